@@ -1,0 +1,78 @@
+"""Document -> Profile: the parse stage, a pure function of (bytes, settings).
+
+This is the unit of work that `batch` ships to another process or a Dask worker, so it takes
+only picklable values and loads the taxonomy and matcher once per process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from screener.records import Document, Profile
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    """Everything the parse stage depends on. Part of the cache key (see `cache_key`)."""
+
+    as_of: str  # YYYY-MM-DD; "present" in a resume means this day
+    taxonomy_path: str | None = None  # None: the bundled skills/taxonomy.yaml
+    extractor: str = "auto"  # auto | fast | pdfminer
+    max_pages: int = 50
+    max_chars: int = 400_000
+    max_bytes: int = 20 * 1024 * 1024
+
+    @property
+    def as_of_date(self) -> date:
+        return date.fromisoformat(self.as_of)
+
+
+@lru_cache(maxsize=4)
+def _matcher(taxonomy_path: str | None):
+    from screener.skills import SkillMatcher
+    from screener.taxonomy import load_taxonomy
+
+    return SkillMatcher(load_taxonomy(taxonomy_path))
+
+
+def parse_document(doc: Document, settings: ParseSettings) -> Profile:
+    """Read contact, sections, skills and experience from an extracted document."""
+    if doc.status != "ok":
+        return Profile(document=doc)
+    from screener.contact import extract_contact
+    from screener.experience import extract_experience, skill_years
+    from screener.sections import find_sections
+
+    as_of = settings.as_of_date
+    lines = doc.lines
+    sections = find_sections(lines)
+    hits = _matcher(settings.taxonomy_path).find(lines, sections)
+    experience = extract_experience(lines, sections, hits, as_of)
+    years = skill_years(lines, sections, experience, hits, as_of)
+    hits = tuple(
+        dataclasses.replace(h, years=years.get(h.id)) if h.source != "implied" else h for h in hits
+    )
+    return Profile(
+        document=doc,
+        contact=extract_contact(lines, sections),
+        sections=sections,
+        skills=hits,
+        experience=experience,
+    )
+
+
+def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Profile:
+    """Extract and parse one file's bytes. Never raises for a bad file: see Document.status."""
+    from screener.extract import extract
+
+    doc = extract(
+        path,
+        data,
+        extractor=settings.extractor,
+        max_pages=settings.max_pages,
+        max_chars=settings.max_chars,
+    )
+    return parse_document(doc, settings)
