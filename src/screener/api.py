@@ -1,0 +1,165 @@
+"""The front door: a few functions that take paths and return records.
+
+    from screener import screen, load_posting
+    shortlist = screen(["resumes/"], "pipelines/backend-developer.yaml", as_of="2026-11-27")
+
+Heavy libraries (spaCy, scikit-learn, the PDF readers) are imported only when a function that
+needs them runs, so that `screener --help` and `screener posting check` start fast.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from screener import __version__
+from screener.errors import InputError
+from screener.parse import ParseSettings
+from screener.records import Assessment, Posting, Profile, Shortlist
+
+
+@dataclass(frozen=True)
+class ScreenOptions:
+    """How a batch is run. Nothing here changes a score; see ParseSettings and the posting."""
+
+    jobs: int | None = None  # None: all cores
+    use_cache: bool = True
+    cache_dir: str | None = None
+    timeout: float = 60.0  # seconds per file
+    memory_mb: int = 2048  # per worker
+    scheduler: str | None = None  # a Dask scheduler address
+    blind: bool = False
+
+
+def today_iso() -> str:
+    """The default as-of date. The only place the clock is read."""
+    return date.today().isoformat()
+
+
+def load_taxonomy(path: str | Path | None = None):
+    from screener.taxonomy import load_taxonomy as _load
+
+    return _load(path)
+
+
+def load_posting(path: str | Path, taxonomy=None) -> Posting:
+    from screener.posting import load_posting as _load
+
+    return _load(path, taxonomy if taxonomy is not None else load_taxonomy())
+
+
+def parse_resume(
+    path: str | Path,
+    *,
+    as_of: str | None = None,
+    taxonomy_path: str | None = None,
+    extractor: str = "auto",
+) -> Profile:
+    """Read one resume. A file that cannot be read gives a Profile with status error/empty."""
+    from screener.parse import parse_bytes
+
+    settings = ParseSettings(as_of=as_of or today_iso(), taxonomy_path=taxonomy_path,
+                             extractor=extractor)
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc}); check the path") from exc
+    return parse_bytes(path, data, settings)
+
+
+def parse_many(
+    paths: Sequence[str], settings: ParseSettings, options: ScreenOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterable[Profile]:
+    """Profiles for every file under `paths`, in input order, one per file."""
+    from screener import batch
+
+    inputs = batch.collect_inputs(paths)
+    cache = None
+    if options.use_cache:
+        from screener.cache import open_cache
+
+        cache = open_cache(options.cache_dir)
+    return batch.parse_all(
+        inputs,
+        settings,
+        jobs=options.jobs,
+        cache=cache,
+        timeout=options.timeout,
+        memory_mb=options.memory_mb,
+        scheduler=options.scheduler,
+        progress=progress,
+    )
+
+
+def screen(
+    paths: Sequence[str | Path],
+    posting: Posting | str | Path,
+    *,
+    as_of: str | None = None,
+    taxonomy_path: str | None = None,
+    extractor: str = "auto",
+    options: ScreenOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Shortlist:
+    """Parse every resume under `paths`, score each against `posting`, and rank them."""
+    from screener.batch import mark_duplicates
+    from screener.ranking import rank
+    from screener.scoring import assess, similarities
+
+    options = options or ScreenOptions()
+    taxonomy = load_taxonomy(taxonomy_path)
+    if not isinstance(posting, Posting):
+        posting = load_posting(posting, taxonomy)
+    settings = ParseSettings(as_of=as_of or today_iso(), taxonomy_path=taxonomy_path,
+                             extractor=extractor)
+    profiles = list(parse_many([str(p) for p in paths], settings, options, progress))
+    if not profiles:
+        raise InputError("no resume files found under the given paths; check the paths")
+    duplicates = mark_duplicates(profiles)
+    texts = [p.document.text if p.status == "ok" else "" for p in profiles]
+    sims = similarities(texts, posting)
+    assessments: list[Assessment] = []
+    for profile, sim in zip(profiles, sims):
+        assessment = assess(_without_text(profile), posting, similarity=sim)
+        kept = duplicates.get(profile.document.path)
+        if kept:
+            assessment = dataclasses.replace(assessment, duplicate_of=kept)
+        assessments.append(assessment)
+    shortlist = rank(assessments, posting, as_of=settings.as_of,
+                     taxonomy_version=taxonomy.version, tool_version=__version__)
+    if options.blind:
+        from screener.redact import blind
+
+        shortlist = blind(shortlist)
+    return shortlist
+
+
+def _without_text(profile: Profile) -> Profile:
+    """Reports never need the full text; dropping it keeps a big batch's memory flat."""
+    doc = dataclasses.replace(profile.document, text="")
+    return dataclasses.replace(profile, document=doc)
+
+
+def draft_posting_from(
+    path: str, *, data: bytes | None = None, taxonomy_path: str | None = None
+) -> str:
+    """A commented posting YAML drafted from a job ad file (.txt, .pdf, .docx) or its bytes."""
+    from screener.errors import ExtractionError
+    from screener.extract import extract
+    from screener.posting import draft_posting
+
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc}); check the path") from exc
+    name = "<stdin>" if path == "-" else path
+    doc = extract(name, data)
+    if doc.status != "ok":
+        raise ExtractionError(f"{name}: {doc.error or 'no text found'}")
+    return draft_posting(doc.text, load_taxonomy(taxonomy_path), source=name)

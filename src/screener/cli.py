@@ -1,0 +1,300 @@
+"""Command-line interface: click commands only.
+
+Each command parses its options and calls one library function. Library errors
+(ScreenerError) become one line on stderr and exit status 1; click's usage errors exit 2. No
+traceback reaches a user: anything unexpected is reported in one line with a request to file a bug.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from screener import __version__
+from screener.errors import ExitStatus, ScreenerError
+
+EXTRACTORS = click.Choice(["auto", "fast", "pdfminer"])
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-01-31")
+
+
+def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into a clean one-line message and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ScreenerError as exc:
+            click.echo(f"screener: {exc}", err=True)
+            sys.exit(ExitStatus.FAILED)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("screener: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence before the user
+            if os.environ.get("SCREENER_DEBUG"):
+                raise
+            name = type(exc).__name__
+            click.echo(
+                f"screener: internal error ({name}: {exc}); rerun with SCREENER_DEBUG=1 "
+                "and report the traceback",
+                err=True,
+            )
+            sys.exit(ExitStatus.FAILED)
+
+    return wrapper
+
+
+@contextmanager
+def _output(path: str | None, excel: bool = False):
+    """Open an output file, or yield None when the option was not given."""
+    if path is None:
+        yield None
+        return
+    encoding = "utf-8-sig" if excel else "utf-8"
+    try:
+        fp = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise ScreenerError(f"{path}: cannot write ({exc.strerror}); check the folder exists "
+                            "and is writable") from exc
+    with fp:
+        yield fp
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="screener")
+def cli() -> None:
+    """Screen resumes against a job posting, offline.
+
+    \b
+    Quick start:
+      screener screen examples/resumes --posting pipelines/backend-developer.yaml
+    """
+
+
+taxonomy_option = click.option(
+    "--taxonomy", "taxonomy_path", type=click.Path(dir_okay=False), default=None,
+    help="Skills taxonomy YAML (default: the bundled skills/taxonomy.yaml).",
+)
+as_of_option = click.option(
+    "--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+    help="The day 'Present' means (default: today). Fix it for reproducible reports.",
+)
+extractor_option = click.option(
+    "--extractor", type=EXTRACTORS, default="auto", show_default=True,
+    help="PDF reader: fast (pypdfium2), pdfminer (layout analysis), or auto (fast, with "
+    "pdfminer where the fast text looks wrong).",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--posting", "posting_path", required=True, type=click.Path(dir_okay=False),
+              help="The posting YAML to screen against (see pipelines/).")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Show only the first N ranked candidates in the terminal.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write a CSV report.")
+@click.option("--excel", is_flag=True, help="Write the CSV as UTF-8 with BOM, for Excel.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write a JSON report.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write an HTML report.")
+@as_of_option
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel processes (default: all cores).")
+@click.option("--blind", is_flag=True,
+              help="Hide names, contact details and file names; show pseudonymous ids.")
+@click.option("--blind-key", type=click.Path(dir_okay=False),
+              help="With --blind: write the id -> file mapping to this CSV.")
+@click.option("--explain", is_flag=True, help="Print each candidate's score breakdown.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+              help="Seconds allowed per file before it is reported as an error.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Parse on a Dask cluster (tcp://host:8786); needs screener[dask].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@taxonomy_option
+@extractor_option
+@_friendly
+def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path: str | None,
+           excel: bool, json_path: str | None, html_path: str | None, as_of: str | None,
+           jobs: int | None, blind: bool, blind_key: str | None, explain: bool,
+           no_cache: bool, cache_dir: str | None, timeout: float, scheduler: str | None,
+           quiet: bool, taxonomy_path: str | None, extractor: str) -> None:
+    """Rank the resumes under PATHS (files or folders) against a posting."""
+    from screener.api import ScreenOptions, screen as run_screen
+    from screener.progress import progress_callback
+    from screener.report import csv as csv_report
+    from screener.report import html as html_report
+    from screener.report import json as json_report
+    from screener.report import terminal
+
+    if blind_key and not blind:
+        raise click.UsageError("--blind-key only makes sense with --blind")
+    options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
+                            timeout=timeout, scheduler=scheduler, blind=blind)
+    with progress_callback(enabled=not quiet) as progress:
+        shortlist = run_screen(list(paths), posting_path, as_of=as_of,
+                               taxonomy_path=taxonomy_path, extractor=extractor,
+                               options=options, progress=progress)
+    click.echo(terminal.render(shortlist, top=top, explain=explain,
+                               width=_terminal_width()), nl=False)
+    with _output(csv_path, excel) as fp:
+        if fp:
+            csv_report.write_csv(shortlist, fp, excel=excel)
+    with _output(json_path) as fp:
+        if fp:
+            json_report.write_json(shortlist, fp)
+    with _output(html_path) as fp:
+        if fp:
+            html_report.write_html(shortlist, fp)
+    if blind_key:
+        from screener.redact import write_blind_key
+
+        with _output(blind_key) as fp:
+            write_blind_key(shortlist, fp)
+
+
+@cli.command()
+@click.argument("resume", type=click.Path())
+@click.option("--posting", "posting_path", required=True, type=click.Path(dir_okay=False))
+@as_of_option
+@taxonomy_option
+@extractor_option
+@_friendly
+def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: str | None,
+            extractor: str) -> None:
+    """Show why one resume scores what it does against a posting."""
+    from screener.api import ScreenOptions, screen as run_screen
+    from screener.report import terminal
+
+    shortlist = run_screen([resume], posting_path, as_of=as_of, taxonomy_path=taxonomy_path,
+                           extractor=extractor, options=ScreenOptions(jobs=1, use_cache=False))
+    click.echo(terminal.render(shortlist, explain=True, width=_terminal_width()), nl=False)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@as_of_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line (JSON Lines).")
+@taxonomy_option
+@extractor_option
+@_friendly
+def parse(files: tuple[str, ...], as_of: str | None, as_json: bool,
+          taxonomy_path: str | None, extractor: str) -> None:
+    """Show what was read from each resume, in argument order."""
+    from screener.api import parse_resume
+    from screener.report.parsed import render_profile
+
+    for path in files:
+        profile = parse_resume(path, as_of=as_of, taxonomy_path=taxonomy_path,
+                               extractor=extractor)
+        if as_json:
+            click.echo(json.dumps(profile.to_dict(), ensure_ascii=False, sort_keys=False))
+        else:
+            click.echo(render_profile(profile), nl=False)
+
+
+@cli.group()
+def posting() -> None:
+    """Check a posting, or draft one from a job ad."""
+
+
+@posting.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+@taxonomy_option
+@_friendly
+def posting_check(file: str, taxonomy_path: str | None) -> None:
+    """Validate a posting YAML and summarise its requirements."""
+    from screener.api import load_posting, load_taxonomy
+
+    item = load_posting(file, load_taxonomy(taxonomy_path))
+    click.echo(f"{file}: ok — {item.title!r}, {len(item.requirements)} requirements")
+    for req in item.requirements:
+        extra = f", at least {req.min_years:g} years" if req.min_years else ""
+        ko = ", knock-out" if req.knockout else ""
+        click.echo(f"  {req.importance:<9} {req.label}{extra}{ko}")
+    if item.min_years:
+        click.echo(f"  experience: at least {item.min_years:g} years")
+
+
+@posting.command("draft")
+@click.argument("job_ad", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@taxonomy_option
+@_friendly
+def posting_draft(job_ad: str, output: str | None, taxonomy_path: str | None) -> None:
+    """Draft a posting YAML from a job ad (.txt, .pdf, .docx, or - for stdin)."""
+    from screener.api import draft_posting_from
+
+    data = sys.stdin.buffer.read() if job_ad == "-" else None
+    text = draft_posting_from(job_ad, data=data, taxonomy_path=taxonomy_path)
+    if output:
+        with _output(output) as fp:
+            fp.write(text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.group()
+def taxonomy() -> None:
+    """List or check the skills taxonomy."""
+
+
+@taxonomy.command("list")
+@taxonomy_option
+@_friendly
+def taxonomy_list(taxonomy_path: str | None) -> None:
+    """List every skill: id, name, category and aliases."""
+    from screener.api import load_taxonomy
+
+    tax = load_taxonomy(taxonomy_path)
+    for skill_id in sorted(tax.skills):
+        skill = tax.skills[skill_id]
+        aliases = ", ".join(skill.aliases)
+        click.echo(f"{skill.id:<24} {skill.name:<28} {skill.category:<16} {aliases}".rstrip())
+    click.echo(f"{len(tax.skills)} skills, taxonomy {tax.version}", err=True)
+
+
+@taxonomy.command("check")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@_friendly
+def taxonomy_check(file: str | None) -> None:
+    """Validate a taxonomy YAML (default: the bundled one)."""
+    from screener.api import load_taxonomy
+
+    tax = load_taxonomy(file)
+    click.echo(f"{tax.path}: ok — {len(tax.skills)} skills, version {tax.version}")
+
+
+def _terminal_width() -> int:
+    try:
+        return max(80, min(160, os.get_terminal_size().columns))
+    except OSError:
+        return 100
+
+
+def main() -> None:
+    cli(prog_name="screener")
+
+
+if __name__ == "__main__":
+    main()
