@@ -1,0 +1,68 @@
+"""`screener parse`: what was read from each resume."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from screener.cli import cli
+from tests.conftest import AS_OF, EXAMPLES
+
+
+def parse_json(*files: str) -> list[dict]:
+    result = CliRunner().invoke(cli, ["parse", *files, "--json", "--as-of", AS_OF],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_json_lines_one_per_file_in_argument_order():
+    files = [str(EXAMPLES / "riley-chen.txt"), str(EXAMPLES / "avery-quinn.pdf"),
+             str(EXAMPLES / "broken-download.pdf")]
+    objects = parse_json(*files)
+    assert [o["file"] for o in objects] == files
+    assert [o["status"] for o in objects] == ["ok", "ok", "error"]
+    assert objects[2]["error"]
+
+
+def test_contract_fields_and_values_for_the_clear_fit():
+    (obj,) = parse_json(str(EXAMPLES / "avery-quinn.pdf"))
+    for key in ("file", "sha256", "status", "error", "pages", "chars", "contact", "skills",
+                "experience"):
+        assert key in obj
+    assert obj["pages"] == 1 and obj["chars"] > 500
+    assert obj["contact"]["name"] == "Avery Quinn"
+    assert obj["contact"]["email"] == "avery.quinn@example.com"
+    ids = {s["id"]: s for s in obj["skills"]}
+    for skill in ("python", "nodejs", "php", "postgresql", "docker", "kubernetes", "aws"):
+        assert ids[skill]["source"] == "explicit", skill
+        assert ids[skill]["evidence"][0]["line"] >= 1
+    assert ids["python"]["years"] >= 5
+    positions = obj["experience"]["positions"]
+    assert [p["start"] for p in positions] == ["2021-03", "2018-01", "2016-06"]
+    assert positions[0]["current"] is True
+    # Jun 2016 .. Nov 2026 without gaps: 10.5 years; education (2012-2016) is not counted.
+    assert 10.3 <= obj["experience"]["total_years"] <= 10.6
+
+
+def test_utf16_text_resume_reads():
+    (obj,) = parse_json(str(EXAMPLES / "casey-morgan.txt"))
+    assert obj["status"] == "ok"
+    assert obj["contact"]["email"] == "casey.morgan@example.com"
+    assert {"kubernetes", "terraform", "go"} <= {s["id"] for s in obj["skills"]}
+
+
+def test_non_technical_resume_has_no_false_programming_skills():
+    (obj,) = parse_json(str(EXAMPLES / "morgan-ellis.pdf"))
+    ids = {s["id"] for s in obj["skills"]}
+    assert "excel" in ids
+    assert not ids & {"go", "c", "r", "spring", "access", "python", "java"}
+
+
+def test_plain_text_view_lists_skills_and_positions():
+    result = CliRunner().invoke(cli, ["parse", str(EXAMPLES / "riley-chen.txt"), "--as-of", AS_OF])
+    assert result.exit_code == 0
+    assert "riley-chen.txt  [ok]" in result.stdout
+    assert "flask" in result.stdout
+    assert "Junior Python Developer" in result.stdout
