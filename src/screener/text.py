@@ -1,0 +1,180 @@
+"""Text normalisation shared by every extractor: one clean line per visual line.
+
+`normalise` is what turns the raw text of a PDF, DOCX or TXT into the `Document.text` the rest of
+the pipeline reads. Its promises, checked by property tests in tests/test_text.py:
+
+* it never raises, whatever `str` it is given (lone surrogates and control characters included);
+* it is idempotent: ``normalise(normalise(x)) == normalise(x)``;
+* it keeps line structure: lines are only ever removed by the blank-run collapse (rule 8), so a
+  line number in the output still points at the visual line it came from.
+
+The steps, in order:
+
+1. Mojibake repair with ftfy (``Â`` before a no-break space, ``â€™``, ``ï¼š``), curly quotes
+   straightened, then Unicode NFKC (ligatures such as ``ﬁ``/``ﬂ``, full-width forms, odd spaces).
+2. Every line break (CRLF, CR, form feed between PDF pages, U+2028, ...) becomes ``\\n``.
+3. Odd spaces (NBSP, thin, ideographic, tab) become one space; zero-width characters, bidi marks
+   and soft hyphens are removed (a soft hyphen at a line end is a hyphenation point, rule 6);
+   remaining control characters are dropped.
+4. Runs of spaces collapse to one; leading and trailing spaces are stripped from every line.
+5. Bullets: a line opening with a bullet glyph (•, ▪, ●, ◦, ■, ►, ➢, ✓, the Symbol-font private-use
+   glyphs such as U+F0B7, ``*`` or ``·``) or with a dash used as a bullet (``-``, ``–``, ``—``
+   followed by a space and not by a digit, so "– 2019" stays a date range) gets one uniform
+   ``"• "`` prefix. Bullet glyphs inside a line become ``•`` too.
+6. Line-end hyphenation: when a line ends in ``<letters>-`` (last letter lower case) and the next
+   line starts with a lower-case word, the word is moved up onto the first line so the joined
+   word sits on one line and line numbers do not shift ("develop-" / "ment of APIs" becomes
+   "development" / "of APIs"). The hyphen is dropped unless the join looks like a real compound:
+   the first part is a single letter (e-mail, x-ray) or a known compound head (back, front, full,
+   self, cross, ...), or the second part is a known compound tail (end, based, driven, time,
+   ...); then it is kept ("back-" / "end" becomes "back-end").
+7. Leading and trailing blank lines are dropped.
+8. Runs of more than two blank lines collapse to two.
+
+The pipeline runs to a fixed point (at most a few rounds) so that heuristic steps such as ftfy's
+cannot make the result depend on how many times it was normalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise"]
+
+_MAX_ROUNDS = 4
+
+# Characters that break a line wherever they appear (str.splitlines' set, plus NEL).
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+# Removed outright: zero-width and bidi formatting characters (soft hyphen handled apart).
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+                        r"\u202a-\u202e\u2066-\u2069\u180e]")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SPACE_RUN = re.compile(r" {2,}")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
+
+# Bullet glyphs, including the Wingdings/Symbol private-use code points Word exports.
+_BULLET_GLYPHS = (
+    "\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25cb\u25e6\u25a0\u25a1\u25c6\u25c7\u25ba\u25b6"
+    "\u27a2\u27a4\u2794\u2713\u2714\u2756\u29bf\u29be\u2b29\u2b1d"
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0e0\uf06e\uf071\uf0a1"
+)
+_GLYPH_CLASS = "[" + _BULLET_GLYPHS + "]"
+_INLINE_GLYPH = re.compile(_GLYPH_CLASS)
+# One or more bullet markers at the start of a line: glyphs, '*' or '·', or a dash followed by
+# whitespace and then something other than a digit (a dash before a year is a date range).
+_LEADING_BULLETS = re.compile(
+    r"^(?:(?:" + _GLYPH_CLASS + r"|[*\u00b7])\s*|[-\u2013\u2014]\s+(?=[^\s\d]))+"
+)
+
+# Line-end hyphenation (rule 6).
+_LINE_END_WORD = re.compile(r"(?<![\w-])([A-Za-z]*[a-z])-$")
+# The tail word moves up with the punctuation glued to it ("structure," stays one token).
+_LINE_START_WORD = re.compile(r"^([a-z]+)([.,;:!?)\]]*)(?=\s|$)")
+_COMPOUND_HEADS = frozenset(
+    "back front full self cross well part high low long short real open non co ex end "
+    "multi cloud data event test user web mobile state".split()
+)
+_COMPOUND_TAILS = frozenset(
+    "end ends based driven oriented time level side facing scale stack commerce mail learning "
+    "aware native friendly related specific tier page grade term known ups up down on off "
+    "in out like made".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Return `text` cleaned for screening; see the module docstring for the exact rules."""
+    if not isinstance(text, str):
+        raise TypeError(f"normalise() takes a str, not {type(text).__name__}")
+    current = text
+    for _ in range(_MAX_ROUNDS):
+        cleaned = _normalise_once(current)
+        if cleaned == current:
+            break
+        current = cleaned
+    return current
+
+
+def _normalise_once(text: str) -> str:
+    text = _repair(text)
+    lines = [_clean_line(line) for line in _LINE_BREAKS.split(text)]
+    lines = _join_hyphenated(lines)
+    return _collapse_blank_lines(lines)
+
+
+def _repair(text: str) -> str:
+    """Mojibake, ligatures, widths, quotes and NFKC (rule 1)."""
+    text = _SURROGATES.sub("\ufffd", text)
+    try:
+        import ftfy
+
+        text = ftfy.fix_text(
+            text,
+            unescape_html=False,  # '&amp;' in a resume is more likely literal than escaped
+            explain=False,
+            normalization="NFKC",
+        )
+    except Exception:  # noqa: BLE001 - ftfy is a heuristic; a failure must not lose the text
+        pass
+    return unicodedata.normalize("NFKC", text)
+
+
+def _clean_line(line: str) -> str:
+    """Spaces, invisible characters and bullets of one line (rules 3-5)."""
+    line = _INVISIBLE.sub("", line)
+    line = _ODD_SPACES.sub(" ", line)
+    line = _CONTROL.sub("", line).translate(_HYPHENS)
+    stripped = line.rstrip(" ")
+    if stripped.endswith("\u00ad"):  # a discretionary hyphen at the end is a hyphenation point
+        stripped = stripped.rstrip("\u00ad") + "-"
+    line = stripped.replace("\u00ad", "")
+    line = _SPACE_RUN.sub(" ", line).strip(" ")
+    return _bullet(line)
+
+
+def _bullet(line: str) -> str:
+    match = _LEADING_BULLETS.match(line)
+    if not match:
+        return _INLINE_GLYPH.sub("•", line)
+    rest = _INLINE_GLYPH.sub("•", line[match.end() :].strip(" "))
+    return "• " + rest if rest else "•"
+
+
+def _join_hyphenated(lines: list[str]) -> list[str]:
+    """Move the tail of a word broken across lines up onto its first line (rule 6)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        head_match = _LINE_END_WORD.search(out[i])
+        if not head_match:
+            continue
+        tail_match = _LINE_START_WORD.match(out[i + 1])
+        if not tail_match:
+            continue
+        head, tail = head_match.group(1), tail_match.group(1)
+        joiner = "-" if _is_compound(head, tail) else ""
+        out[i] = out[i][:-1] + joiner + tail_match.group(0)
+        out[i + 1] = _clean_line(out[i + 1][tail_match.end() :])
+    return out
+
+
+def _is_compound(head: str, tail: str) -> bool:
+    """True when 'head-tail' is better kept hyphenated than joined into one word."""
+    head = head.lower()
+    return len(head) == 1 or head in _COMPOUND_HEADS or tail in _COMPOUND_TAILS
+
+
+def _collapse_blank_lines(lines: list[str]) -> str:
+    """Drop leading/trailing blank lines; keep at most two blank lines in a row (rules 7-8)."""
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line:
+            blanks += 1
+            continue
+        if out:
+            out.extend([""] * min(blanks, 2))
+        blanks = 0
+        out.append(line)
+    return "\n".join(out)

@@ -1,0 +1,134 @@
+"""screener.text.normalise: concrete repairs, and the never-raise / idempotence properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from screener.text import normalise
+
+# --------------------------------------------------------------------------- concrete cases
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # mojibake: UTF-8 read as cp1252
+        ("5\u00c2\u00a0years of Python", "5 years of Python"),
+        ("I\u00e2\u20ac\u2122m a developer", "I'm a developer"),
+        ("Skills\u00ef\u00bc\u009a Python", "Skills: Python"),
+        ("Caf\u00c3\u00a9 owner", "Caf\u00e9 owner"),
+        # NFKC: ligatures, full-width forms
+        ("\ufb01nance work\ufb02ow", "finance workflow"),
+        ("\uff30\uff59\uff54\uff48\uff4f\uff4e", "Python"),
+        # odd spaces and invisible characters
+        ("Node.js\u00a0and\u2009Go\u3000here", "Node.js and Go here"),
+        ("Postgre\u200bSQL", "PostgreSQL"),
+        ("soft\u00adware", "software"),
+        ("tab\tseparated   columns   ", "tab separated columns"),
+        # line breaks
+        ("a\r\nb\rc\fd\u2028e", "a\nb\nc\nd\ne"),
+        ("  \n\nfirst\n\n\n\n\n\nsecond\n\n", "first\n\n\nsecond"),
+    ],
+)
+def test_repairs(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["\u2022 Led", "\u25aa Led", "\u25cf Led", "\uf0b7 Led", "\u25e6 Led", "\u2013 Led", "- Led",
+     "\u2014 Led", "* Led", "\u27a2 Led", "\u2022Led", "  \u2022   Led", "\u2022 \u2022 Led"],
+)
+def test_bullets_become_one_prefix(raw: str) -> None:
+    assert normalise(raw) == "\u2022 Led"
+
+
+def test_dash_before_year_is_a_date_range_not_a_bullet() -> None:
+    assert normalise("Jan 2019\n\u2013 2021") == "Jan 2019\n\u2013 2021"
+    assert normalise("-5 years") == "-5 years"
+
+
+def test_inline_bullet_glyphs_are_unified() -> None:
+    assert normalise("Python \u25aa Go \uf0b7 SQL") == "Python \u2022 Go \u2022 SQL"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a broken word is joined on the first line; the second line keeps its place
+        ("Led develop-\nment of APIs", "Led development\nof APIs"),
+        ("Manage-\nment", "Management"),
+        ("infra-\nstructure, tooling", "infrastructure,\ntooling"),
+        # real compounds keep their hyphen
+        ("Senior back-\nend engineer", "Senior back-end\nengineer"),
+        ("e-\nmail: a@example.com", "e-mail:\na@example.com"),
+        ("event-\ndriven systems", "event-driven\nsystems"),
+        ("Python-\nbased tools", "Python-based\ntools"),
+        # not hyphenation: capitalised next word, digits, spaced dash, acronyms
+        ("Worked at Acme-\nGlobex", "Worked at Acme-\nGlobex"),
+        ("2019-\n2021", "2019-\n2021"),
+        ("Skills -\nrest", "Skills -\nrest"),
+        ("REST-\nful", "REST-\nful"),
+        # a soft hyphen at a line end is a hyphenation point
+        ("develop\u00ad\nment", "development"),
+    ],
+)
+def test_hyphenation(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_line_numbers_survive_hyphen_joins() -> None:
+    raw = "Summary\nBuilt pay-\nment APIs\nPython\nPostgreSQL"
+    out = normalise(raw).split("\n")
+    assert out == ["Summary", "Built payment", "APIs", "Python", "PostgreSQL"]
+
+
+def test_rejects_non_str() -> None:
+    with pytest.raises(TypeError):
+        normalise(b"bytes")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- properties
+
+# Random text biased toward the characters the rules act on.
+_INTERESTING = list(
+    "ab-\n\r\t \u00a0\u00ad\u200b\u2022\uf0b7\u25aa*\u2013\u2014\u00b7\u00c2\u00c3\u00e2\u20ac"
+    "\u2122\u00a9\ufb01\uff1a\u2028\f\x00\x85\ufeff0123eAZ.,"
+) + ["develop-\nment", "back-\nend", "\u00e2\u20ac\u2122", "\r\n", "\n\n\n\n", "- ", "\u2022 "]
+_TEXT = st.lists(
+    st.one_of(st.sampled_from(_INTERESTING), st.text(max_size=4)), max_size=40
+).map("".join)
+_ANY_TEXT = st.one_of(_TEXT, st.text(), st.text(alphabet=st.characters(codec=None)))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ANY_TEXT)
+def test_normalise_is_idempotent_and_never_raises(raw: str) -> None:
+    once = normalise(raw)
+    assert isinstance(once, str)
+    assert normalise(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_output_is_clean(raw: str) -> None:
+    out = normalise(raw)
+    assert "\r" not in out and "\t" not in out and "\u00ad" not in out and "\u200b" not in out
+    assert "\n\n\n\n" not in out
+    for line in out.split("\n"):
+        assert line == line.strip(" ")
+        assert "  " not in line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abcXY 12.,:;()", min_size=1, max_size=20), max_size=20))
+def test_one_output_line_per_input_line(lines: list[str]) -> None:
+    # Without blank lines or breaks inside a line, the line count never changes.
+    lines = [line for line in lines if line.strip()]
+    assert len(normalise("\n".join(lines)).split("\n")) == max(len(lines), 1)
+
+
+def test_surrogates_do_not_raise() -> None:
+    assert normalise("a\ud800b") == "a\ufffdb"
