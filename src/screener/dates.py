@@ -1,0 +1,275 @@
+"""Date and date-range grammar for resumes, read against an injected as-of date.
+
+Months are plain integers, ``year * 12 + (month - 1)`` (see `month_index`), so ranges are
+integer intervals and unions are cheap. Every written date has a lower and an upper month bound:
+"Jan 2018" is exactly one month, "2018" is Jan..Dec 2018, "Summer 2020" is Jun..Aug 2020. The
+best estimate of a bound is the midpoint of the bounds, rounded down (floor), which makes a
+year-only range "2016 - 2019" count 37 months on average, the unbiased length under the
+inclusive convention below. When both ends are the same imprecise period ("2019", "Summer
+2020"), the range is taken as the whole period (12 and 3 months), not one month.
+
+Length convention (used everywhere, and by the gold labels): months are counted inclusively, so
+Jan 2018 - Dec 2018 is 12 months = 1.0 year and Jan 2018 - Jan 2018 is 1 month.
+
+Open ends ("Present", "Current", "to date", "since 2019", ...) resolve to the as-of month; the
+clock is never read. Suspicious ranges are flagged, not silently trusted:
+
+- ``end-before-start``: the end is before the start (the range is kept with length 0);
+- ``future-start``: the start is after the as-of month;
+- ``future-end``: the end is after the as-of month (`clip` cuts it to the as-of month).
+
+`screener.experience` excludes ``end-before-start`` and ``future-start`` ranges from every total
+(see `UNTRUSTED`) and counts ``future-end`` ranges up to the as-of month only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+UNTRUSTED = frozenset({"end-before-start", "future-start"})
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Season -> (first month, last month) relative to the season's year; winter starts the
+# December before ("Winter 2020" = Dec 2019 .. Feb 2020).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (0, 2)}
+
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
+_APOS = "['\u2019\u2018`\u00b4]"
+_YEAR4 = r"(?:19[5-9]\d|20\d\d)"
+
+
+def _date_pattern(p: str) -> str:
+    """One written date, with named groups prefixed by `p` (so a range can hold two)."""
+    return (
+        "(?:"
+        # Jan 2018, Jan. 2018, January 5, 2018, Sept. 2019, Jan '22, Jan 22
+        rf"(?P<{p}mon>{_MONTH_RE})[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+        rf"(?:(?P<{p}my>{_YEAR4})|{_APOS}?(?P<{p}myy>\d\d))(?!\d)"
+        # Spring 2020, Fall '19
+        rf"|(?P<{p}sea>{_SEASON_RE})[\s,]*(?:(?P<{p}sy>{_YEAR4})|{_APOS}(?P<{p}syy>\d\d))(?!\d)"
+        # 2018-03, 2018.03, 2018/03, 2018-03-15
+        rf"|(?P<{p}iy>{_YEAR4})[-./](?P<{p}im>0[1-9]|1[0-2])(?:[-./]\d\d)?(?![\d])"
+        # 03/15/2018, 15/03/2018 (day/month order guessed), 01/2018, 01-2018, 01.2018, 1/18
+        rf"|(?P<{p}nd>\d{{1,2}})[/.-](?P<{p}nm>\d{{1,2}})[/.-](?P<{p}ndy>{_YEAR4})(?!\d)"
+        rf"|(?P<{p}nm2>0?[1-9]|1[0-2])(?:[/.-](?P<{p}ny>{_YEAR4})|/(?P<{p}nyy>\d\d))(?![\d/.-]\d|\d)"
+        # '22, 2018
+        rf"|{_APOS}(?P<{p}ayy>\d\d)(?!\d)"
+        rf"|(?P<{p}y>{_YEAR4})(?![\d])"
+        ")"
+    )
+
+
+_SEP = r"\s*(?:[-\u2010-\u2015\u2212~]+|\bto\b|\buntil\b|\btill\b|\btil\b|\bthrough\b|\bthru\b|>|\u2192)\s*"
+_OPEN = (
+    r"(?:(?:to|till|until|up\s+to)\s+)?"
+    r"(?:present|current(?:ly)?|now|today|date|ongoing|continuing|onwards?)\b"
+)
+_RANGE_RE = re.compile(
+    r"(?<![\w/.-])(?:(?P<since>since|from)\s+)?"
+    + _date_pattern("s")
+    + r"(?:(?P<sep>" + _SEP + r")(?:(?P<open>" + _OPEN + r")|" + _date_pattern("e")
+    + r"|(?P<eyy>\d\d)(?![\d/.-]))"
+    + r"|\s+(?P<onw>onwards?)\b)?"
+    + r"(?!\w)",
+    re.IGNORECASE,
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date or date range found in a line. Months are `month_index` integers.
+
+    `start`/`end` are the best estimates (see the module docstring); `*_low`/`*_high` the bounds.
+    A single date ("2019", "June 2020") is a range from the date to itself, flagged
+    ``single-date``.
+    """
+
+    text: str
+    span: tuple[int, int]  # character offsets in the line, end exclusive
+    start: int
+    end: int
+    start_low: int
+    start_high: int
+    end_low: int
+    end_high: int
+    current: bool = False
+    flags: tuple[str, ...] = ()
+
+    @property
+    def months(self) -> int:
+        """Inclusive length in months of the best estimate; 0 when the end is before the start."""
+        return max(0, self.end - self.start + 1)
+
+    @property
+    def trusted(self) -> bool:
+        return not (UNTRUSTED & set(self.flags))
+
+    def clip(self, as_of: date) -> tuple[int, int]:
+        """(start, end) with the end cut to the as-of month."""
+        return self.start, min(self.end, month_index(as_of.year, as_of.month))
+
+
+def month_index(year: int, month: int) -> int:
+    return year * 12 + (month - 1)
+
+
+def ym(index: int) -> str:
+    """Month index -> "YYYY-MM"."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def months_to_years(months: int) -> float:
+    return round(months / 12, 2)
+
+
+def _two_digit_year(yy: str, as_of: date) -> int:
+    """'22 -> 2022; a two-digit year more than a year ahead of as-of is taken as 19yy."""
+    year = 2000 + int(yy)
+    return year if year <= as_of.year + 1 else year - 100
+
+
+def _bounds(m: re.Match[str], p: str, as_of: date) -> tuple[int, int, str] | None:
+    """(low, high, precision) of the date captured with prefix `p`; None if not a date."""
+    g = m.group
+    if g(p + "mon"):
+        month = _MONTHS[g(p + "mon")[:3].lower()]
+        year = int(g(p + "my")) if g(p + "my") else _two_digit_year(g(p + "myy"), as_of)
+        return month_index(year, month), month_index(year, month), "month"
+    if g(p + "sea"):
+        first, last = _SEASONS[g(p + "sea").lower()]
+        year = int(g(p + "sy")) if g(p + "sy") else _two_digit_year(g(p + "syy"), as_of)
+        return month_index(year, first), month_index(year, last), "season"
+    if g(p + "iy"):
+        idx = month_index(int(g(p + "iy")), int(g(p + "im")))
+        return idx, idx, "month"
+    if g(p + "nd"):
+        a, b = int(g(p + "nd")), int(g(p + "nm"))
+        month = a if 1 <= a <= 12 else b  # US order unless the first number cannot be a month
+        if not 1 <= month <= 12:
+            return None
+        idx = month_index(int(g(p + "ndy")), month)
+        return idx, idx, "month"
+    if g(p + "nm2"):
+        year = int(g(p + "ny")) if g(p + "ny") else _two_digit_year(g(p + "nyy"), as_of)
+        idx = month_index(year, int(g(p + "nm2")))
+        return idx, idx, "month"
+    if g(p + "ayy"):
+        year = _two_digit_year(g(p + "ayy"), as_of)
+        return month_index(year, 1), month_index(year, 12), "year"
+    if g(p + "y"):
+        year = int(g(p + "y"))
+        return month_index(year, 1), month_index(year, 12), "year"
+    return None
+
+
+def _end_bounds(
+    m: re.Match[str], start: tuple[int, int, str], as_of: date
+) -> tuple[int, int, str, bool] | None:
+    """(low, high, precision, current) of the range's end; None when there is no end."""
+    now = month_index(as_of.year, as_of.month)
+    since = (m.group("since") or "").lower() == "since"
+    if m.group("open") or m.group("onw") or (since and not m.group("sep")):
+        return now, now, "open", True
+    if m.group("eyy"):  # "2018 - 19": the end's century is the start's
+        if start[2] != "year":
+            return None
+        year = start[0] // 12 // 100 * 100 + int(m.group("eyy"))
+        return month_index(year, 1), month_index(year, 12), "year", False
+    if m.group("sep"):
+        end = _bounds(m, "e", as_of)
+        if end is not None:
+            return end[0], end[1], end[2], False
+    return None
+
+
+def _make_range(m: re.Match[str], as_of: date, offset: int = 0) -> DateRange | None:
+    start = _bounds(m, "s", as_of)
+    if start is None:
+        return None
+    end = _end_bounds(m, start, as_of)
+    flags: list[str] = []
+    text_end = m.end()
+    if end is None:
+        end = (start[0], start[1], start[2], False)
+        flags.append("single-date")
+        text_end = _start_end(m)
+    s_low, s_high, s_prec = start
+    e_low, e_high, e_prec, current = end
+    if "year" in (s_prec, e_prec):
+        flags.append("year-only")
+    if "season" in (s_prec, e_prec):
+        flags.append("season")
+    best_s, best_e = (s_low + s_high) // 2, (e_low + e_high) // 2
+    if (s_low, s_high) == (e_low, e_high) and s_low != s_high:
+        best_s, best_e = s_low, s_high  # "2019" alone: the whole year, not one month
+    now = month_index(as_of.year, as_of.month)
+    if best_e < best_s:
+        flags.append("end-before-start")
+    if s_low > now:
+        flags.append("future-start")
+    if e_low > now and not current:
+        flags.append("future-end")
+    return DateRange(
+        text=m.string[m.start() : text_end].strip(),
+        span=(m.start() + offset, text_end + offset),
+        start=best_s,
+        end=best_e,
+        start_low=s_low,
+        start_high=s_high,
+        end_low=e_low,
+        end_high=e_high,
+        current=current,
+        flags=tuple(flags),
+    )
+
+
+def _start_end(m: re.Match[str]) -> int:
+    """Where the start date's text ends (a single date's match may not reach past it)."""
+    ends = [m.end(g) for g in m.groupdict() if g.startswith("s") and m.group(g) and g not in ("since", "sep")]
+    return max(ends) if ends else m.end()
+
+
+def find_ranges(line: str, as_of: date) -> list[DateRange]:
+    """Every date or date range in `line`, left to right, with character spans. Never raises."""
+    if not _HAS_DIGIT.search(line):
+        return []
+    found = []
+    for m in _RANGE_RE.finditer(line):
+        rng = _make_range(m, as_of)
+        if rng is not None:
+            found.append(rng)
+    return found
+
+
+def parse_range(text: str, as_of: date) -> DateRange | None:
+    """The first date range (or single date) in `text`, or None."""
+    found = find_ranges(text, as_of)
+    ranges = [r for r in found if "single-date" not in r.flags]
+    return ranges[0] if ranges else (found[0] if found else None)
+
+
+def union_months(intervals: Iterable[tuple[int, int]]) -> int:
+    """Months covered by the union of inclusive (start, end) intervals; empty ones ignored."""
+    total = 0
+    cur_s = cur_e = None
+    for s, e in sorted(i for i in intervals if i[1] >= i[0]):
+        if cur_e is not None and s <= cur_e + 1:
+            cur_e = max(cur_e, e)
+            continue
+        if cur_e is not None and cur_s is not None:
+            total += cur_e - cur_s + 1
+        cur_s, cur_e = s, e
+    if cur_e is not None and cur_s is not None:
+        total += cur_e - cur_s + 1
+    return total
