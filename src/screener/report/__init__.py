@@ -1,0 +1,103 @@
+"""Reports over a Shortlist: terminal text, CSV, JSON and a self-contained HTML page.
+
+Every report lists every input file exactly once: the ranked candidates in rank order (those who
+pass first, then the knocked-out), then the files that were not ranked (empty, error, duplicate)
+with their one-line reason. The helpers here keep the four reports saying the same thing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+
+from screener.records import Evidence, Shortlist, ShortlistEntry
+
+__all__ = [
+    "Groups",
+    "display_name",
+    "evidence_line",
+    "fmt_num",
+    "group",
+    "reason",
+    "summary_line",
+    "tool_version",
+]
+
+
+@dataclass(frozen=True)
+class Groups:
+    """A shortlist's entries split the way every report shows them, each in rank order."""
+
+    passing: tuple[ShortlistEntry, ...]
+    knocked_out: tuple[ShortlistEntry, ...]
+    not_ranked: tuple[ShortlistEntry, ...]
+
+
+def group(shortlist: Shortlist) -> Groups:
+    """Split entries into passing / knocked out / not ranked; ranked ones sorted by rank."""
+    ranked = sorted((e for e in shortlist.entries if e.rank is not None),
+                    key=lambda e: e.rank or 0)
+    return Groups(
+        passing=tuple(e for e in ranked if not e.assessment.knocked_out_by),
+        knocked_out=tuple(e for e in ranked if e.assessment.knocked_out_by),
+        # keep the ranking stage's order for these (it is already deterministic)
+        not_ranked=tuple(e for e in shortlist.entries if e.rank is None),
+    )
+
+
+def display_name(entry: ShortlistEntry) -> str:
+    """The candidate's name; the pseudonymous id when blind or unnamed; else the file name."""
+    name = entry.assessment.profile.contact.name
+    if name and name.strip():
+        return name.strip()
+    return entry.candidate_id or os.path.basename(entry.assessment.file) or entry.assessment.file
+
+
+def reason(entry: ShortlistEntry) -> str:
+    """Why a file was not ranked, in one line."""
+    a = entry.assessment
+    doc = a.profile.document
+    if doc.error:
+        return _one_line(doc.error)
+    if a.duplicate_of:
+        return f"duplicate of {a.duplicate_of}"
+    return {"empty": "no text could be read", "error": "could not be read"}.get(a.status, "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fmt_num(value: float | None, places: int = 1) -> str:
+    """A float with fixed decimals; None (unknown) as ""."""
+    if value is None:
+        return ""
+    text = f"{value:.{places}f}"
+    return text.lstrip("-") if float(text) == 0 else text  # never print "-0.0"
+
+
+def evidence_line(file: str, ev: Evidence) -> str:
+    """`file:line [section] 'matched text'` — where a point came from."""
+    section = f" [{ev.section}]" if ev.section else ""
+    return f"{file}:{ev.line}{section} '{_one_line(ev.text)}'"
+
+
+def summary_line(shortlist: Shortlist) -> str:
+    """`6 files: 2 ranked, 1 knocked out, 3 not ranked (1 empty, 1 error, 1 duplicate)`."""
+    g = group(shortlist)
+    total = len(shortlist.entries)
+    text = (f"{total} file{'s' if total != 1 else ''}: {len(g.passing)} ranked, "
+            f"{len(g.knocked_out)} knocked out, {len(g.not_ranked)} not ranked")
+    if g.not_ranked:
+        counts = Counter(e.assessment.status for e in g.not_ranked)
+        text += " (" + ", ".join(f"{counts[s]} {s}" for s in sorted(counts)) + ")"
+    return text
+
+
+def tool_version(shortlist: Shortlist) -> str:
+    if shortlist.tool_version:
+        return shortlist.tool_version
+    from screener import __version__
+
+    return __version__

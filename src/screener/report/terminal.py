@@ -1,0 +1,218 @@
+"""The shortlist as plain text for a terminal: a ranked table, knock-outs, unranked files.
+
+Output is deterministic and plain by default; `color=True` adds ANSI styles via click. Text
+that came from a resume is stripped of control characters first, so a name cannot carry
+terminal escape sequences.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+import click
+
+from screener.records import Assessment, RequirementResult, Shortlist, ShortlistEntry
+from screener.report import display_name, evidence_line, fmt_num, group, reason, summary_line
+
+ELLIPSIS = "…"
+GAP = "  "
+_OUTCOME_COLOURS = {"met": "green", "partial": "yellow", "missing": "red", "unknown": "magenta"}
+
+
+def render(shortlist: Shortlist, *, top: int | None = None, explain: bool = False,
+           width: int = 100, color: bool = False) -> str:
+    """The shortlist as text, ending with a newline. `top` limits the ranked rows shown."""
+    width = max(width, 60)
+    g = group(shortlist)
+    ranked = g.passing + g.knocked_out
+    shown = ranked if top is None else ranked[: max(top, 0)]
+    hidden = ranked[len(shown):]
+    style = _Style(color)
+    posting = shortlist.posting
+    out = [
+        style.bold(clean(f"{posting.title} ({posting.id}), as of {shortlist.as_of}, "
+                         f"taxonomy {shortlist.taxonomy_version}")),
+        summary_line(shortlist),
+    ]
+    table = _Table(shortlist, ranked, width)
+    passing = [e for e in shown if not e.assessment.knocked_out_by]
+    knocked = [e for e in shown if e.assessment.knocked_out_by]
+    if passing:
+        out += ["", style.bold(table.header())] + [table.row(e, style) for e in passing]
+    if knocked:
+        out += ["", style.bold("Knocked out")] + [table.row(e, style) for e in knocked]
+    if hidden:
+        n_ko = sum(1 for e in hidden if e.assessment.knocked_out_by)
+        more = f"... {len(hidden)} more ranked candidate{'s' if len(hidden) != 1 else ''}"
+        out += ["", more + (f" ({n_ko} knocked out)" if n_ko else "") + " not shown"]
+    if g.not_ranked:
+        out += ["", style.bold("Not ranked")] + [_unranked(e, width) for e in g.not_ranked]
+    if explain:
+        for e in shown:
+            out += [""] + _explain(e, width, style)
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- text width
+
+
+def clean(text: str | None) -> str:
+    """One line of displayable text: whitespace collapsed, control/format characters dropped."""
+    return _printable(" ".join((text or "").split()))
+
+
+def _printable(text: str) -> str:
+    # Cc/Cf/Co/Cn: escapes, bidi overrides, zero-width tricks; line breaks become spaces
+    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+
+
+def cell_width(text: str) -> int:
+    """Columns `text` occupies: wide East Asian characters take two, combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else
+               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """Truncate with an ellipsis and pad to exactly `width` columns (leading indent kept)."""
+    text = _printable(text)
+    if cell_width(text) > width:
+        while text and cell_width(text) + 1 > width:
+            text = text[:-1]
+        text = text.rstrip() + ELLIPSIS
+    pad = " " * (width - cell_width(text))
+    return pad + text if right else text + pad
+
+
+def years_text(a: Assessment) -> str:
+    """`9.2`, or `4.9 (4.4)` when relevant years differ; `?` when unknown."""
+    total = fmt_num(a.years) or "?"
+    relevant = fmt_num(a.relevant_years)
+    if a.relevant_years is None and a.years is not None:
+        relevant = "?"
+    return f"{total} ({relevant})" if relevant and relevant != total else total
+
+
+class _Style:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def bold(self, text: str) -> str:
+        return click.style(text, bold=True) if self.enabled else text
+
+    def fg(self, text: str, colour: str) -> str:
+        return click.style(text, fg=colour) if self.enabled else text
+
+
+# --------------------------------------------------------------------------- table
+
+
+class _Table:
+    """Column widths for the ranked table, sized from the rows and the terminal width."""
+
+    def __init__(self, shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...], width: int):
+        ranks = [str(e.rank) for e in ranked]
+        self.rank = max([1] + [len(r) for r in ranks])
+        self.name = min(24, max([9] + [cell_width(clean(display_name(e))) for e in ranked]))
+        self.score = 5
+        self.years = max([5] + [len(years_text(e.assessment)) for e in ranked])
+        fixed = self.rank + self.name + self.score + self.years + 5 * len(GAP)
+        self.matched, self.missing = _split(
+            max(width - fixed, 24),
+            max([7] + [cell_width(_listing(e.assessment.matched)) for e in ranked]),
+            max([7] + [cell_width(_listing(e.assessment.missing)) for e in ranked]))
+
+    def header(self) -> str:
+        return self._join("#".rjust(self.rank), fit("Candidate", self.name),
+                          fit("Score", self.score, right=True), fit("Years", self.years),
+                          fit("Matched", self.matched), fit("Missing", self.missing)).rstrip()
+
+    def row(self, entry: ShortlistEntry, style: _Style) -> str:
+        a = entry.assessment
+        head = self._join(str(entry.rank).rjust(self.rank), fit(display_name(entry), self.name),
+                          fit(fmt_num(a.score), self.score, right=True),
+                          fit(years_text(a), self.years))
+        if a.knocked_out_by:
+            rule = fit("; ".join(a.knocked_out_by), self.matched + len(GAP) + self.missing)
+            return (head + GAP + style.fg(rule, "red")).rstrip()
+        matched = fit(_listing(a.matched), self.matched)
+        missing = fit(_listing(a.missing), self.missing)
+        return (head + GAP + matched + GAP + missing).rstrip()
+
+    @staticmethod
+    def _join(*cells: str) -> str:
+        return GAP.join(cells)
+
+
+def _listing(labels: tuple[str, ...]) -> str:
+    # labels may hold commas ("1 of Python, Node.js, PHP"), so separate them with semicolons
+    return "; ".join(labels) or "-"
+
+
+def _split(room: int, need_matched: int, need_missing: int) -> tuple[int, int]:
+    """Share `room` between the two lists: each gets what it needs, else in proportion."""
+    if need_matched + need_missing + len(GAP) <= room:
+        return need_matched, room - len(GAP) - need_matched
+    usable = room - len(GAP)
+    matched = max(12, min(usable - 12, usable * need_matched // (need_matched + need_missing)))
+    return matched, usable - matched
+
+
+def _unranked(entry: ShortlistEntry, width: int) -> str:
+    status = entry.assessment.status
+    line = f"  {status:<9} {clean(entry.assessment.file)}: {clean(reason(entry))}"
+    return textwrap.fill(line, width=width, subsequent_indent=" " * 12,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+# --------------------------------------------------------------------------- explain
+
+
+def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
+    """Score parts, each requirement with its evidence, and the positions behind the years."""
+    a = entry.assessment
+    title = f"#{entry.rank} {clean(display_name(entry))}  {fmt_num(a.score)}/100  "
+    lines = [style.bold(title + clean(a.file))]
+    lines += [fit("  Knocked out: " + rule, width).rstrip() for rule in a.knocked_out_by]
+    lines.append("  Score")
+    for part in a.parts:
+        pts = f"{fmt_num(part.points)}/{fmt_num(part.max_points)}"
+        lines.append(fit(f"    {part.name:<11} {pts:>10}  {part.note}", width).rstrip())
+    if a.results:
+        lines.append("  Requirements")
+        label_w = min(30, max(cell_width(clean(r.label)) for r in a.results))
+        for r in a.results:
+            lines += _requirement(r, a.file, label_w, width, style)
+    lines += _years(a, width)
+    return lines
+
+
+def _requirement(r: RequirementResult, file: str, label_w: int, width: int,
+                 style: _Style) -> list[str]:
+    pts = f"{fmt_num(r.points)}/{fmt_num(r.max_points)}"
+    outcome = style.fg(f"{r.outcome:<8}", _OUTCOME_COLOURS.get(r.outcome, "white"))
+    note = r.note + (f" ({fmt_num(r.years)} y)" if r.years is not None else "")
+    head = f"{fit(r.label, label_w)}  {pts:>10}  "
+    lines = [f"    {outcome} " + head + fit(note, max(width - 13 - len(head), 10)).rstrip()]
+    indent = " " * 13
+    lines += [fit(indent + evidence_line(file, ev), width).rstrip() for ev in r.evidence]
+    return lines
+
+
+def _years(a: Assessment, width: int) -> list[str]:
+    exp = a.profile.experience
+    head = f"  Years: {fmt_num(a.years) or '?'} total"
+    if exp.total_years_low is not None and exp.total_years_high is not None:
+        head += f" ({fmt_num(exp.total_years_low)}-{fmt_num(exp.total_years_high)})"
+    if exp.claimed_years is not None:
+        head += f", {fmt_num(exp.claimed_years)} claimed"
+    head += f", {fmt_num(a.relevant_years) or '?'} relevant"
+    lines = [head]
+    for i, p in enumerate(exp.positions):
+        mark = "relevant" if i in a.relevant_positions else ""
+        when = p.date_text or f"{p.start or '?'} - {p.end or '?'}"
+        text = (f"    {mark:<8}  {p.title}, {p.company}: {when} ({fmt_num(p.years)} y), "
+                f"line {p.start_line}")
+        lines.append(fit(text, width).rstrip())
+    return lines
