@@ -1,0 +1,312 @@
+"""Profile x Posting -> Assessment: requirement coverage, years, similarity, knock-outs.
+
+The score is out of the posting's total weight (100 by default) and is the sum of four parts:
+required and preferred requirements (shared by requirement weight), years of experience, and a
+small TF-IDF similarity to the posting that only separates otherwise equal candidates. A part
+the posting does not use (no preferred requirements, no minimum years) gives its weight to the
+others in proportion, so every posting is scored out of the same total.
+
+Unknown is not zero and not failure: a minimum-years requirement on a resume with no readable
+dates is `unknown` (the skill still earns its half of the points, the years earn nothing) and
+never knocks a candidate out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from screener.records import (
+    Assessment,
+    Evidence,
+    Outcome,
+    Posting,
+    Profile,
+    Requirement,
+    RequirementResult,
+    ScorePart,
+    SkillHit,
+)
+
+# words plus the punctuation skills are spelt with: node.js, c++, c#, asp.net
+_TOKEN = r"(?u)[^\W_][\w+#]*(?:\.[^\W_]+)*"
+PARTS = ("required", "preferred", "years", "similarity")
+EVIDENCE_PER_SKILL = 3  # enough to check a match without flooding the report
+YEARS_TOTAL_ID = "years:total"  # ':' cannot appear in a posting's requirement ids
+YEARS_RELEVANT_ID = "years:relevant"
+
+
+def part_maxima(posting: Posting) -> dict[str, float]:
+    """Points available to each part; unused parts' weight goes to the others in proportion."""
+    used = {
+        "required": any(r.importance == "required" for r in posting.requirements),
+        "preferred": any(r.importance == "preferred" for r in posting.requirements),
+        "years": posting.min_years is not None or posting.min_relevant_years is not None,
+        "similarity": True,
+    }
+    weights = {name: float(getattr(posting.weights, name)) for name in PARTS}
+    total = sum(weights.values())
+    used_total = sum(w for name, w in weights.items() if used[name])
+    if used_total <= 0:
+        return {name: 0.0 for name in PARTS}
+    return {name: (weights[name] * total / used_total if used[name] else 0.0) for name in PARTS}
+
+
+# --------------------------------------------------------------------------- requirements
+
+
+@dataclass(frozen=True)
+class _Credit:
+    """How much one found skill contributes to a requirement (1.0 = fully)."""
+
+    skill: str
+    value: float
+    state: str  # met | short | unknown
+    years: float | None
+
+
+def _has_dates(profile: Profile) -> bool:
+    exp = profile.experience
+    return exp.total_years is not None or any(p.start for p in exp.positions)
+
+
+def _credit(hit: SkillHit, min_years: float | None, dated: bool) -> _Credit:
+    """Half for having the skill, half for its years against the minimum."""
+    if not min_years:
+        return _Credit(hit.id, 1.0, "met", hit.years)
+    years = hit.years if hit.source != "implied" else None  # implied never proves years
+    if years is None and not dated:
+        return _Credit(hit.id, 0.5, "unknown", None)
+    years = years or 0.0
+    ratio = min(1.0, years / min_years)
+    return _Credit(hit.id, 0.5 + 0.5 * ratio, "met" if ratio >= 1.0 else "short", years)
+
+
+def _evidence(hits: Sequence[SkillHit]) -> tuple[Evidence, ...]:
+    found: list[Evidence] = []
+    for hit in hits:
+        found.extend(sorted(hit.evidence, key=lambda e: (e.line, e.text))[:EVIDENCE_PER_SKILL])
+    return tuple(found)
+
+
+def _outcome(chosen: Sequence[_Credit], need: int, fraction: float) -> Outcome:
+    if not chosen:
+        return "missing"
+    if fraction >= 1.0:
+        return "met"
+    if len(chosen) >= need and all(c.state in ("met", "unknown") for c in chosen):
+        return "unknown"
+    return "partial"
+
+
+def _names(ids: Sequence[str], hits: dict[str, SkillHit]) -> str:
+    return ", ".join(hits[i].name if i in hits else i for i in ids)
+
+
+def _note(req: Requirement, chosen: Sequence[_Credit], found: dict[str, SkillHit], outcome: Outcome) -> str:
+    if outcome == "missing":
+        return "not found" if len(req.skills) == 1 else f"none of {', '.join(req.skills)} found"
+    parts = []
+    for c in chosen:
+        hit = found[c.skill]
+        text = hit.name + (f" (implied by {', '.join(hit.implied_by)})" if hit.source == "implied" else "")
+        if req.min_years:
+            text += (": years unknown (no dated positions)" if c.state == "unknown"
+                     else f": {c.years:.1f} of {req.min_years:g} years")
+        parts.append(text)
+    head = f"found {len(chosen)} of {req.min_count}: " if len(chosen) < req.min_count else "found "
+    return head + "; ".join(parts)
+
+
+def assess_requirement(req: Requirement, found: dict[str, SkillHit], dated: bool,
+                       max_points: float) -> RequirementResult:
+    """One requirement's outcome, points and evidence. `found` holds the hits that may count."""
+    credits = [_credit(found[s], req.min_years, dated) for s in req.skills if s in found]
+    credits.sort(key=lambda c: -c.value)  # stable: equal credits keep the posting's order
+    chosen = credits[: req.min_count]
+    fraction = sum(c.value for c in chosen) / req.min_count
+    outcome = _outcome(chosen, req.min_count, fraction)
+    matched = tuple(c.skill for c in credits)
+    known = [c.years for c in chosen if c.years is not None]
+    return RequirementResult(
+        requirement=req.id,
+        label=req.label,
+        importance=req.importance,
+        outcome=outcome,
+        points=max_points * fraction,
+        max_points=max_points,
+        matched=matched,
+        evidence=_evidence([found[s] for s in matched]),
+        years=min(known) if req.min_years and known else None,
+        note=_note(req, chosen, found, outcome),
+    )
+
+
+def _requirement_results(profile: Profile, posting: Posting, maxima: dict[str, float]) -> list[RequirementResult]:
+    found = {h.id: h for h in profile.skills if h.source != "implied" or posting.count_implied}
+    dated = _has_dates(profile)
+    results = []
+    for importance in ("required", "preferred"):
+        reqs = [r for r in posting.requirements if r.importance == importance]
+        total_weight = sum(r.weight for r in reqs)
+        for req in reqs:
+            share = maxima[importance] * req.weight / total_weight if total_weight else 0.0
+            results.append(assess_requirement(req, found, dated, share))
+    order = {r.id: i for i, r in enumerate(posting.requirements)}
+    return sorted(results, key=lambda r: order[r.requirement])
+
+
+def _knockout_line(result: RequirementResult) -> str:
+    if result.outcome == "missing":
+        return f"knock-out: no {result.label}"
+    return f"knock-out: {result.label}: {result.note}"
+
+
+# --------------------------------------------------------------------------- years
+
+
+def _total_years(profile: Profile) -> tuple[float | None, str, tuple[Evidence, ...]]:
+    """Dated years when the resume has them, else the years it claims (with that line)."""
+    exp = profile.experience
+    if exp.total_years is not None:
+        return exp.total_years, "from dated positions", _position_evidence(profile, range(len(exp.positions)))
+    if exp.claimed_years is not None:
+        evidence = (exp.claimed_evidence,) if exp.claimed_evidence else ()
+        return exp.claimed_years, "as stated on the resume (no dated positions)", evidence
+    return None, "", ()
+
+
+def _position_evidence(profile: Profile, indexes: Sequence[int]) -> tuple[Evidence, ...]:
+    positions = profile.experience.positions
+    found = []
+    for i in indexes:
+        if 0 <= i < len(positions):
+            p = positions[i]
+            text = ", ".join(x for x in (p.title, p.company) if x)
+            text += f" ({p.date_text or f'{p.start} to {p.end}'})"
+            found.append(Evidence(text=text, section="experience", line=p.start_line))
+    return tuple(found)
+
+
+def _relevant_years(profile: Profile, posting: Posting) -> tuple[float | None, tuple[int, ...]]:
+    try:
+        from screener.experience import relevant_years
+    except ImportError:  # the experience stage is optional for scoring hand-built profiles
+        return None, ()
+    return relevant_years(profile.experience, posting.relevant_titles, posting.relevant_skills)
+
+
+def _years_result(req_id: str, label: str, years: float | None, minimum: float, max_points: float,
+                  evidence: tuple[Evidence, ...], how: str) -> RequirementResult:
+    if years is None:
+        outcome: Outcome = "unknown"
+        fraction, note = 0.0, "years unknown: no readable dates"
+    else:
+        fraction = min(1.0, years / minimum) if minimum > 0 else 1.0
+        outcome = "met" if fraction >= 1.0 else ("partial" if years > 0 else "missing")
+        note = f"{years:.1f} of {minimum:g} years" + (f", {how}" if how else "")
+    return RequirementResult(
+        requirement=req_id, label=label, importance="required", outcome=outcome,
+        points=max_points * fraction, max_points=max_points, evidence=evidence,
+        years=years, note=note,
+    )
+
+
+def _years_results(profile: Profile, posting: Posting, max_points: float) -> tuple[list[RequirementResult], float | None, float | None, tuple[int, ...]]:
+    total, how, evidence = _total_years(profile)
+    relevant, indexes = (None, ())
+    if posting.min_relevant_years is not None:
+        relevant, indexes = _relevant_years(profile, posting)
+    minima = [m for m in (posting.min_years, posting.min_relevant_years) if m is not None]
+    share = max_points / len(minima) if minima else 0.0
+    results = []
+    if posting.min_years is not None:
+        results.append(_years_result(YEARS_TOTAL_ID, f"{posting.min_years:g}+ years of experience",
+                                     total, posting.min_years, share, evidence, how))
+    if posting.min_relevant_years is not None:
+        field = ", ".join(posting.relevant_titles[:3]) or "the posting's field"
+        results.append(_years_result(YEARS_RELEVANT_ID,
+                                     f"{posting.min_relevant_years:g}+ relevant years ({field})",
+                                     relevant, posting.min_relevant_years, share,
+                                     _position_evidence(profile, indexes), "in relevant positions"))
+    return results, total, relevant, tuple(indexes)
+
+
+# --------------------------------------------------------------------------- the assessment
+
+
+def _part(name: str, results: Sequence[RequirementResult], max_points: float, note: str = "") -> ScorePart:
+    points = sum(r.points for r in results)
+    if not note:
+        met = sum(r.outcome == "met" for r in results)
+        note = f"{met} of {len(results)} met" if results else "none in this posting"
+    return ScorePart(name=name, points=round(points, 1), max_points=round(max_points, 1), note=note)
+
+
+def _knockouts(posting: Posting, results: Sequence[RequirementResult]) -> tuple[str, ...]:
+    lines = []
+    knockouts = {r.id for r in posting.requirements if r.knockout}
+    for result in results:
+        if result.requirement in knockouts and result.outcome in ("missing", "partial"):
+            lines.append(_knockout_line(result))
+        elif (posting.years_knockout and result.requirement in (YEARS_TOTAL_ID, YEARS_RELEVANT_ID)
+              and result.outcome in ("missing", "partial")):
+            lines.append(f"knock-out: {result.label}: {result.note}")
+    return tuple(lines)
+
+
+def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> Assessment:
+    """Score one parsed resume against a posting, with the evidence behind every point."""
+    if profile.status != "ok":
+        return Assessment(profile=profile, score=0.0)
+    maxima = part_maxima(posting)
+    reqs = _requirement_results(profile, posting, maxima)
+    years_results, total, relevant, indexes = _years_results(profile, posting, maxima["years"])
+    similarity = min(1.0, max(0.0, similarity))
+    parts = (
+        _part("required", [r for r in reqs if r.importance == "required"], maxima["required"]),
+        _part("preferred", [r for r in reqs if r.importance == "preferred"], maxima["preferred"]),
+        _part("years", years_results, maxima["years"],
+              "" if years_results else "no minimum in this posting"),
+        ScorePart(name="similarity", points=round(maxima["similarity"] * similarity, 1),
+                  max_points=round(maxima["similarity"], 1), note=f"TF-IDF cosine {similarity:.2f}"),
+    )
+    results = tuple(reqs + years_results)
+    return Assessment(
+        profile=profile,
+        score=round(sum(p.points for p in parts), 1),  # shown parts add up to the shown score
+        parts=parts,
+        results=results,
+        years=total,
+        relevant_years=relevant,
+        relevant_positions=indexes,
+        knocked_out_by=_knockouts(posting, results),
+        similarity=similarity,
+    )
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+def posting_text(posting: Posting) -> str:
+    """The words a resume is compared with: title, description and requirement labels."""
+    labels = " ".join(r.label for r in posting.requirements)
+    return "\n".join(x for x in (posting.title, posting.description, labels) if x)
+
+
+def similarities(texts: Sequence[str], posting: Posting) -> list[float]:
+    """TF-IDF cosine of each text to the posting, fitted on this batch plus the posting."""
+    if not texts:
+        return []
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    corpus = [posting_text(posting), *texts]
+    vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True,
+                                 token_pattern=_TOKEN)
+    try:
+        matrix = vectorizer.fit_transform(corpus)
+    except ValueError:  # every text empty or only stop words: nothing to compare
+        return [0.0] * len(texts)
+    # rows are L2-normalised, so the dot product is the cosine
+    scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
+    return [round(float(min(1.0, max(0.0, s))), 6) for s in scores]

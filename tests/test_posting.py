@@ -1,0 +1,251 @@
+"""Loading and validating postings: every mistake names the file, the line and the fix."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from screener.errors import ConfigError, PostingError
+from screener.posting import load_posting, parse_posting
+from screener.taxonomy import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+PIPELINES = sorted((ROOT / "pipelines").glob("*.yaml"))
+SCHEMA = json.loads((ROOT / "schemas" / "posting.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy()
+
+
+def write(tmp_path: Path, text: str, name: str = "job.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_for(tmp_path: Path, text: str, taxonomy) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(PostingError) as info:
+        load_posting(path, taxonomy)
+    message = str(info.value)
+    assert message.startswith(f"{path}: "), message  # every message names the file
+    return message
+
+
+MINIMAL = """\
+title: Data analyst
+requirements:
+  - skill: sql
+"""
+
+
+# --------------------------------------------------------------------------- what loads
+
+
+def test_bundled_backend_posting_loads(taxonomy):
+    posting = load_posting(ROOT / "pipelines" / "backend-developer.yaml", taxonomy)
+    assert posting.id == "backend-developer"
+    assert posting.title == "Back-End Developer"
+    langs = next(r for r in posting.requirements if r.id == "backend-languages")
+    assert langs.skills == ("python", "nodejs", "php", "java", "ruby")
+    assert langs.min_count == 2 and langs.weight == 2.0
+    required = {r.id for r in posting.requirements if r.importance == "required"}
+    assert required == {"backend-languages", "postgresql", "docker", "kubernetes", "cloud"}
+    assert posting.min_years == 5 and posting.min_relevant_years == 5
+    assert "developer" in posting.relevant_titles
+    assert posting.count_implied is False
+    assert posting.weights.required == 60
+
+
+@pytest.mark.parametrize("path", PIPELINES, ids=lambda p: p.name)
+def test_every_bundled_posting_matches_the_schema_and_loads(path, taxonomy):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    posting = load_posting(path, taxonomy)
+    assert posting.requirements
+
+
+def test_schema_is_valid_draft_2020_12():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_schema_rejects_what_the_loader_rejects():
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    bad = [
+        {"title": "x", "requirments": [{"skill": "sql"}]},
+        {"title": "x", "requirements": []},
+        {"title": "x", "requirements": [{"skill": "sql", "min_years": -1}]},
+        {"title": "x", "requirements": [{"skill": "sql", "any_of": ["sql"]}]},
+        {"title": "x", "requirements": [{"skill": "sql", "importance": "critical"}]},
+    ]
+    for data in bad:
+        assert not validator.is_valid(data), data
+
+
+def test_defaults_and_labels(tmp_path, taxonomy):
+    posting = load_posting(write(tmp_path, MINIMAL + """\
+  - any_of: [python, nodejs, php]
+    min: 2
+    importance: preferred
+    min_years: 3
+    weight: 2.5
+"""), taxonomy)
+    sql, langs = posting.requirements
+    assert (sql.id, sql.importance, sql.weight, sql.min_count, sql.knockout) == ("sql", "required", 1.0, 1, False)
+    assert sql.label == taxonomy.skills["sql"].name
+    assert langs.id == "python-nodejs-php"
+    assert langs.label.startswith("2 of ")
+    assert (langs.importance, langs.min_years, langs.weight) == ("preferred", 3.0, 2.5)
+    assert posting.weights.similarity == 5 and posting.min_years is None
+    assert posting.path == str(tmp_path / "job.yaml") and posting.id == "job"
+
+
+def test_posting_error_is_a_value_error():
+    assert issubclass(PostingError, ConfigError) and issubclass(PostingError, ValueError)
+
+
+# --------------------------------------------------------------------------- each kind of mistake
+
+
+def test_unknown_top_key_suggests_the_right_one(tmp_path, taxonomy):
+    message = error_for(tmp_path, "title: x\n\nrequirments:\n  - skill: sql\n", taxonomy)
+    assert message.endswith("unknown key 'requirments' in the posting at line 3; did you mean 'requirements'?")
+
+
+def test_unknown_requirement_key(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "    min_yaers: 3\n", taxonomy)
+    assert "unknown key 'min_yaers' in requirement 1 at line 4; did you mean 'min_years'?" in message
+
+
+def test_unknown_skill_suggests_closest_ids(tmp_path, taxonomy):
+    message = error_for(tmp_path, "title: x\nrequirements:\n  - skill: postgress\n", taxonomy)
+    assert "unknown skill 'postgress' in requirement 1 at line 3; did you mean 'postgresql'" in message
+
+
+def test_skill_written_by_its_alias_points_to_the_id(tmp_path, taxonomy):
+    message = error_for(tmp_path, "title: x\nrequirements:\n  - any_of: [python, Node.js]\n", taxonomy)
+    assert message.endswith("unknown skill 'Node.js' in requirement 1 at line 3; did you mean 'nodejs'?")
+
+
+def test_unknown_skill_in_a_block_list_names_its_own_line(tmp_path, taxonomy):
+    text = "title: x\nrequirements:\n  - any_of:\n      - python\n      - kubernets\n"
+    message = error_for(tmp_path, text, taxonomy)
+    assert "unknown skill 'kubernets' in requirement 1 at line 5; did you mean 'kubernetes'" in message
+
+
+def test_negative_years(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "    min_years: -2\n", taxonomy)
+    assert message.endswith("'min_years: -2' in requirement 1 must be 0 or more at line 4; use a number 0 or more")
+
+
+def test_years_as_words_is_a_type_error(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "experience:\n  min_years: five\n", taxonomy)
+    assert message.endswith("'min_years' in 'experience' must be a number, not 'five' at line 5; write e.g. min_years: 5")
+
+
+def test_group_min_larger_than_the_group(tmp_path, taxonomy):
+    text = "title: x\nrequirements:\n  - any_of: [python, php]\n    min: 3\n"
+    message = error_for(tmp_path, text, taxonomy)
+    assert message.endswith("'min: 3' in requirement 1 is more than the 2 skills in the group at line 4; "
+                            "lower min to at most 2 or add skills")
+
+
+def test_min_on_a_single_skill(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "    min: 2\n", taxonomy)
+    assert "'min' in requirement 1 only applies to 'any_of' groups at line 4" in message
+
+
+def test_skill_and_group_together(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "    any_of: [python]\n", taxonomy)
+    assert "requirement 1 needs exactly one of 'skill' or 'any_of' at line 3" in message
+
+
+def test_weights_that_sum_to_zero(tmp_path, taxonomy):
+    text = MINIMAL + "scoring:\n  weights: {required: 0, preferred: 10, years: 0, similarity: 0}\n"
+    message = error_for(tmp_path, text, taxonomy)
+    assert "add up to 0 at line 5; give at least one of them a weight above 0" in message
+
+
+def test_zero_requirement_weight(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "    weight: 0\n", taxonomy)
+    assert "'weight: 0' in requirement 1 must be more than 0 at line 4" in message
+
+
+def test_wrong_types(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "    knockout: maybe\n", taxonomy)
+    assert message.endswith("'knockout' in requirement 1 must be true or false, not 'maybe' at line 4; "
+                            "write knockout: true or knockout: false")
+    message = error_for(tmp_path, MINIMAL + "    importance: critical\n", taxonomy)
+    assert "must be required or preferred, not 'critical' at line 4" in message
+    message = error_for(tmp_path, "title: x\nrequirements: sql\n", taxonomy)
+    assert "'requirements' must be a list, not 'sql' at line 2" in message
+    message = error_for(tmp_path, "title: x\nrequirements:\n  - sql\n", taxonomy)
+    assert "requirement 1 must be a mapping, not 'sql' at line 3; write '- skill: postgresql'" in message
+
+
+def test_empty_and_missing_requirements(tmp_path, taxonomy):
+    message = error_for(tmp_path, "title: x\nrequirements: []\n", taxonomy)
+    assert message.endswith("'requirements' is empty at line 2; list at least one requirement, e.g. '- skill: python'")
+    message = error_for(tmp_path, "title: x\nrequirements:\n", taxonomy)
+    assert "'requirements' is empty at line 2" in message
+    message = error_for(tmp_path, "title: x\n", taxonomy)
+    assert "missing 'requirements' at line 1" in message
+
+
+def test_missing_title(tmp_path, taxonomy):
+    message = error_for(tmp_path, "requirements:\n  - skill: sql\n", taxonomy)
+    assert "missing 'title' in the posting at line 1; add 'title: ...'" in message
+
+
+def test_duplicate_requirement_ids(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "  - skill: sql\n    importance: preferred\n", taxonomy)
+    assert message.endswith("duplicate requirement id 'sql' (also requirement 1) at line 4; "
+                            "merge them or give one a different 'id:'")
+
+
+def test_duplicate_yaml_keys(tmp_path, taxonomy):
+    message = error_for(tmp_path, "title: x\ntitle: y\nrequirements:\n  - skill: sql\n", taxonomy)
+    assert "duplicate key 'title' in the posting at line 2; keep only one of them" in message
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path, taxonomy):
+    message = error_for(tmp_path, "title: x\nrequirements:\n  - skill: [sql\n  - skill: python\n", taxonomy)
+    assert "YAML syntax error" in message and "check the indentation" in message
+    assert " at line 4;" in message
+
+
+def test_unknown_relevant_skill(tmp_path, taxonomy):
+    message = error_for(tmp_path, MINIMAL + "experience:\n  relevant_skills: [pyhton]\n", taxonomy)
+    assert "unknown skill 'pyhton' in 'experience' relevant_skills at line 5; did you mean 'python'" in message
+
+
+def test_missing_file_names_the_path(tmp_path, taxonomy):
+    with pytest.raises(PostingError, match=r"no such posting file; check the path"):
+        load_posting(tmp_path / "nope.yaml", taxonomy)
+
+
+def test_parse_posting_accepts_text(taxonomy):
+    posting = parse_posting(MINIMAL, taxonomy, source="<draft>")
+    assert posting.requirements[0].skills == ("sql",)
+
+
+def test_loading_does_not_import_spacy_or_sklearn():
+    code = (
+        "import sys\n"
+        "from screener.posting import load_posting\n"
+        "from screener.taxonomy import load_taxonomy\n"
+        f"load_posting({str(ROOT / 'pipelines' / 'backend-developer.yaml')!r}, load_taxonomy())\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'sklearn', 'scipy'))\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
