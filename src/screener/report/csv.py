@@ -1,0 +1,78 @@
+"""The shortlist as CSV: one row per input file, ranked first, unranked files last.
+
+Cells are guarded against formula injection as OWASP advises: text starting with `=`, `+`, `-`,
+`@`, tab, CR or LF gets a leading `'` so a spreadsheet shows it instead of evaluating it. Plain
+numbers such as `-1.5` are left as numbers. Rows end with "\\n"; floats have fixed decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from typing import Any, TextIO
+
+from screener.records import Shortlist, ShortlistEntry
+from screener.report import fmt_num, group, reason
+
+# contract columns first (docs/DESIGN.md), then the detail a recruiter filters on
+COLUMNS = (
+    "rank", "file", "name", "email", "score", "status", "error", "years", "matched", "missing",
+    "candidate_id", "relevant_years", "claimed_years", "knockout", "skills", "phone",
+    "extractor", "sha256",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def safe_cell(value: Any) -> str:
+    """A cell's text, with a `'` in front of anything a spreadsheet would run as a formula."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def write_csv(shortlist: Shortlist, fp: TextIO, *, excel: bool = False) -> None:
+    """Write the shortlist to a text stream (open it with `newline=""`).
+
+    `excel=True` starts the file with a UTF-8 byte-order mark so Excel reads accents right.
+    """
+    if excel:
+        fp.write("\ufeff")
+    writer = csv.writer(fp, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    g = group(shortlist)
+    for entry in g.passing + g.knocked_out + g.not_ranked:
+        row = row_for(entry)
+        writer.writerow([safe_cell(row[c]) for c in COLUMNS])
+
+
+def row_for(entry: ShortlistEntry) -> dict[str, Any]:
+    """One file's row, unescaped: numbers as fixed-decimal text, None as empty."""
+    a = entry.assessment
+    doc = a.profile.document
+    contact = a.profile.contact
+    ranked = entry.rank is not None
+    return {
+        "rank": entry.rank,
+        "file": a.file,
+        "name": contact.name,  # empty when blind: candidate_id identifies the row
+        "email": contact.email,
+        "score": fmt_num(a.score) if ranked else "",
+        "status": a.status,
+        "error": reason(entry) if not ranked else doc.error,
+        "years": fmt_num(a.years, 2),
+        "matched": "; ".join(a.matched),
+        "missing": "; ".join(a.missing),
+        "candidate_id": entry.candidate_id,
+        "relevant_years": fmt_num(a.relevant_years, 2),
+        "claimed_years": fmt_num(a.profile.experience.claimed_years, 2),
+        "knockout": "; ".join(a.knocked_out_by),
+        "skills": "; ".join(sorted(h.id for h in a.profile.skills if h.source != "implied")),
+        "phone": contact.phone,
+        "extractor": doc.extractor,
+        "sha256": doc.sha256,
+    }
