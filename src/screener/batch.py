@@ -1,0 +1,217 @@
+"""Run the parse stage over a batch of files: cached, in parallel, bounded, in a stable order.
+
+    inputs = collect_inputs(["resumes/", "late.pdf"])
+    with Cache() as cache:
+        for profile in parse_all(inputs, settings, cache=cache):
+            ...score it, then keep `drop_text(profile)`, not `profile`...
+
+Where the work runs: `jobs=1` in this process (no pool, no per-file timeout or memory cap);
+`jobs=N` in N worker processes (screener.pool: per-file deadline, memory cap, survives a worker
+that dies); `scheduler="tcp://host:port"` on an existing Dask cluster (screener.cluster).
+
+Order: profiles are yielded in input order, whatever order they finish in, so reports are
+byte-identical run to run. At most `window` finished profiles wait for a slow earlier file.
+
+Memory: the generator keeps no profile once yielded, and holds at most about `window` of them.
+A Profile carries its document's text; a caller that keeps every profile of a 10,000-file
+batch must keep `drop_text(profile)` once it has used the text (scoring, similarity,
+duplicates), or the texts add up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from screener.cache import Cache, CacheKeys, cache_keys
+from screener.dupes import mark_duplicates
+from screener.inputs import InputFile, Inputs, collect_inputs
+from screener.parse import ParseSettings, parse_bytes, parse_document
+from screener.pool import GiB, WorkerPool
+from screener.records import Profile
+from screener.work import ParseBytes, ParseDocument, Task, Work, error_profile, read_file
+
+__all__ = ["Inputs", "collect_inputs", "drop_text", "mark_duplicates", "parse_all"]
+
+Progress = Callable[[int, int], None]  # (files done, files in the batch)
+
+
+class Executor(Protocol):
+    full: bool  # poll before submitting more
+    pending: int  # tasks submitted and not yet returned by poll
+
+    def submit(self, task: Task) -> None: ...
+    def poll(self) -> list[tuple[Task, Profile]]: ...
+    def close(self) -> None: ...
+
+
+class InlineExecutor:
+    """jobs=1: run each task at once in this process."""
+
+    def __init__(self, work: Callable[[Task], Profile]):
+        self.work = work
+        self._done: list[tuple[Task, Profile]] = []
+
+    @property
+    def full(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def pending(self) -> int:
+        return len(self._done)
+
+    def submit(self, task: Task) -> None:
+        self._done.append((task, self.work(task)))
+
+    def poll(self) -> list[tuple[Task, Profile]]:
+        done, self._done = self._done, []
+        return done
+
+    def close(self) -> None:
+        self._done.clear()
+
+
+def drop_text(profile: Profile) -> Profile:
+    """The same profile without its document text: keep this once the text has been used."""
+    if not profile.document.text:
+        return profile
+    return dataclasses.replace(profile, document=dataclasses.replace(profile.document, text=""))
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _executor(work: Work, jobs: int, timeout: float | None, memory_limit: int | None,
+              scheduler: str | None) -> Executor:
+    if scheduler:
+        from screener.cluster import DaskExecutor
+
+        return DaskExecutor(work, scheduler, timeout=timeout)
+    if jobs <= 1:
+        return InlineExecutor(work)
+    return WorkerPool(work, jobs, timeout=timeout, memory_limit=memory_limit)
+
+
+class _Planner:
+    """Decides, per input file, whether the cache answers or a worker must read it."""
+
+    def __init__(self, settings: ParseSettings, cache: Cache | None, keys: CacheKeys | None,
+                 ship_bytes: bool):
+        self.settings = settings
+        self.cache = cache if keys is not None else None
+        self.keys = keys
+        self.ship_bytes = ship_bytes
+        self.cache_hits = 0
+
+    def plan(self, index: int, file: InputFile) -> Task | Profile:
+        if file.problem:
+            return error_profile(file.path, file.problem)
+        if self.cache is None and not self.ship_bytes:
+            return Task(index, file.path)  # the worker reads the bytes: none go through pipes
+        data: bytes | Profile | None = None
+        sha = None
+        st = None
+        if self.cache is not None:
+            try:
+                st = os.stat(file.path)
+            except OSError:
+                return Task(index, file.path)  # the worker will say why it cannot read it
+            sha = self.cache.known_sha256(file.path, st)
+        if sha is None:
+            data = read_file(file.path, self.settings.max_bytes)
+            if isinstance(data, Profile):
+                return data
+            sha = hashlib.sha256(data).hexdigest()
+            if self.cache is not None and st is not None:
+                self.cache.remember_sha256(file.path, st, sha)
+        if self.cache is not None and self.keys is not None:
+            hit = self.cache.get_profile(sha, self.keys, file.path)
+            if hit is not None:
+                self.cache_hits += 1
+                return hit
+            doc = self.cache.get_document(sha, self.keys, file.path)
+            if doc is not None:
+                return Task(index, file.path, document=doc)
+        if self.ship_bytes:
+            data = data if data is not None else read_file(file.path, self.settings.max_bytes)
+            if isinstance(data, Profile):
+                return data
+            return Task(index, file.path, data=data)
+        return Task(index, file.path)
+
+
+def parse_all(
+    inputs: Inputs | Sequence[str],
+    settings: ParseSettings,
+    *,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+    timeout: float | None = 60.0,
+    memory_limit: int | None = 2 * GiB,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    parse: ParseBytes = parse_bytes,
+    parse_doc: ParseDocument = parse_document,
+    window: int | None = None,
+) -> Iterator[Profile]:
+    """Yield one Profile per input file, in input order; never raises for a bad file.
+
+    jobs: worker processes (default: all cores; 1 = this process). timeout: seconds one file
+    may take in a worker before it is killed and reported. memory_limit: bytes a worker may
+    allocate beyond its start-up size. scheduler: a Dask scheduler address. progress: called
+    with (done, total) as files finish. parse / parse_doc: the stage functions (for tests).
+    """
+    if not isinstance(inputs, Inputs):
+        inputs = collect_inputs(inputs)
+    jobs = default_jobs() if jobs is None else jobs
+    work = Work(settings, parse, parse_doc)
+    keys = cache_keys(settings) if cache is not None and cache.enabled else None
+    planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler))
+    executor = _executor(work, jobs, timeout, memory_limit, scheduler)
+    window = window or max(64, 16 * jobs)
+    total = len(inputs.files)
+    waiting: dict[int, Profile] = {}  # finished, waiting for an earlier file
+    state = {"next": 0, "done": 0}
+
+    def finish(index: int, profile: Profile, fresh: bool) -> None:
+        waiting[index] = profile
+        state["done"] += 1
+        if fresh and cache is not None and keys is not None and _cacheable(profile):
+            cache.put(profile, keys)
+        if progress is not None:
+            progress(state["done"], total)
+
+    def ready() -> Iterator[Profile]:
+        while state["next"] in waiting:
+            yield waiting.pop(state["next"])
+            state["next"] += 1
+
+    try:
+        for index, file in enumerate(inputs.files):
+            item = planner.plan(index, file)
+            if isinstance(item, Profile):
+                finish(index, item, fresh=False)
+            else:
+                executor.submit(item)
+            while executor.full or (len(waiting) > window and executor.pending):
+                for task, profile in executor.poll():
+                    finish(task.index, profile, fresh=True)
+            yield from ready()
+        while executor.pending:
+            for task, profile in executor.poll():
+                finish(task.index, profile, fresh=True)
+            yield from ready()
+    finally:
+        executor.close()
+        if cache is not None:
+            cache.flush()
+
+
+def _cacheable(profile: Profile) -> bool:
+    # Rows made by batch itself (timeouts, crashes, unreadable files) carry no sha256: they may
+    # pass on another run, so they are never cached.
+    return bool(profile.document.sha256)

@@ -1,0 +1,320 @@
+"""SQLite cache of extracted Documents and parsed Profiles, so a re-screen skips both.
+
+Three tables:
+- `files`: (absolute path, size, mtime_ns, ctime_ns, inode) -> sha256, so an unchanged file is
+  not even read on a warm run;
+- `documents`: (sha256, extraction key) -> Document, which survives a taxonomy or posting edit;
+- `profiles`: (sha256, parse key) -> Profile without its document, which is joined back.
+
+The extraction key covers the extractor setting, the limits and the extraction code; the parse
+key adds the taxonomy, the as-of date and the parse code. Code "versions" are hashes of the
+source files, so any edit to the readers invalidates what they produced. Rows are zlib'd JSON
+(never pickle: a shared cache folder must not be a way to run code).
+
+Two screenings may run at once: WAL mode, a busy timeout, short batched write transactions and
+INSERT OR REPLACE. A cache that cannot be read is renamed aside and rebuilt, with a warning in
+`Cache.warnings` (and on the `screener.cache` logger); the cache never stops a screening.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from screener.records import Document, Profile
+from screener.serialize import from_plain, to_plain
+
+log = logging.getLogger("screener.cache")
+
+SCHEMA = "1"
+FILENAME = "cache.sqlite3"
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
+    ctime_ns INTEGER, ino INTEGER, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS profiles (key TEXT PRIMARY KEY, doc_key TEXT NOT NULL,
+    data BLOB NOT NULL);
+"""
+# Modules whose source decides what extraction produces; everything else but the modules below
+# decides what parsing produces.
+_EXTRACT_SOURCES = ("extract", "text.py")
+_NOT_PARSE_SOURCES = ("report", "cli.py", "api.py", "batch.py", "cache.py", "inputs.py",
+                      "pool.py", "progress.py", "scoring.py", "ranking.py", "redact.py",
+                      "posting.py", "dupes.py", "__main__.py")
+
+
+def default_cache_dir() -> str:
+    import platformdirs
+
+    return platformdirs.user_cache_dir("screener")
+
+
+@dataclass(frozen=True)
+class CacheKeys:
+    extraction: str  # extractor, limits, extraction code
+    parse: str  # extraction key, taxonomy, as-of, parse code
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:20]
+
+
+def _package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def _hash_sources(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _sources(include: tuple[str, ...] | None, exclude: tuple[str, ...] = ()) -> list[Path]:
+    pkg = _package_dir()
+    out = []
+    for path in pkg.rglob("*.py"):
+        top = path.relative_to(pkg).parts[0]
+        if (include is None or top in include) and top not in exclude:
+            out.append(path)
+    return out
+
+
+def _taxonomy_files(taxonomy_path: str | None) -> list[Path]:
+    if taxonomy_path:
+        return [Path(taxonomy_path)]
+    pkg = _package_dir()
+    bundled = [pkg / "_data" / "taxonomy.yaml", pkg.parent.parent / "skills" / "taxonomy.yaml"]
+    return [p for p in bundled if p.is_file()]
+
+
+def cache_keys(settings: Any) -> CacheKeys:
+    """The keys for one batch's settings (a screener.parse.ParseSettings)."""
+    from screener import __version__
+
+    extraction = _digest(
+        "x", __version__, settings.extractor, settings.max_pages, settings.max_chars,
+        settings.max_bytes, _hash_sources(_sources(_EXTRACT_SOURCES)),
+    )
+    try:
+        taxonomy = _hash_sources(_taxonomy_files(settings.taxonomy_path))
+    except OSError:
+        taxonomy = "unreadable"  # loading it will fail with a clear message elsewhere
+    parse = _digest(
+        "p", extraction, taxonomy, settings.as_of,
+        _hash_sources(_sources(None, _EXTRACT_SOURCES + _NOT_PARSE_SOURCES)),
+    )
+    return CacheKeys(extraction=extraction, parse=parse)
+
+
+def _pack(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def _unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob))
+
+
+def _stat_row(path: str, st: os.stat_result) -> tuple[str, int, int, int, int]:
+    return (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+class Cache:
+    """Open (or create) the cache in `directory` (default: the user's cache folder)."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None, *, batch: int = 500):
+        self.directory = Path(directory if directory is not None else default_cache_dir())
+        self.path = self.directory / FILENAME
+        self.warnings: list[str] = []
+        self._batch = batch
+        self._pending: dict[str, list[tuple[Any, ...]]] = {"files": [], "documents": [],
+                                                            "profiles": []}
+        self._conn: sqlite3.Connection | None = self._open()
+
+    # ------------------------------------------------------------------ opening
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        log.warning(message)
+
+    def _open(self) -> sqlite3.Connection | None:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            self._warn(f"cache folder {self.directory} cannot be created ({err.strerror}); "
+                       "screening without a cache; use --cache-dir to choose another folder")
+            return None
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as err:
+            aside = self._move_aside()
+            self._warn(f"cache {self.path} could not be read ({err}); moved it to {aside.name} "
+                       "and started a new one")
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as err:
+            self._warn(f"cache {self.path} cannot be used ({err}); screening without a cache; "
+                       "use --cache-dir to choose another folder")
+            return None
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(_TABLES)
+            row = conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            if row is None or row[0] != SCHEMA:
+                self._reset(conn)
+            return conn
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+
+    @staticmethod
+    def _reset(conn: sqlite3.Connection) -> None:
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            for table in ("files", "documents", "profiles"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+
+    def _move_aside(self) -> Path:
+        n = 1
+        while (aside := self.path.with_name(f"{FILENAME}.corrupt-{n}")).exists():
+            n += 1
+        os.replace(self.path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(FILENAME + suffix)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + suffix))
+        return aside
+
+    def _failed(self, err: sqlite3.Error) -> None:
+        """A read or write failed mid-run: carry on without the cache rather than stop."""
+        self._warn(f"cache {self.path} failed ({err}); continuing without it; "
+                   "delete the file if this repeats")
+        if self._conn is not None:
+            self._conn.close()
+        self._conn = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._conn is not None
+
+    # ------------------------------------------------------------------ reading
+
+    def known_sha256(self, path: str, st: os.stat_result) -> str | None:
+        """The sha256 recorded for this path when its size, times and inode were the same."""
+        if self._conn is None:
+            return None
+        row = _stat_row(path, st)
+        try:
+            found = self._conn.execute(
+                "SELECT sha256 FROM files WHERE path = ? AND size = ? AND mtime_ns = ? "
+                "AND ctime_ns = ? AND ino = ?", row).fetchone()
+        except sqlite3.Error as err:
+            self._failed(err)
+            return None
+        return found[0] if found else None
+
+    def get_profile(self, sha256: str, keys: CacheKeys, path: str) -> Profile | None:
+        """The cached Profile of these bytes, its document's path set to `path`."""
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute(
+                "SELECT p.data, d.data FROM profiles p JOIN documents d ON d.key = p.doc_key "
+                "WHERE p.key = ?", (f"{sha256}:{keys.parse}",)).fetchone()
+            if row is None:
+                return None
+            plain = _unpack(row[0])
+            plain["document"] = _unpack(row[1])
+            plain["document"]["path"] = path
+            return from_plain(Profile, plain)
+        except sqlite3.Error as err:
+            self._failed(err)
+        except (ValueError, TypeError, KeyError, zlib.error) as err:
+            log.warning("ignoring an unreadable cache row for %s: %s", path, err)
+        return None
+
+    def get_document(self, sha256: str, keys: CacheKeys, path: str) -> Document | None:
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT data FROM documents WHERE key = ?",
+                                     (f"{sha256}:{keys.extraction}",)).fetchone()
+            if row is None:
+                return None
+            plain = _unpack(row[0])
+            plain["path"] = path
+            return from_plain(Document, plain)
+        except sqlite3.Error as err:
+            self._failed(err)
+        except (ValueError, TypeError, KeyError, zlib.error) as err:
+            log.warning("ignoring an unreadable cache row for %s: %s", path, err)
+        return None
+
+    # ------------------------------------------------------------------ writing
+
+    def remember_sha256(self, path: str, st: os.stat_result, sha256: str) -> None:
+        self._queue("files", (*_stat_row(path, st), sha256))
+
+    def put(self, profile: Profile, keys: CacheKeys) -> None:
+        """Store a profile and its document (paths are not stored: the bytes are the key)."""
+        doc = profile.document
+        if not doc.sha256:
+            return
+        doc_key = f"{doc.sha256}:{keys.extraction}"
+        plain_doc = to_plain(dataclasses.replace(doc, path=""))
+        plain = to_plain(dataclasses.replace(profile, document=dataclasses.replace(doc, text="")))
+        del plain["document"]
+        self._queue("documents", (doc_key, _pack(plain_doc)))
+        self._queue("profiles", (f"{doc.sha256}:{keys.parse}", doc_key, _pack(plain)))
+
+    def _queue(self, table: str, row: tuple[Any, ...]) -> None:
+        if self._conn is None:
+            return
+        self._pending[table].append(row)
+        if sum(map(len, self._pending.values())) >= self._batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write queued rows in one short transaction."""
+        pending, self._pending = self._pending, {t: [] for t in self._pending}
+        if self._conn is None or not any(pending.values()):
+            return
+        sql = {"files": "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+               "documents": "INSERT OR REPLACE INTO documents VALUES (?, ?)",
+               "profiles": "INSERT OR REPLACE INTO profiles VALUES (?, ?, ?)"}
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                for table, rows in pending.items():
+                    if rows:
+                        self._conn.executemany(sql[table], rows)
+        except sqlite3.Error as err:
+            self._failed(err)
+
+    def close(self) -> None:
+        self.flush()
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,101 @@
+"""Run the parse stage on an existing Dask distributed cluster.
+
+The file bytes travel with each task, so workers need no shared disk, only screener installed.
+At most about one task per worker thread is in flight, so a file's deadline is close to its own
+running time. Dask cannot stop a running task: an overdue file is reported as timed out and its
+future cancelled, but the worker thread finishes it in the background.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from screener.errors import ConfigError
+from screener.records import Profile
+from screener.work import Task, Work, crash_reason, error_profile, timeout_reason
+
+
+def _client(address: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError as err:
+        raise ConfigError(
+            f"--scheduler {address} needs Dask, which is not installed; "
+            "install screener[dask] (pip install 'screener[dask]')"
+        ) from err
+    try:
+        return Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError) as err:
+        raise ConfigError(
+            f"cannot reach the Dask scheduler at {address} ({err}); "
+            "check the address and that the scheduler is running"
+        ) from err
+
+
+class DaskExecutor:
+    def __init__(self, work: Work, address: str, *, timeout: float | None):
+        self.work = work
+        self.address = address
+        self.timeout = timeout
+        self._client: Any = None
+        self._futures: dict[Any, tuple[Task, float]] = {}
+        self._window = 1
+
+    def _connect(self) -> Any:
+        if self._client is None:  # lazily: a fully cached batch never connects
+            self._client = _client(self.address)
+            threads = sum(self._client.nthreads().values())
+            self._window = max(1, threads)
+        return self._client
+
+    @property
+    def full(self) -> bool:
+        return len(self._futures) >= self._window
+
+    @property
+    def pending(self) -> int:
+        return len(self._futures)
+
+    def submit(self, task: Task) -> None:
+        future = self._connect().submit(self.work, task, pure=False)
+        deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
+        self._futures[future] = (task, deadline)
+
+    def poll(self) -> list[tuple[Task, Profile]]:
+        from distributed import wait
+
+        if not self._futures:
+            return []
+        nearest = min(deadline for _, deadline in self._futures.values())
+        try:
+            wait(list(self._futures), timeout=max(0.05, nearest - time.monotonic()),
+                 return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            pass
+        done = []
+        now = time.monotonic()
+        for future, (task, deadline) in list(self._futures.items()):
+            if future.done():
+                del self._futures[future]
+                done.append((task, self._result(future, task)))
+            elif deadline <= now:
+                del self._futures[future]
+                future.cancel()
+                done.append((task, error_profile(task.path, timeout_reason(self.timeout or 0))))
+        return done
+
+    @staticmethod
+    def _result(future: Any, task: Task) -> Profile:
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - the worker died or the task was lost
+            return error_profile(task.path, crash_reason())
+
+    def close(self) -> None:
+        for future in self._futures:
+            future.cancel()
+        self._futures.clear()
+        if self._client is not None:
+            self._client.close()
+            self._client = None

@@ -1,0 +1,125 @@
+"""Turn the PATH arguments of `screener screen` into an ordered list of input files.
+
+Folders are walked recursively in sorted order; hidden names are skipped and counted. A file
+that cannot be opened (broken link, symlink loop, permission denied) is kept as an input with a
+`problem`, so it becomes an error row and every file still appears in every report.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from screener.errors import InputError
+
+# Files that desktop software leaves in folders; never resumes. Skipped like hidden files.
+_JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str  # as given, or as found: os.path.join(folder as given, name, ...)
+    problem: str | None = None  # why it cannot be read; None when it looks readable
+
+
+@dataclass(frozen=True)
+class Inputs:
+    files: tuple[InputFile, ...]
+    hidden: int = 0  # dot-names, Office lock files (~$...) and junk files skipped in folders
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    @property
+    def paths(self) -> list[str]:
+        return [f.path for f in self.files]
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith((".", "~$")) or name.lower() in _JUNK_NAMES
+
+
+def _link_problem(path: str, err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "symlink loop: the link leads back to itself; replace it with the real file or folder"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied: screener cannot open it; check the file's permissions"
+    if os.path.islink(path):
+        return "broken link: the file it points to is gone; replace it with the real file"
+    return f"cannot open it ({os.strerror(err.errno or 0)}); check the path"
+
+
+class _Walker:
+    """Depth-first walk that follows each real folder once, so symlink loops end."""
+
+    def __init__(self) -> None:
+        self.files: list[InputFile] = []
+        self.hidden = 0
+        self._seen_dirs: set[tuple[int, int]] = set()
+        self._open_dirs: list[tuple[int, int]] = []  # the folders being walked: a loop's targets
+
+    def add(self, path: str, *, top: bool) -> None:
+        try:
+            st = os.stat(path)  # follows symlinks
+        except OSError as err:
+            if top and not os.path.lexists(path):
+                raise InputError(f"no such file or folder: {path}; check the path") from err
+            self.files.append(InputFile(path, _link_problem(path, err)))
+            return
+        if stat.S_ISDIR(st.st_mode):
+            self._walk_dir(path, st)
+        elif stat.S_ISREG(st.st_mode):
+            readable = os.access(path, os.R_OK)
+            problem = None if readable else _link_problem(path, PermissionError(errno.EACCES, ""))
+            self.files.append(InputFile(path, problem))
+        elif top:
+            # A fifo or device named on the command line: a row that says why, not a hang.
+            self.files.append(InputFile(path, "not a regular file; give a PDF, DOCX or TXT file"))
+
+    def _walk_dir(self, path: str, st: os.stat_result) -> None:
+        key = (st.st_dev, st.st_ino)
+        if key in self._open_dirs:
+            self.files.append(InputFile(path, _link_problem(path, OSError(errno.ELOOP, ""))))
+            return
+        if key in self._seen_dirs:
+            return  # reached again through another link: its files are listed once already
+        self._seen_dirs.add(key)
+        try:
+            with os.scandir(path) as it:
+                names = sorted(entry.name for entry in it)
+        except OSError as err:
+            self.files.append(InputFile(path, _folder_problem(err)))
+            return
+        self._open_dirs.append(key)
+        for name in names:
+            if _skipped(name):
+                self.hidden += 1
+                continue
+            self.add(os.path.join(path, name), top=False)
+        self._open_dirs.pop()
+
+
+def _folder_problem(err: OSError) -> str:
+    reason = os.strerror(err.errno) if err.errno else str(err)
+    return f"cannot open this folder ({reason.lower()}); check its permissions"
+
+
+def collect_inputs(paths: Sequence[str]) -> Inputs:
+    """Files named or found under `paths`, in argument order then sorted folder order.
+
+    Raises InputError for a path that does not exist, or when there is no file at all.
+    """
+    if isinstance(paths, (str, bytes)):
+        paths = [os.fsdecode(paths)]
+    walker = _Walker()
+    for path in paths:
+        walker.add(os.fspath(path), top=True)
+    if not walker.files:
+        shown = ", ".join(str(p) for p in paths) or "(nothing)"
+        raise InputError(
+            f"no resume files found in: {shown}; give PDF, DOCX or TXT files or folders holding them"
+        )
+    return Inputs(files=tuple(walker.files), hidden=walker.hidden)

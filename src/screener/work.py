@@ -1,0 +1,98 @@
+"""One unit of batch work: read one file and parse it, in whatever process runs it.
+
+`Work` is the picklable callable a worker process (or a Dask worker) runs for each `Task`. It
+never raises for a bad file: anything that goes wrong becomes a Profile whose Document has
+status "error" and a one-line reason that ends with what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from screener.parse import ParseSettings, parse_bytes, parse_document
+from screener.records import Document, Profile
+
+ParseBytes = Callable[[str, bytes, ParseSettings], Profile]
+ParseDocument = Callable[[Document, ParseSettings], Profile]
+
+RESAVE = "open it and save a fresh copy as PDF"
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int  # position in the batch: results are put back in this order
+    path: str
+    document: Document | None = None  # already extracted (cache hit): parse only
+    data: bytes | None = None  # the file's bytes, shipped when the worker has no shared disk
+
+
+def error_profile(path: str, reason: str, sha256: str = "") -> Profile:
+    """A row for a file that could not be read: it still appears in every report."""
+    return Profile(document=Document(path=path, sha256=sha256, status="error", error=reason))
+
+
+def timeout_reason(seconds: float) -> str:
+    return f"took longer than {seconds:g} s to read: it may be damaged or huge; {RESAVE}"
+
+
+def crash_reason() -> str:
+    return f"reader crashed on this file: it may be damaged or need too much memory; {RESAVE}"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def read_file(path: str, max_bytes: int) -> bytes | Profile:
+    """The file's bytes, or an error row saying why they cannot be had."""
+    try:
+        with open(path, "rb") as fp:
+            data = fp.read(max_bytes + 1)
+    except PermissionError:
+        return error_profile(path, "permission denied: screener cannot open it; "
+                                   "check the file's permissions")
+    except FileNotFoundError:
+        return error_profile(path, "the file disappeared during screening; check the path")
+    except OSError as err:
+        return error_profile(path, f"cannot read it ({err.strerror or err}); check the file")
+    if len(data) > max_bytes:
+        return error_profile(path, f"larger than the {_mb(max_bytes)} limit for one resume; "
+                                   "check it is a resume, or save a smaller copy")
+    return data
+
+
+@dataclass(frozen=True)
+class Work:
+    """Read and parse one task. Pickled once per worker process, not once per file."""
+
+    settings: ParseSettings
+    parse: ParseBytes = parse_bytes
+    parse_document: ParseDocument = parse_document
+
+    def __call__(self, task: Task) -> Profile:
+        if task.document is not None:
+            return self._guard(task.path, "", lambda: self.parse_document(task.document,
+                                                                          self.settings))
+        data = task.data if task.data is not None else read_file(task.path,
+                                                                 self.settings.max_bytes)
+        if isinstance(data, Profile):
+            return data
+        sha = hashlib.sha256(data).hexdigest()
+        return self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
+
+    @staticmethod
+    def _guard(path: str, sha: str, run: Callable[[], Profile]) -> Profile:
+        try:
+            return run()
+        except MemoryError:
+            # Depends on the memory limit, not only on the bytes: not to be cached (no sha256).
+            sha = ""
+            reason = ("needs more memory than one resume may use: it may be a decompression "
+                      f"bomb or damaged; {RESAVE}")
+        except RecursionError:
+            reason = f"its structure is nested too deeply to read; {RESAVE}"
+        except Exception as err:  # noqa: BLE001 - a reader bug must cost one row, not the batch
+            reason = f"could not be read ({type(err).__name__}); {RESAVE}"
+        return error_profile(path, reason, sha)
