@@ -1,0 +1,185 @@
+"""Resume headings -> canonical section spans.
+
+`find_sections` splits a resume's lines into consecutive sections that cover every line exactly
+once, in order. A section starts at its heading line (so the heading line belongs to it, and a
+line like "Skills: Python, Java" whose content follows the heading counts as that section); the
+text before the first heading is the section "header" (name and contact details). A resume with
+no recognisable heading is one section named "unknown".
+
+A line is a heading only when it is short and made only of heading words ("Professional
+Experience", "— EXPERIENCE —", "Education & Training:"), or when it starts with an upper-case
+heading glued to its content ("EXPERIENCESenior Developer..."), or with a heading followed by a
+colon and content ("Skills: Python"). "Experience with Python and Django" is not a heading.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+from screener.records import Section
+
+# Heading keyword -> canonical section name.
+_KEYWORDS: dict[str, str] = {
+    "summary": "summary", "profile": "summary", "objective": "summary", "about": "summary",
+    "overview": "summary", "introduction": "summary",
+    "experience": "experience", "experiences": "experience", "employment": "experience",
+    "history": "experience", "career": "experience", "positions": "experience",
+    "berufserfahrung": "experience", "experiencia": "experience",
+    "education": "education", "academic": "education", "academics": "education",
+    "qualifications": "skills", "skills": "skills", "competencies": "skills",
+    "competences": "skills", "expertise": "skills", "technologies": "skills",
+    "proficiencies": "skills", "toolbox": "skills", "stack": "skills",
+    "projects": "projects", "project": "projects", "portfolio": "projects",
+    "certifications": "certifications", "certification": "certifications",
+    "certificates": "certifications", "licenses": "certifications",
+    "licences": "certifications", "accreditations": "certifications",
+    "awards": "awards", "honors": "awards", "honours": "awards", "achievements": "awards",
+    "accomplishments": "awards",
+    "publications": "publications", "papers": "publications", "patents": "publications",
+    "languages": "languages",
+    "interests": "interests", "hobbies": "interests", "activities": "interests",
+    "references": "references", "referees": "references",
+    "volunteer": "volunteer", "volunteering": "volunteer", "community": "volunteer",
+    "contact": "contact", "details": "contact",
+    "training": "education", "courses": "education", "coursework": "education",
+}  # fmt: skip
+# Whole headings whose meaning is not their first keyword's.
+_PHRASES: dict[str, str] = {
+    "skills summary": "skills", "summary of skills": "skills",
+    "summary of qualifications": "summary", "qualifications summary": "summary",
+    "career objective": "summary", "career summary": "summary", "career profile": "summary",
+    "volunteer experience": "volunteer", "volunteer work": "volunteer",
+    "community involvement": "volunteer", "leadership experience": "experience",
+    "research experience": "experience", "teaching experience": "experience",
+    "project experience": "projects", "academic projects": "projects",
+    "personal projects": "projects", "education and training": "education",
+    "training and certifications": "certifications", "licenses and certifications": "certifications",
+    "licenses and certificates": "certifications", "personal details": "contact",
+    "contact information": "contact", "contact details": "contact",
+    "references available upon request": "references", "work history": "experience",
+    "technical skills": "skills", "core qualifications": "skills",
+    "core competencies": "skills", "areas of expertise": "skills",
+    "employment history": "experience", "career history": "experience",
+    "career highlights": "summary", "about me": "summary",
+    "programming languages": "skills", "computer languages": "skills",
+}  # fmt: skip
+# Words that may accompany a keyword in a heading without making it a sentence.
+_MODIFIERS = frozenset(
+    "professional work relevant related technical key core selected additional other recent "
+    "industry personal academic and of & my / + summary areas area skill set highlights "
+    "significant notable select prior previous full-time part-time it software engineering "
+    "soft hard computer programming languages tools in the applicable me".split()
+)
+_DECORATION = " \t-\u2010-\u2015=_*#\u2022\u00b7:|~<>[](){}.\u25aa\u25cf\u25a0\u2756\u27a2\u00bb\u00ab"
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?|&|/|\+")
+_SPACED_RE = re.compile(r"^(?:[A-Za-z] ){3,}[A-Za-z]$")  # "E X P E R I E N C E"
+_GLUED_KEYS = "|".join(
+    sorted((k.upper() for k in _KEYWORDS if len(k) >= 6), key=len, reverse=True)
+)
+# An upper-case heading run into its first line of content: "EXPERIENCESenior Developer".
+_GLUED_RE = re.compile(rf"^\W*((?:[A-Z]+ )*(?:{_GLUED_KEYS}))(?=[A-Z][a-z])")
+# A heading followed by a colon and content: "Skills: Python, Java".
+_COLON_RE = re.compile(r"^\W*([A-Za-z][A-Za-z &/+-]{2,40}?)\s*:\s*\S")
+_MAX_HEADING_WORDS = 5
+# Sections an inline "Heading: content" line may open even inside the experience section.
+_MAJOR = frozenset({"experience", "education"})
+
+
+def heading_name(line: str) -> str | None:
+    """The canonical section a heading line opens, or None if the line is not a heading."""
+    found = _heading(line)
+    return found[0] if found else None
+
+
+def _heading(line: str) -> tuple[str, bool] | None:
+    """(canonical name, True when content follows the heading on the same line)."""
+    text = line.strip()
+    if not text:
+        return None
+    name = _whole_heading(text) if len(text) <= 60 else None
+    if name:
+        return name, False
+    m = _GLUED_RE.match(text)
+    if m:
+        name = _whole_heading(m.group(1))
+        return (name, True) if name else None
+    m = _COLON_RE.match(text)
+    if m:
+        name = _whole_heading(m.group(1))
+        return (name, True) if name else None
+    return None
+
+
+def _whole_heading(text: str) -> str | None:
+    """Canonical name when the whole of `text` (decorations aside) is a heading."""
+    core = text.strip(_DECORATION)
+    if not core or any(ch.isdigit() for ch in core) or len(core) > 45:
+        return None
+    if _SPACED_RE.match(core):
+        core = core.replace(" ", "")
+    low = core.lower().replace("&", " and ")
+    words = _WORD_RE.findall(low)
+    if not words or len(words) > _MAX_HEADING_WORDS:
+        return None
+    phrase = " ".join(w for w in words if w not in ("/", "+"))
+    if phrase in _PHRASES:
+        return _PHRASES[phrase]
+    keywords = [w for w in words if w in _KEYWORDS]
+    if not keywords or any(w not in _KEYWORDS and w not in _MODIFIERS for w in words):
+        return None
+    return _KEYWORDS[keywords[0]]
+
+
+def heading_content(line: str) -> str:
+    """What follows a glued or colon heading on its line ("" for a heading alone).
+
+    "EXPERIENCESenior Developer, Acme" -> "Senior Developer, Acme"; "Skills: Python" -> "Python";
+    a line that is not a heading is returned unchanged.
+    """
+    found = _heading(line)
+    if not found:
+        return line
+    if not found[1]:
+        return ""
+    text = line.strip()
+    m = _GLUED_RE.match(text)
+    if m and _whole_heading(m.group(1)):
+        return text[m.end() :]
+    m = _COLON_RE.match(text)
+    return text[text.index(":") + 1 :].strip() if m else line
+
+
+def find_sections(lines: Sequence[str]) -> tuple[Section, ...]:
+    """Consecutive sections covering every line once; line numbers are 1-based, inclusive."""
+    starts: list[tuple[int, str, str]] = []  # (1-based line, canonical name, heading text)
+    for number, line in enumerate(lines, start=1):
+        found = _heading(line)
+        if not found:
+            continue
+        name, inline = found
+        current = starts[-1][1] if starts else None
+        if inline and current == "experience" and name not in _MAJOR:
+            continue  # "Technologies: Python, AWS" under a job describes the job
+        starts.append((number, name, line.strip()))
+    if not lines:
+        return ()
+    if not starts:
+        return (Section("unknown", "", 1, len(lines)),)
+    sections = []
+    if starts[0][0] > 1:
+        sections.append(Section("header", "", 1, starts[0][0] - 1))
+    for i, (number, name, heading) in enumerate(starts):
+        last = starts[i + 1][0] - 1 if i + 1 < len(starts) else len(lines)
+        sections.append(Section(name, heading, number, last))
+    return tuple(sections)
+
+
+def section_at(sections: Sequence[Section], line: int) -> str | None:
+    """Name of the section holding 1-based `line`, or None when out of range."""
+    firsts = [s.start_line for s in sections]
+    i = bisect.bisect_right(firsts, line) - 1
+    if i < 0 or line > sections[i].end_line:
+        return None
+    return sections[i].name
