@@ -85,8 +85,15 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
+# C0/C1 controls (but tab and newline) and bidi overrides: invisible, or able to make one
+# name look like another, so they never reach the page
+_INVISIBLE = dict.fromkeys([*range(0, 9), 11, 12, *range(13, 32), *range(127, 160),
+                            *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def _e(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True)
+    """Escaped text for an element body or a quoted attribute."""
+    return escape(("" if text is None else str(text)).translate(_INVISIBLE), quote=True)
 
 
 # --------------------------------------------------------------------------- sections

@@ -172,8 +172,9 @@ def _unranked(entry: ShortlistEntry, width: int) -> str:
 def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
     """Score parts, each requirement with its evidence, and the positions behind the years."""
     a = entry.assessment
-    title = f"#{entry.rank} {clean(display_name(entry))}  {fmt_num(a.score)}/100  "
-    lines = [style.bold(title + clean(a.file))]
+    name = clean(display_name(entry))
+    title = f"#{entry.rank} {name}  {fmt_num(a.score)}/100"
+    lines = [style.bold(title + (f"  {clean(a.file)}" if clean(a.file) != name else ""))]
     lines += [fit("  Knocked out: " + rule, width).rstrip() for rule in a.knocked_out_by]
     lines.append("  Score")
     for part in a.parts:
