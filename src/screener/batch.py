@@ -30,7 +30,7 @@ from screener.cache import Cache, CacheKeys, cache_keys
 from screener.dupes import mark_duplicates
 from screener.inputs import InputFile, Inputs, collect_inputs
 from screener.parse import ParseSettings, parse_bytes, parse_document
-from screener.pool import GiB, WorkerPool
+from screener.pool import WorkerPool
 from screener.records import Profile
 from screener.work import ParseBytes, ParseDocument, Task, Work, error_profile, read_file
 
@@ -151,7 +151,7 @@ def parse_all(
     jobs: int | None = None,
     cache: Cache | None = None,
     timeout: float | None = 60.0,
-    memory_limit: int | None = 2 * GiB,
+    memory_mb: int | None = 2048,
     scheduler: str | None = None,
     progress: Progress | None = None,
     parse: ParseBytes = parse_bytes,
@@ -161,8 +161,8 @@ def parse_all(
     """Yield one Profile per input file, in input order; never raises for a bad file.
 
     jobs: worker processes (default: all cores; 1 = this process). timeout: seconds one file
-    may take in a worker before it is killed and reported. memory_limit: bytes a worker may
-    allocate beyond its start-up size. scheduler: a Dask scheduler address. progress: called
+    may take in a worker before it is killed and reported. memory_mb: MiB a worker may
+    allocate beyond its start-up size (None: no cap). scheduler: a Dask scheduler address. progress: called
     with (done, total) as files finish. parse / parse_doc: the stage functions (for tests).
     """
     if not isinstance(inputs, Inputs):
@@ -171,6 +171,7 @@ def parse_all(
     work = Work(settings, parse, parse_doc)
     keys = cache_keys(settings) if cache is not None and cache.enabled else None
     planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler))
+    memory_limit = memory_mb * 1024 * 1024 if memory_mb else None
     executor = _executor(work, jobs, timeout, memory_limit, scheduler)
     window = window or max(64, 16 * jobs)
     total = len(inputs.files)

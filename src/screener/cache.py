@@ -58,6 +58,11 @@ def default_cache_dir() -> str:
     return platformdirs.user_cache_dir("screener")
 
 
+def open_cache(directory: str | os.PathLike[str] | None = None) -> Cache:
+    """The cache in `directory` (None: the user's cache folder). Never raises: see warnings."""
+    return Cache(directory)
+
+
 @dataclass(frozen=True)
 class CacheKeys:
     extraction: str  # extractor, limits, extraction code

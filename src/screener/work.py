@@ -7,6 +7,7 @@ status "error" and a one-line reason that ends with what to do.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,7 +81,12 @@ class Work:
         if isinstance(data, Profile):
             return data
         sha = hashlib.sha256(data).hexdigest()
-        return self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
+        profile = self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
+        doc = profile.document
+        if doc.sha256 != sha and doc.sha256 != "":
+            # The cache and duplicate finder key on the bytes actually read here.
+            profile = dataclasses.replace(profile, document=dataclasses.replace(doc, sha256=sha))
+        return profile
 
     @staticmethod
     def _guard(path: str, sha: str, run: Callable[[], Profile]) -> Profile:
