@@ -1,0 +1,229 @@
+"""The SQLite cache: a warm re-screen skips extraction and parsing and gives the same profiles."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from screener.batch import parse_all
+from screener.cache import Cache, cache_keys
+from screener.parse import ParseSettings
+from screener.records import (
+    Contact,
+    Document,
+    Evidence,
+    Experience,
+    Position,
+    Profile,
+    Section,
+    SkillHit,
+)
+from screener.serialize import from_plain, to_plain
+
+SETTINGS = ParseSettings(as_of="2026-11-27")
+CALLS: dict[str, list[str]] = {"parse": [], "parse_doc": []}
+
+
+def _profile(doc: Document, settings: ParseSettings) -> Profile:
+    first = doc.text.split("\n")[0]
+    years = len(doc.text) / 7.0  # an inexact float: the cache must give it back to the bit
+    hit = SkillHit(id="python", name="Python", source="explicit",
+                   evidence=(Evidence(text="Python", section="skills", line=2),), years=years)
+    position = Position(title="Developer", company="Example Ltd", start="2019-01", end=None,
+                        current=True, start_line=3, end_line=4, years=years,
+                        flags=("year-only",))
+    return Profile(
+        document=doc,
+        contact=Contact(name=first, email=f"{first.split()[0].lower()}@example.com",
+                        links=("https://example.com/a",)),
+        sections=(Section(name="skills", heading="Skills", start_line=2, end_line=2),),
+        skills=(hit,),
+        experience=Experience(total_years=years, positions=(position,),
+                              claimed_evidence=Evidence(text="6 years", section=None, line=1)),
+    )
+
+
+def fake_parse(path: str, data: bytes, settings: ParseSettings) -> Profile:
+    CALLS["parse"].append(path)
+    doc = Document(path=path, sha256=hashlib.sha256(data).hexdigest(), status="ok",
+                   text=data.decode(), pages=1, kind="text", extractor="text",
+                   warnings=("one warning",))
+    return _profile(doc, settings)
+
+
+def fake_parse_doc(doc: Document, settings: ParseSettings) -> Profile:
+    CALLS["parse_doc"].append(doc.path)
+    return _profile(doc, settings)
+
+
+@pytest.fixture(autouse=True)
+def _reset_calls():
+    for calls in CALLS.values():
+        calls.clear()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    for i, name in enumerate(["Avery Quinn", "Blake Rivera", "Casey Morgan"]):
+        (folder / f"{i}.txt").write_text(f"{name}\nPython\nDeveloper 2019 - present\n")
+    return folder
+
+
+def _run(paths, cache, settings=SETTINGS):
+    return list(parse_all([str(p) for p in paths], settings, jobs=1, cache=cache,
+                          parse=fake_parse, parse_doc=fake_parse_doc))
+
+
+def test_plain_form_round_trips_a_full_profile_exactly():
+    doc = Document(path="a.txt", sha256="ab", status="ok", text="Avery Quinn\nPython\nx\ny")
+    profile = _profile(doc, SETTINGS)
+    again = from_plain(Profile, to_plain(profile))
+    assert again == profile
+    assert again.skills[0].years == profile.skills[0].years  # not rounded like to_dict
+
+
+def test_warm_run_skips_parsing_and_gives_identical_profiles(folder, tmp_path):
+    with Cache(tmp_path / "cache") as cache:
+        cold = _run([folder], cache)
+    assert len(CALLS["parse"]) == 3
+    CALLS["parse"].clear()
+    with Cache(tmp_path / "cache") as cache:
+        warm = _run([folder], cache)
+    assert CALLS == {"parse": [], "parse_doc": []}
+    assert [to_plain(p) for p in warm] == [to_plain(p) for p in cold]
+
+
+def test_same_bytes_elsewhere_are_a_hit_reported_under_their_own_path(folder, tmp_path):
+    with Cache(tmp_path / "cache") as cache:
+        _run([folder / "0.txt"], cache)
+        copy = tmp_path / "copy.txt"
+        copy.write_bytes((folder / "0.txt").read_bytes())
+        CALLS["parse"].clear()
+        [profile] = _run([copy], cache)
+    assert CALLS["parse"] == []
+    assert profile.document.path == str(copy)
+
+
+def test_new_as_of_reuses_the_extracted_text_but_parses_again(folder, tmp_path):
+    with Cache(tmp_path / "cache") as cache:
+        _run([folder], cache)
+        CALLS["parse"].clear()
+        _run([folder], cache, dataclasses.replace(SETTINGS, as_of="2027-01-01"))
+    assert CALLS["parse"] == []
+    assert CALLS["parse_doc"] == sorted(str(p) for p in folder.iterdir())
+
+
+def test_new_extractor_setting_extracts_again(folder, tmp_path):
+    with Cache(tmp_path / "cache") as cache:
+        _run([folder], cache)
+        CALLS["parse"].clear()
+        _run([folder], cache, dataclasses.replace(SETTINGS, extractor="pdfminer"))
+    assert len(CALLS["parse"]) == 3
+
+
+def test_an_edited_file_is_read_again(folder, tmp_path):
+    with Cache(tmp_path / "cache") as cache:
+        _run([folder], cache)
+        CALLS["parse"].clear()
+        (folder / "1.txt").write_text("Blake Rivera\nGo\n")
+        profiles = _run([folder], cache)
+    assert CALLS["parse"] == [str(folder / "1.txt")]
+    assert profiles[1].document.text == "Blake Rivera\nGo\n"
+
+
+def test_unchanged_file_is_known_by_its_stat_without_reading(folder, tmp_path):
+    path = str(folder / "0.txt")
+    with Cache(tmp_path / "cache") as cache:
+        _run([path], cache)
+        cache.flush()
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        assert cache.known_sha256(path, os.stat(path)) == sha
+        Path(path).write_text("changed\n")
+        assert cache.known_sha256(path, os.stat(path)) is None
+
+
+def test_keys_follow_taxonomy_content_and_as_of(tmp_path):
+    taxonomy = tmp_path / "taxonomy.yaml"
+    taxonomy.write_text("skills: {}\n")
+    settings = dataclasses.replace(SETTINGS, taxonomy_path=str(taxonomy))
+    before = cache_keys(settings)
+    taxonomy.write_text("skills: {python: {name: Python}}\n")
+    after = cache_keys(settings)
+    assert before.extraction == after.extraction  # the text survives a taxonomy edit
+    assert before.parse != after.parse
+    assert cache_keys(dataclasses.replace(settings, as_of="2030-01-01")).parse != after.parse
+
+
+def test_failed_files_are_not_cached(tmp_path, folder):
+    def broken(path, data, settings):
+        raise MemoryError
+
+    with Cache(tmp_path / "cache") as cache:
+        [row] = list(parse_all([str(folder / "0.txt")], SETTINGS, jobs=1, cache=cache,
+                               parse=broken))
+        assert row.status == "error" and "memory" in row.document.error
+        [again] = _run([folder / "0.txt"], cache)
+    assert again.status == "ok"
+    assert CALLS["parse"] == [str(folder / "0.txt")]
+
+
+def test_corrupt_cache_is_moved_aside_and_rebuilt(folder, tmp_path, caplog):
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    (directory / "cache.sqlite3").write_bytes(b"this is not a database" * 100)
+    with caplog.at_level(logging.WARNING, logger="screener.cache"):
+        cache = Cache(directory)
+    assert cache.enabled
+    assert len(cache.warnings) == 1 and "moved it to cache.sqlite3.corrupt-1" in cache.warnings[0]
+    assert caplog.records and "could not be read" in caplog.records[0].getMessage()
+    assert (directory / "cache.sqlite3.corrupt-1").read_bytes().startswith(b"this is not")
+    _run([folder], cache)
+    cache.close()
+    with Cache(directory) as again:
+        CALLS["parse"].clear()
+        _run([folder], again)
+        assert again.warnings == []
+    assert CALLS["parse"] == []
+
+
+def test_cache_folder_that_cannot_be_made_means_no_cache_not_a_crash(tmp_path, folder):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    cache = Cache(blocker / "cache")
+    assert not cache.enabled and "cannot be created" in cache.warnings[0]
+    assert [p.status for p in _run([folder], cache)] == ["ok", "ok", "ok"]
+
+
+def test_two_screenings_writing_at_once_both_succeed(tmp_path):
+    directory = tmp_path / "cache"
+    keys = cache_keys(SETTINGS)
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            with Cache(directory, batch=20) as cache:
+                for i in range(200):
+                    data = f"Candidate {n}-{i}\nPython\n".encode()
+                    cache.put(fake_parse(f"{n}-{i}.txt", data, SETTINGS), keys)
+                assert cache.warnings == []
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    rows = sqlite3.connect(directory / "cache.sqlite3").execute(
+        "SELECT count(*) FROM profiles").fetchone()[0]
+    assert rows == 400
