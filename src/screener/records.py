@@ -290,3 +290,6 @@ class Shortlist(_Record):
     taxonomy_version: str
     entries: tuple[ShortlistEntry, ...]
     tool_version: str = ""
+    # set by screener.redact.blind: (candidate_id, file, sha256) per entry, so the CLI can
+    # write --blind-key from the blinded shortlist; reports never show it
+    blind_key: tuple[tuple[str, str, str], ...] = ()

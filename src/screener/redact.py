@@ -77,23 +77,35 @@ def candidate_ids(shortlist: Shortlist) -> list[str]:
     return ids
 
 
+def blind_key(shortlist: Shortlist) -> tuple[tuple[str, str, str], ...]:
+    """(candidate_id, file, sha256) per entry: kept by `blind`, else read from the entries."""
+    if shortlist.blind_key:
+        return shortlist.blind_key
+    return tuple((cid, e.assessment.profile.document.path, e.assessment.profile.document.sha256)
+                 for cid, e in zip(candidate_ids(shortlist), shortlist.entries))
+
+
 def write_blind_key(shortlist: Shortlist, fp: TextIO) -> None:
-    """CSV `candidate_id,file,sha256` for the original (not blinded) shortlist."""
+    """CSV `candidate_id,file,sha256`, the way back from a blind report to the files.
+
+    Takes the blinded shortlist (which carries the key) or the original one.
+    """
     from screener.report.csv import safe_cell
 
     writer = csv.writer(fp, lineterminator="\n")
     writer.writerow(("candidate_id", "file", "sha256"))
-    for cid, e in zip(candidate_ids(shortlist), shortlist.entries):
-        doc = e.assessment.profile.document
-        writer.writerow((safe_cell(cid), safe_cell(doc.path), safe_cell(doc.sha256)))
+    for row in blind_key(shortlist):
+        writer.writerow([safe_cell(cell) for cell in row])
 
 
 def blind(shortlist: Shortlist) -> Shortlist:
     """A copy of `shortlist` with identities masked (see the module docstring)."""
+    if shortlist.blind_key:
+        return shortlist  # already blind: the entries no longer hold what to mask
     ids = candidate_ids(shortlist)
     files = _file_names(shortlist, ids)
     entries = tuple(_blind_entry(e, cid, files) for e, cid in zip(shortlist.entries, ids))
-    return replace(shortlist, entries=entries)
+    return replace(shortlist, entries=entries, blind_key=blind_key(shortlist))
 
 
 def _file_names(shortlist: Shortlist, ids: list[str]) -> dict[str, str]:

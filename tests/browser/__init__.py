@@ -1,0 +1,1 @@
+"""Headless-browser helpers for the HTML report tests (Debian's chromium, no driver needed)."""
