@@ -1,0 +1,186 @@
+"""The wording rules behind drafting a posting from a job ad (see screener.draft).
+
+Kept apart from the drafting logic so the vocabulary (headings, cue words, number words) can be
+read and extended in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Section kinds a heading can open.
+REQUIRED, PREFERRED, DUTIES, BOILERPLATE, OTHER = "required", "preferred", "duties", "boilerplate", "other"
+
+_PREFERRED_HEADING = re.compile(
+    r"\b(preferred|nice[- ]to[- ]haves?|bonus|pluses|desirable|desired|ideally|good[- ]to[- ]have|"
+    r"extra credit|would be great|assets?)\b", re.I)
+_BOILERPLATE_HEADING = re.compile(
+    r"\b(interview|questions?|about us|about the company|who we are|company|background|benefits|"
+    r"perks|salary|compensation|pay|cost|how to apply|apply|equal opportunity|why join|mission|"
+    r"what we offer|we offer|our (?:team|culture|story|values)|culture|share this|related reading|"
+    r"hire|hiring)\b", re.I)
+_REQUIRED_HEADING = re.compile(
+    r"\b(requirements?|required|qualifications?|must[- ]haves?|what you(?:'ll| will)? need|"
+    r"what you(?:'ll| will)? bring|what we(?:'re| are) looking for|who you are|about you|you have|"
+    r"you bring|skills|essential|minimum|competenc(?:y|ies)|profile|experience)\b", re.I)
+_DUTIES_HEADING = re.compile(
+    r"\b(responsibilit(?:y|ies)|duties|what you(?:'ll| will) do|the role|about the role|role|"
+    r"day[- ]to[- ]day|job description|overview|summary|position|tasks)\b", re.I)
+# Article headings ("What Are the Skills Required For ...", "How Much Does ... Cost") belong to
+# blog-style ads that wrap a template in commentary: their prose is not the posting.
+_ARTICLE_HEADING = re.compile(r"^(what (?:are|is|does)|how (?:much|to|do|does)|why)\b|\?$", re.I)
+
+_BULLET = re.compile(r"^(?:•|\d{1,2}[.)])\s+")
+
+_PREFERRED_CUE = re.compile(
+    r"\b(preferred|preferably|nice[- ]to[- ]have|bonus|(?:is|are|would be) a (?:big |huge )?plus|"
+    r"a plus|plus\b(?=\s*[.;!]?$)|desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|"
+    r"not required|optional|welcome)\b", re.I)
+_REQUIRED_CUE = re.compile(
+    r"\b(must|required|requirements?|at least|minimum|essential|mandatory|qualifications?|"
+    r"need to|you have|proven|strong|solid|proficien(?:t|cy)|experience (?:with|in|using)|"
+    r"knowledge of|expertise|familiar(?:ity)? with|background (?:in|using|with)|\d+\+? years?)\b", re.I)
+
+_ALTERNATIVE_CUE = re.compile(
+    r"\b(such as|e\.g\.?|eg\.|for example|for instance|one of|any of|either|one or more of|"
+    r"two or more|at least (?:one|two|three|\d)|multiple|several|including)\s*:?\s*$", re.I)
+_ALTERNATIVE_JOIN = re.compile(r"\bor\b|/|\band/or\b", re.I)
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+_NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
+_YEARS = re.compile(
+    _NUMBER + r"\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*" + _NUMBER + r"\s*\+?\s*)?"
+    r"(?:\(\s*\d{1,2}\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b", re.I)
+_COUNT_WORDS = (
+    (re.compile(r"\b(multiple|several|two or more|at least two|2\+|two)\b", re.I), 2),
+    (re.compile(r"\b(three or more|at least three|3\+|three)\b", re.I), 3),
+)
+
+# Drafting-only synonyms: ad wording that names a skill by its kind. "containers" in an ad asks
+# for container experience, which resumes name as Docker; in a resume the bare word is too loose
+# to count as Docker, so this lives here and not among the taxonomy's aliases.
+DRAFT_SYNONYMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("docker", re.compile(r"\bcontaineri[sz](?:ation|ed)\b|\bcontainers\b", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    text: str
+    section: str  # required | preferred | duties | boilerplate | other
+    heading: bool
+    bullet: bool
+
+
+def _number(word: str) -> float:
+    return float(NUMBER_WORDS[word.lower()]) if word.lower() in NUMBER_WORDS else float(word)
+
+
+def read_years(text: str) -> float | None:
+    """The minimum years a clause asks for: "5+ years" -> 5, "3-5 years" -> 3, "five years" -> 5."""
+    match = _YEARS.search(text)
+    return _number(match.group(1)) if match else None
+
+
+def group_min(prefix: str, size: int) -> int:
+    """How many of an alternatives list are wanted, from the words before it."""
+    want = 1
+    for pattern, count in _COUNT_WORDS:
+        if pattern.search(prefix):
+            want = count
+    return max(1, min(want, size))
+
+
+def is_alternative_list(prefix: str, joins: Sequence[str]) -> bool:
+    """Alternatives when introduced by "such as"/"one of"/... or joined by "or" or "/"."""
+    return bool(_ALTERNATIVE_CUE.search(prefix)) or any(_ALTERNATIVE_JOIN.search(j) for j in joins)
+
+
+def line_importance(text: str, section: str) -> str | None:
+    """required / preferred from the line's own words, else from its section; None = not a requirement."""
+    if _PREFERRED_CUE.search(text):
+        return PREFERRED
+    if section in (REQUIRED, PREFERRED):
+        return section
+    if _REQUIRED_CUE.search(text):
+        return REQUIRED
+    return None
+
+
+def split_clauses(text: str) -> list[str]:
+    """A line's clauses: split on ';' and between sentences, so "Java required; Go a plus" is two."""
+    parts = re.split(r";\s*|(?<=[a-z0-9)])\.\s+(?=[A-Z])", text)
+    return [p for p in parts if p.strip()]
+
+
+def _heading_kind(text: str) -> str:
+    if _PREFERRED_HEADING.search(text):
+        return PREFERRED
+    if _ARTICLE_HEADING.search(text) or _BOILERPLATE_HEADING.search(text):
+        return BOILERPLATE
+    if _REQUIRED_HEADING.search(text):
+        return REQUIRED
+    if _DUTIES_HEADING.search(text):
+        return DUTIES
+    return OTHER
+
+
+def _heading(text: str, prev: str, following: str) -> str | None:
+    """The section kind a heading line opens, or None when the line is not a heading.
+
+    "Requirements:" is a heading anywhere; a short line without end punctuation is one only when
+    it stands apart (blank line before it), and a heading of no known kind also needs a blank
+    line after it, so an unbulleted requirement line ("Python expert") does not end its section.
+    """
+    if not text or _BULLET.match(text) or len(text) > 90:
+        return None
+    if text.endswith(":") and len(text.split()) <= 8:
+        return _heading_kind(text.rstrip(":"))
+    if prev or len(text.split()) > 12 or re.search(r"[.,;!]$", text):
+        return None
+    kind = _heading_kind(text)
+    if kind == OTHER and following and not _BULLET.match(following):
+        return None
+    return kind
+
+
+def classify_lines(lines: Sequence[str]) -> list[Line]:
+    """Each line with the kind of section it sits in. The first line (the title) is boilerplate."""
+    texts = [raw.strip() for raw in lines]
+    result: list[Line] = []
+    section, seen_title = OTHER, False
+    for i, text in enumerate(texts):
+        if text and not seen_title:
+            seen_title = True
+            result.append(Line(i + 1, text, BOILERPLATE, True, False))
+            continue
+        prev = texts[i - 1] if i else ""
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        kind = _heading(text, prev, following)
+        if kind is not None:
+            section = kind
+        result.append(Line(i + 1, text, section, kind is not None, bool(_BULLET.match(text))))
+    return result
+
+
+_TITLE_NOISE = re.compile(
+    r"\s*[-–|:(]?\s*\b(job description|job ad(?:vert)?|job posting|vacancy|hiring|template)\b.*$", re.I)
+
+
+def title_from(lines: Sequence[str]) -> str:
+    """The job title: the first non-empty line, without "Job title:" or "Job Description: ..."."""
+    for raw in lines:
+        text = raw.strip().lstrip("#").strip()
+        if not text:
+            continue
+        text = re.sub(r"^(job title|position|role|title)\s*:\s*", "", text, flags=re.I)
+        text = _TITLE_NOISE.sub("", text).strip(" -–|:")
+        text = re.split(r"\s+[-–|]\s+|:\s+", text)[0].strip()
+        return text or "Untitled posting"
+    return "Untitled posting"
