@@ -150,10 +150,9 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
         raise click.UsageError("--blind-key only makes sense with --blind")
     options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
                             timeout=timeout, scheduler=scheduler, blind=blind)
-    with progress_callback(enabled=not quiet) as progress:
-        shortlist = run_screen(list(paths), posting_path, as_of=as_of,
-                               taxonomy_path=taxonomy_path, extractor=extractor,
-                               options=options, progress=progress)
+    shortlist = run_screen(list(paths), posting_path, as_of=as_of,
+                           taxonomy_path=taxonomy_path, extractor=extractor,
+                           options=options, progress=progress_callback(quiet=quiet))
     click.echo(terminal.render(shortlist, top=top, explain=explain,
                                width=_terminal_width()), nl=False)
     with _output(csv_path, excel) as fp:
