@@ -30,11 +30,10 @@ def render(shortlist: Shortlist, *, top: int | None = None, explain: bool = Fals
     hidden = ranked[len(shown):]
     style = _Style(color)
     posting = shortlist.posting
-    out = [
-        style.bold(clean(f"{posting.title} ({posting.id}), as of {shortlist.as_of}, "
-                         f"taxonomy {shortlist.taxonomy_version}")),
-        summary_line(shortlist),
-    ]
+    heading = clean(f"{posting.title} ({posting.id}), as of {shortlist.as_of}, "
+                    f"taxonomy {shortlist.taxonomy_version}")
+    out = [style.bold(line) for line in _wrap(heading, width)] + _wrap(summary_line(shortlist),
+                                                                        width)
     table = _Table(shortlist, ranked, width)
     passing = [e for e in shown if not e.assessment.knocked_out_by]
     knocked = [e for e in shown if e.assessment.knocked_out_by]
@@ -114,10 +113,13 @@ class _Table:
     def __init__(self, shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...], width: int):
         ranks = [str(e.rank) for e in ranked]
         self.rank = max([1] + [len(r) for r in ranks])
-        self.name = min(24, max([9] + [cell_width(clean(display_name(e))) for e in ranked]))
         self.score = 5
         self.years = max([5] + [len(years_text(e.assessment)) for e in ranked])
-        fixed = self.rank + self.name + self.score + self.years + 5 * len(GAP)
+        fixed = self.rank + self.score + self.years + 5 * len(GAP)
+        # the name gets up to 24 columns, less on a narrow terminal (the lists need 24)
+        need = max([9] + [cell_width(clean(display_name(e))) for e in ranked])
+        self.name = max(9, min(24, need, width - fixed - 24))
+        fixed += self.name
         self.matched, self.missing = _split(
             max(width - fixed, 24),
             max([7] + [cell_width(_listing(e.assessment.matched)) for e in ranked]),
@@ -135,7 +137,7 @@ class _Table:
                           fit(years_text(a), self.years))
         if a.knocked_out_by:
             rule = fit("; ".join(a.knocked_out_by), self.matched + len(GAP) + self.missing)
-            return (head + GAP + style.fg(rule, "red")).rstrip()
+            return head + GAP + style.fg(rule.rstrip(), "red")
         matched = fit(_listing(a.matched), self.matched)
         missing = fit(_listing(a.missing), self.missing)
         return (head + GAP + matched + GAP + missing).rstrip()
@@ -159,11 +161,16 @@ def _split(room: int, need_matched: int, need_missing: int) -> tuple[int, int]:
     return matched, usable - matched
 
 
+def _wrap(text: str, width: int, indent: int = 0) -> list[str]:
+    # long words (paths) are broken too: a line never runs past the width
+    return textwrap.wrap(text, width=width, subsequent_indent=" " * indent,
+                         break_on_hyphens=False) or [""]
+
+
 def _unranked(entry: ShortlistEntry, width: int) -> str:
     status = entry.assessment.status
     line = f"  {status:<9} {clean(entry.assessment.file)}: {clean(reason(entry))}"
-    return textwrap.fill(line, width=width, subsequent_indent=" " * 12,
-                         break_long_words=False, break_on_hyphens=False)
+    return "\n".join(_wrap(line, width, indent=12))
 
 
 # --------------------------------------------------------------------------- explain
@@ -174,7 +181,8 @@ def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
     a = entry.assessment
     name = clean(display_name(entry))
     title = f"#{entry.rank} {name}  {fmt_num(a.score)}/100"
-    lines = [style.bold(title + (f"  {clean(a.file)}" if clean(a.file) != name else ""))]
+    title += f"  {clean(a.file)}" if clean(a.file) != name else ""
+    lines = [style.bold(fit(title, width).rstrip())]
     lines += [fit("  Knocked out: " + rule, width).rstrip() for rule in a.knocked_out_by]
     lines.append("  Score")
     for part in a.parts:
@@ -182,7 +190,8 @@ def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
         lines.append(fit(f"    {part.name:<11} {pts:>10}  {part.note}", width).rstrip())
     if a.results:
         lines.append("  Requirements")
-        label_w = min(30, max(cell_width(clean(r.label)) for r in a.results))
+        label_w = min(30, width - 13 - 14 - 16,
+                      max(cell_width(clean(r.label)) for r in a.results))
         for r in a.results:
             lines += _requirement(r, a.file, label_w, width, style)
     lines += _years(a, width)
