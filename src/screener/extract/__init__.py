@@ -1,0 +1,120 @@
+"""File -> Document: read a resume's bytes, sniff the type, extract and normalise the text.
+
+`extract` is the pipeline's only door from files to text. It never raises for a bad file: an
+unreadable, encrypted, scanned or unknown file becomes a Document with status `error` or
+`empty` and a one-line reason that ends with what the recruiter can do.
+
+The PDF libraries are imported inside the readers, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from screener.extract.base import Extracted, ExtractionError, Messages
+from screener.extract.sniff import sniff
+from screener.records import Document
+from screener.text import normalise
+
+__all__ = ["extract", "EXTRACTORS"]
+
+EXTRACTORS = ("auto", "fast", "pdfminer")
+# Kinds that cannot be read, with the reason shown to the recruiter.
+_REFUSED = {
+    "empty": Messages.EMPTY_FILE,
+    "doc": Messages.LEGACY_DOC,
+    "rtf": Messages.RTF,
+    "odt": Messages.ODT,
+    "zip": Messages.OTHER_ZIP,
+}
+_KIND = {"pdf": "pdf", "docx": "docx", "other": "text"}
+
+
+def extract(
+    path: str,
+    data: bytes | None = None,
+    *,
+    extractor: str = "auto",
+    max_pages: int = 50,
+    max_chars: int = 400_000,
+) -> Document:
+    """Read one resume. `data` is the file's bytes when already read (else `path` is opened).
+
+    extractor: "auto" (fast PDF path, pdfminer when it looks wrong), "fast" (pypdfium2 only) or
+    "pdfminer" (pdfminer.six only); it matters only for PDFs. Text beyond `max_chars` and pages
+    beyond `max_pages` are dropped with a warning.
+    """
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"extractor must be one of {', '.join(EXTRACTORS)}, not {extractor!r}")
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            return Document(path=path, sha256="", status="error",
+                            error=Messages.UNREADABLE.format(reason=reason.lower()))
+    sha = hashlib.sha256(data).hexdigest()
+    found = sniff(data)
+    kind = _KIND.get(found, "unknown")
+    try:
+        raw = _read(found, data, extractor, max_pages)
+    except ExtractionError as exc:
+        return Document(path=path, sha256=sha, status="error", kind=kind, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bad file must become a row, never a crash
+        reason = type(exc).__name__
+        return Document(path=path, sha256=sha, status="error", kind=kind,
+                        error=Messages.UNEXPECTED.format(kind=kind.upper(), reason=reason))
+    return _document(path, sha, kind, raw, max_chars)
+
+
+def _read(found: str, data: bytes, extractor: str, max_pages: int) -> Extracted:
+    if found in _REFUSED:
+        raise ExtractionError(_REFUSED[found])
+    if found.startswith("image:"):
+        raise ExtractionError(Messages.IMAGE.format(kind=found.split(":", 1)[1]))
+    return _READERS[found](data, extractor, max_pages)
+
+
+def _read_pdf(data: bytes, extractor: str, max_pages: int) -> Extracted:
+    from screener.extract.pdf import read_pdf
+
+    return read_pdf(data, extractor=extractor, max_pages=max_pages)
+
+
+def _read_docx(data: bytes, extractor: str, max_pages: int) -> Extracted:
+    from screener.extract.docx import read_docx
+
+    return read_docx(data)
+
+
+def _read_text(data: bytes, extractor: str, max_pages: int) -> Extracted:
+    from screener.extract.plain import read_text
+
+    return read_text(data)
+
+
+_READERS: dict[str, Callable[[bytes, str, int], Extracted]] = {
+    "pdf": _read_pdf,
+    "docx": _read_docx,
+    "other": _read_text,
+}
+
+
+def _document(path: str, sha: str, kind: str, raw: Extracted, max_chars: int) -> Document:
+    warnings = list(raw.warnings)
+    # Cut the raw text first so a huge file cannot make normalisation slow, then exactly.
+    text = normalise(raw.text[: 2 * max_chars + 1000])
+    if len(text) > max_chars:
+        cut = text.rfind("\n", 0, max_chars + 1)
+        text = text[: cut if cut > 0 else max_chars].rstrip()
+        warnings.append(
+            f"text cut at {max_chars:,} characters: only the start was screened; check the file"
+        )
+    common = dict(path=path, sha256=sha, kind=kind, extractor=raw.extractor, pages=raw.pages,
+                  warnings=tuple(warnings))
+    if not text.strip():
+        reason = Messages.NO_TEXT_LAYER if kind == "pdf" else Messages.NO_TEXT
+        return Document(status="empty", error=reason, **common)  # type: ignore[arg-type]
+    return Document(status="ok", text=text, **common)  # type: ignore[arg-type]

@@ -1,0 +1,186 @@
+"""PDF resumes: a fast pypdfium2 path checked for quality, and pdfminer.six layout analysis.
+
+extractor:
+  "fast"     pypdfium2 glyph boxes laid out by screener.extract.layout;
+  "pdfminer" pdfminer.six `LAParams` layout analysis;
+  "auto"     the fast path, falling back to pdfminer when `fast_path_problem` finds its text
+             suspect (glued words, garbled glyphs, no text at all).
+
+Both keep a two-column resume's reading order: pdfminer groups each column's lines into text
+boxes and orders the boxes (boxes_flow); the fast path finds the gutter from glyph boxes.
+
+Page limits: only the first `max_pages` pages are read, with a warning naming the total; a
+PDF far longer than any resume is still read that way (never an error), so the recruiter sees
+what it starts with.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from screener.extract.base import Extracted, ExtractionError, Messages
+from screener.extract.sniff import pdf_offset
+
+__all__ = ["read_pdf", "fast_path_problem", "LAPARAMS"]
+
+EXTRACTORS = ("auto", "fast", "pdfminer")
+
+# pdfminer.six layout settings. Defaults except: all_texts also lays out text inside form
+# XObjects (some producers wrap a whole page in one). char_margin 2.0 keeps a column gutter of
+# more than two characters apart; boxes_flow 0.5 orders boxes column by column, measured on the
+# two-column fixture and the benchmark set (boxes_flow=None interleaves the columns' boxes).
+LAPARAMS = dict(line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=0.5, all_texts=True)
+
+_EOF_WINDOW = 2048
+_PRIVATE_OR_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]|\(cid:\d+\)")
+_LINKISH = re.compile(r"@|https?:|www\.|/|\\")
+
+
+def read_pdf(data: bytes, *, extractor: str = "auto", max_pages: int = 50) -> Extracted:
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"extractor must be one of {', '.join(EXTRACTORS)}, not {extractor!r}")
+    start = pdf_offset(data)
+    if start > 0:  # junk before the header (mail gateways, bad downloads): read from %PDF
+        data = data[start:]
+    if extractor == "pdfminer":
+        result = _pdfminer(data, max_pages)
+    else:
+        result = _fast(data, max_pages)
+        if extractor == "auto" and fast_path_problem(result.text, result.pages):
+            result = _pdfminer_or(result, data, max_pages)
+    return _check_truncation(result, data)
+
+
+def fast_path_problem(text: str, pages: int) -> str | None:
+    """Why the fast path's text looks wrong (then auto reads the file with pdfminer), or None."""
+    words = text.split()
+    if not words:
+        return "no text"
+    long_words = sum(1 for w in words if len(w) > 25 and not _LINKISH.search(w))
+    if long_words > max(1, 0.02 * len(words)):
+        return "glued words"
+    letters = sum(len(w) for w in words)
+    if letters / len(words) > 12:
+        return "glued words"
+    if len(_PRIVATE_OR_BAD.findall(text)) > 0.02 * max(letters, 1):
+        return "garbled glyphs"
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 20 and sum(1 for line in lines if len(line.strip()) == 1) > 0.3 * len(lines):
+        return "one letter per line"
+    return None
+
+
+def _fast(data: bytes, max_pages: int) -> Extracted:
+    from screener.extract.pdfium import open_pdf, page_lines
+
+    pdf = _open_pdfium(data, open_pdf)
+    try:
+        total = len(pdf)
+        pages: list[str] = []
+        for index in range(min(total, max_pages)):
+            page = pdf[index]
+            try:
+                pages.append("\n".join(page_lines(page)))
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+    return _assemble(pages, total, max_pages, "pdfium")
+
+
+def _open_pdfium(data: bytes, open_pdf):
+    import pypdfium2 as pdfium
+
+    try:
+        return open_pdf(data)
+    except pdfium.PdfiumError as exc:
+        # err_code 4 = FPDF_ERR_PASSWORD, 5 = FPDF_ERR_SECURITY (unsupported encryption).
+        if getattr(exc, "err_code", None) in (4, 5) or "password" in str(exc).lower():
+            raise ExtractionError(Messages.ENCRYPTED) from exc
+        raise ExtractionError(Messages.DAMAGED_PDF) from exc
+
+
+def _pdfminer_or(fallback: Extracted, data: bytes, max_pages: int) -> Extracted:
+    """pdfminer's reading, or the fast path's when pdfminer cannot read the file at all."""
+    try:
+        result = _pdfminer(data, max_pages)
+    except ExtractionError:
+        return fallback
+    return result if result.text.strip() or not fallback.text.strip() else fallback
+
+
+def _pdfminer(data: bytes, max_pages: int) -> Extracted:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    pages = _pdfminer_pages(data)
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=LAParams(**LAPARAMS))
+    interpreter = PDFPageInterpreter(resources, device)
+    texts: list[str] = []
+    try:
+        for page in pages[:max_pages]:
+            interpreter.process_page(page)
+            texts.append("\n".join(_layout_lines(device.get_result())))
+    except _pdfminer_errors() as exc:
+        if not texts:
+            raise ExtractionError(Messages.DAMAGED_PDF) from exc
+    return _assemble(texts, len(pages), max_pages, "pdfminer")
+
+
+def _pdfminer_errors() -> tuple[type[BaseException], ...]:
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.psexceptions import PSException
+
+    return (PDFException, PSException, KeyError, ValueError, TypeError, AssertionError)
+
+
+def _pdfminer_pages(data: bytes) -> list:
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        return list(PDFPage.create_pages(document))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ExtractionError(Messages.ENCRYPTED) from exc
+    except _pdfminer_errors() as exc:
+        raise ExtractionError(Messages.DAMAGED_PDF) from exc
+
+
+def _layout_lines(container) -> list[str]:
+    """Text lines of pdfminer's layout objects, in its order; '' between text boxes."""
+    from pdfminer.layout import LTContainer, LTTextBox
+
+    lines: list[str] = []
+    for item in container:
+        if isinstance(item, LTTextBox):
+            if lines and lines[-1] != "":
+                lines.append("")
+            lines.extend(line.get_text().rstrip("\n") for line in item)
+        elif isinstance(item, LTContainer):  # a figure holding its own text boxes
+            lines.extend(_layout_lines(item))
+    return lines
+
+
+def _assemble(pages: list[str], total: int, max_pages: int, extractor: str) -> Extracted:
+    warnings: tuple[str, ...] = ()
+    if total > max_pages:
+        warnings = (
+            f"read only the first {max_pages} of {total} pages: long for a resume, check the file",
+        )
+    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total,
+                     warnings=warnings)
+
+
+def _check_truncation(result: Extracted, data: bytes) -> Extracted:
+    """A PDF without its end marker was cut short: an error if nothing was read, else a warning."""
+    if b"%%EOF" in data[-_EOF_WINDOW:]:
+        return result
+    if not result.text.strip():
+        raise ExtractionError(Messages.DAMAGED_PDF)
+    warning = "PDF looks cut short (no end marker): some text may be missing; ask for it again"
+    return Extracted(result.text, result.extractor, result.pages, result.warnings + (warning,))
