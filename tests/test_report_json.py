@@ -1,0 +1,93 @@
+"""JSON report: valid against schemas/report.schema.json, complete, deterministic."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from screener.redact import blind
+from screener.report.json import write_json
+from tests.shortlist_factory import hostile_shortlist, make_shortlist
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "report.schema.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def dumped(shortlist) -> str:
+    buf = io.StringIO()
+    write_json(shortlist, buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("build", [make_shortlist, hostile_shortlist,
+                                   lambda: blind(make_shortlist())])
+def test_real_output_validates_against_the_schema(validator, build):
+    errors = [e.message for e in validator.iter_errors(json.loads(dumped(build())))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path, bad", [
+    (("candidates", 0, "rank"), "1"),
+    (("candidates", 3, "score"), 12.5),  # an unranked file cannot have a score
+    (("candidates", 0, "requirements", 0, "outcome"), "found"),
+    (("candidates", 0, "requirements", 0, "evidence", 0, "line"), 0),
+    (("as_of",), "1 June 2024"),
+])
+def test_schema_rejects_broken_reports(validator, path, bad):
+    report = copy.deepcopy(json.loads(dumped(make_shortlist())))
+    target = report
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = bad
+    assert list(validator.iter_errors(report)), path
+
+
+def test_top_level_and_every_file_once_in_rank_order():
+    report = json.loads(dumped(make_shortlist()))
+    assert report["tool"] == {"name": "screener", "version": "0.1.0"}
+    assert report["as_of"] == "2024-06-01" and report["taxonomy"] == {"version": "tx-3f2a91c0"}
+    assert report["posting"]["id"] == "backend-developer"
+    assert len(report["posting"]["requirements"]) == 7
+    assert report["summary"] == {"files": 6, "ranked": 2, "knocked_out": 1, "not_ranked": 3}
+    assert [(c["rank"], c["status"]) for c in report["candidates"]] == [
+        (1, "ok"), (2, "ok"), (3, "ok"), (None, "empty"), (None, "error"), (None, "duplicate")]
+    files = [c["file"] for c in report["candidates"]]
+    assert len(set(files)) == len(files) == len(make_shortlist().entries)
+
+
+def test_candidate_carries_full_breakdown_with_evidence():
+    avery, _, casey, scan, _, dup = json.loads(dumped(make_shortlist()))["candidates"]
+    assert avery["name"] == "Avery Quinn" and avery["score"] == 91.6
+    assert [p["name"] for p in avery["parts"]] == ["required", "preferred", "years", "similarity"]
+    assert sum(p["points"] for p in avery["parts"]) == pytest.approx(avery["score"])
+    lang = avery["requirements"][0]
+    assert lang["id"] == "backend-language" and lang["outcome"] == "met"
+    assert lang["evidence"][0] == {"text": "Python", "section": "experience", "line": 12}
+    assert avery["years"] == 9.25 and avery["relevant_years"] == 9.25
+    assert avery["claimed_evidence"]["text"] == "8+ years of experience"
+    assert [p["relevant"] for p in avery["positions"]] == [True, True]
+    assert {s["id"] for s in avery["skills"]} >= {"python", "django", "aws"}
+    assert casey["knocked_out_by"] == ["required 1 of Python, Node.js, PHP: not found"]
+    assert casey["relevant_years"] is None  # unknown stays null, not 0
+    assert scan["rank"] is None and scan["score"] is None
+    assert scan["error"].startswith("no text layer")
+    assert dup["duplicate_of"] == "resumes/avery_quinn.pdf"
+
+
+def test_deterministic_bytes_unicode_kept_trailing_newline():
+    first, second = dumped(hostile_shortlist()), dumped(hostile_shortlist())
+    assert first == second
+    assert first.endswith("}\n")
+    assert "Zoë" in first  # ensure_ascii=False
+    assert '\n  "tool": {\n    "name": "screener"' in first  # indent 2, fixed key order
