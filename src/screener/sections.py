@@ -79,7 +79,7 @@ _GLUED_KEYS = "|".join(
     sorted((k.upper() for k in _KEYWORDS if len(k) >= 6), key=len, reverse=True)
 )
 # An upper-case heading run into its first line of content: "EXPERIENCESenior Developer".
-_GLUED_RE = re.compile(rf"^\W*((?:[A-Z]+ )*(?:{_GLUED_KEYS}))(?=[A-Z][a-z])")
+_GLUED_RE = re.compile(rf"^\W*((?:[A-Z]+ )*(?:{_GLUED_KEYS}))(?=[A-Z](?:[a-z]|[A-Z][a-z]))")
 # A heading followed by a colon and content: "Skills: Python, Java".
 _COLON_RE = re.compile(r"^\W*([A-Za-z][A-Za-z &/+-]{2,40}?)\s*:\s*\S")
 _MAX_HEADING_WORDS = 5

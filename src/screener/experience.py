@@ -1,0 +1,658 @@
+"""Positions, the union of their intervals, and total / per-skill / relevant years.
+
+Where positions are read: the experience section(s); when a resume has no experience heading,
+every line outside education, certifications, projects, volunteer, skills and the like, except
+lines that read as a degree or a certificate. A line is a position's date line when it holds a
+date range (or a lone date) that is not part of a sentence: "Led the 2019 migration" and bullets
+such as "• Cut costs between 2022 and 2023" are not positions. Career breaks are not positions.
+
+Conventions (shared with `screener.dates` and the gold labels in tests/data/experience/):
+
+- months are counted inclusively: Jan 2018 - Dec 2018 is 1.0 year, Jan 2018 - Jan 2018 one month;
+- total years = the union of the positions' intervals (overlaps merged) in months / 12, rounded
+  to 2 decimals; positions flagged ``end-before-start`` or ``future-start`` are excluded, and an
+  end after the as-of date counts up to the as-of month;
+- `total_years` is None when no dated position was found: unknown is not zero;
+- `total_years_low` / `_high` use the tightest / widest reading of imprecise dates
+  ("2016 - 2019" is between Dec 2016 - Jan 2019 and Jan 2016 - Dec 2019).
+
+Each position's span runs from its first line (title lines above the dates included) to the line
+before the next position, and `Position.skills` lists the explicit or fuzzy skills whose evidence
+falls in it. `skill_years` takes, per skill, the larger of (a) the union of the positions whose
+span mentions it and (b) what the resume states ("Python (5 years)", "5 years of Python").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+from screener.dates import (
+    DateRange,
+    find_ranges,
+    month_index,
+    months_to_years,
+    union_months,
+    ym,
+)
+from screener.records import Evidence, Experience, Position, Section, SkillHit
+from screener.sections import heading_content, heading_name, section_at
+
+UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start"})
+# Sections whose dates are never professional experience.
+_NOT_WORK = frozenset(
+    {"education", "certifications", "projects", "awards", "publications", "volunteer",
+     "references", "languages", "interests", "skills", "summary", "contact"}
+)  # fmt: skip
+_DEGREE_RE = re.compile(
+    r"\b(?:b\.?\s?sc?|m\.?\s?sc?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|ph\.?\s?d|mba|bachelor'?s?"
+    r"|master'?s?|diploma|degree|gpa|graduated|certified|certificate|certification|coursework)\b",
+    re.IGNORECASE,
+)
+_BREAK_RE = re.compile(
+    r"\b(?:career\s+(?:break|gap)|sabbatical|parental\s+leave|maternity|paternity|gap\s+year"
+    r"|caregiving|unemployed|job\s+search)\b",
+    re.IGNORECASE,
+)
+_BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u25a0\u25e6\u2023\u2043\u2219\u00b7*>\u27a2\u2713\u2714o-]\s+|\d+[.)]\s)")
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&.-]*")
+_PREV_WORD_RE = re.compile(r"(?<![A-Za-z])([a-z]+)\s*$")
+_SPLIT_RE = re.compile(
+    r"\s*(?:\||\u2022|\u00b7|::|\t|\s{2,}|\s[-\u2013\u2014]+\s|[,;]\s|\(|\)|\[|\]|\s@\s)\s*"
+)
+_AT_RE = re.compile(r"^(.+?)\s+at\s+(.+)$")
+_TRAIL_SEP_RE = re.compile(r"^[\s,;:|(\[]*(?:[-\u2010-\u2015~]|to|until|till|through)\s*$", re.I)
+_LEAD_SEP_RE = re.compile(r"^\s*(?:[-\u2010-\u2015~]|to|until|till|through)\s*\S", re.I)
+_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+    "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|ON|BC|QC|AB|NSW|VIC|USA|UK"
+)
+_STATE_RE = re.compile(rf"^(?:{_STATES})$")
+_LOCATION_RE = re.compile(
+    rf"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:{_STATES})|[Rr]emote|[Hh]ybrid|[Oo]n-?site)$"
+)
+_STATE_TAIL_RE = re.compile(rf"\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{_STATES})$")
+_TITLE_RE = re.compile(
+    r"\b(?:engineer|developer|programmer|architect|analyst|manager|lead|director|consultant"
+    r"|intern|administrator|admin|specialist|designer|scientist|assistant|associate|officer"
+    r"|head|vp|president|founder|co-founder|cto|ceo|cio|technician|tester|coordinator|devops"
+    r"|sre|researcher|fellow|contractor|freelancer|teacher|instructor|trainee|apprentice"
+    r"|owner|executive|representative|supervisor|principal|mentor|editor|writer|accountant"
+    r"|clerk|qa|dba|webmaster|strategist|advisor|partner)s?\b",
+    re.IGNORECASE,
+)
+_COMPANY_RE = re.compile(
+    r"\b(?:inc|llc|ltd|corp|corporation|co|company|gmbh|ag|sa|plc|group|technologies"
+    r"|technology|solutions|labs?|systems|industries|consulting|services|studios?"
+    r"|digital|media|bank|university|college|institute|foundation|agency|ventures|holdings"
+    r"|enterprises|networks|analytics|cloud|health|apps|trading|payments|works|robotics"
+    r"|self-employed|freelance|software|traders|dynamics|cybernetics|initiative)\b",
+    re.IGNORECASE,
+)
+_MAX_HEADER_WORDS = 9
+# A full stop after a lowercase word ends a sentence; "Delos Inc." is a company.
+_SENTENCE_END_RE = re.compile(r"(?<![A-Z])[a-z]{2,}\.$|\.\s+[A-Z].*\.$")
+
+
+@dataclass
+class _Anchor:
+    """A date line (or date) that opens a position, and what was read around it."""
+
+    line: int  # 1-based
+    rng: DateRange
+    parts: list[str]  # text pieces on the date line outside the date
+    first_line: int  # first line of the position (title lines above included)
+    extra_lines: tuple[int, ...] = ()  # lines consumed by a date split over two lines
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def _regions(lines: Sequence[str], sections: Sequence[Section]) -> tuple[list[range], bool]:
+    """Line ranges (1-based) to read positions from, and whether they are experience sections."""
+    exp = [range(s.start_line, s.end_line + 1) for s in sections if s.name == "experience"]
+    if exp:
+        return exp, True
+    if not sections:
+        return ([range(1, len(lines) + 1)] if lines else []), False
+    return [range(s.start_line, s.end_line + 1) for s in sections if s.name not in _NOT_WORK], False
+
+
+def _line_text(lines: Sequence[str], number: int, sections: Sequence[Section]) -> str:
+    """The line's text, without a heading glued to its start ("EXPERIENCESenior ...")."""
+    text = lines[number - 1]
+    if any(s.start_line == number and s.heading for s in sections):
+        return heading_content(text)
+    return text
+
+
+# --------------------------------------------------------------------------- date lines
+
+
+def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
+    """Whether a date in `text` dates a position rather than being part of a sentence."""
+    before = text[: rng.span[0]]
+    prev = _PREV_WORD_RE.search(before)
+    if prev and not before.rstrip().endswith((",", "|", "-", "\u2013", "\u2014", ":")):
+        if prev.group(1) not in ("at", "for", "with"):  # "Engineer at Acme 2019 - 2021"
+            return False  # "in 2021", "the 2015 monolith": a sentence
+    outside = before + " " + text[rng.span[1] :]
+    words = len(_WORDS_RE.findall(outside))
+    if "single-date" not in rng.flags:
+        return words <= 16 or not _BULLET_RE.match(text)
+    return n_dates == 1 and words <= 8 and not _BULLET_RE.match(text)
+
+
+def _date_anchors(
+    lines: Sequence[str], region: range, sections: Sequence[Section], as_of: date, fallback: bool
+) -> list[_Anchor]:
+    """Position date lines in a region, left to right, top to bottom."""
+    anchors: list[_Anchor] = []
+    consumed: set[int] = set()
+    for number in region:
+        if number in consumed:
+            continue
+        text = _line_text(lines, number, sections)
+        if _BREAK_RE.search(text) or (fallback and _DEGREE_RE.search(text)):
+            continue
+        ranges = find_ranges(text, as_of)
+        for rng in ranges:
+            if not _is_position_date(text, rng, len(ranges)):
+                continue
+            extra: tuple[int, ...] = ()
+            if "single-date" in rng.flags and len(ranges) == 1:
+                rng, extra = _join_split_range(lines, number, text, rng, region, as_of)
+                consumed.update(extra)
+            parts = _split_parts(text[: rng.span[0]]) + _split_parts(text[rng.span[1] :])
+            anchors.append(_Anchor(number, rng, parts, number, extra))
+    return anchors
+
+
+def _join_split_range(
+    lines: Sequence[str], number: int, text: str, rng: DateRange, region: range, as_of: date
+) -> tuple[DateRange, tuple[int, ...]]:
+    """ "Mar 2021 -" then "Present" on the next line: read the two lines as one range."""
+    nxt = number + 1
+    if nxt not in region or not lines[nxt - 1].strip():
+        return rng, ()
+    tail, following = text[rng.span[1] :], lines[nxt - 1].strip()
+    if _TRAIL_SEP_RE.match(tail) and tail.strip():
+        joined = text[: rng.span[1]] + " - " + following
+    elif not tail.strip() and _LEAD_SEP_RE.match(following):
+        joined = text[: rng.span[1]] + " " + following
+    else:
+        return rng, ()
+    for cand in find_ranges(joined, as_of):
+        if cand.span[0] == rng.span[0] and "single-date" not in cand.flags:
+            end = min(cand.span[1], len(text))
+            return _with_span(cand, (cand.span[0], end)), (nxt,)
+    return rng, ()
+
+
+def _with_span(rng: DateRange, span: tuple[int, int]) -> DateRange:
+    from dataclasses import replace
+
+    return replace(rng, span=span)
+
+
+# --------------------------------------------------------------------------- title, company
+
+
+def _split_parts(text: str) -> list[str]:
+    """Pieces of a line that may be a title or a company; locations ("Austin, TX") dropped."""
+    parts: list[str] = []
+    for piece in _SPLIT_RE.split(text):
+        piece = piece.strip(" \t.,;:-\u2013\u2014|\u2022\u00b7()[]")
+        if not piece or not any(ch.isalpha() for ch in piece) or _LOCATION_RE.match(piece):
+            continue
+        if _STATE_RE.match(piece):
+            if parts:
+                _drop_city(parts)
+            continue
+        parts.append(piece)
+    return parts
+
+
+def _drop_city(parts: list[str]) -> None:
+    """Remove the city written before a state code: "Initech LLC Dallas", "TX" -> "Initech LLC"."""
+    last = parts[-1]
+    suffix = list(_COMPANY_RE.finditer(last))
+    if suffix:
+        parts[-1] = last[: suffix[-1].end()].strip(" ,.") or last
+    elif len(last.split()) <= 2:
+        parts.pop()  # the city alone
+    else:
+        parts[-1] = last.rsplit(" ", 1)[0]
+
+
+def _header_like(text: str) -> bool:
+    """A short line that may carry a title or a company (not a bullet, a sentence or a date)."""
+    s = text.strip()
+    if not s or _BULLET_RE.match(text) or len(s) > 80 or _SENTENCE_END_RE.search(s):
+        return False
+    if not s[0].isupper() or heading_name(s) or "@" in s or "://" in s:
+        return False
+    return len(_WORDS_RE.findall(s)) <= _MAX_HEADER_WORDS
+
+
+def _neighbours(
+    lines: Sequence[str], stop: set[int], number: int, region: range, step: int
+) -> list[int]:
+    """Up to two header-like lines directly above (step -1) or below (step 1) a date line."""
+    found: list[int] = []
+    cur = number + step
+    while cur in region and len(found) < 2 and cur not in stop and _header_like(lines[cur - 1]):
+        found.append(cur)
+        cur += step
+    return sorted(found)
+
+
+def _assign(parts: list[str]) -> tuple[str, str]:
+    """(title, company) from the pieces read around a date line."""
+    for i, part in enumerate(parts):
+        m = _AT_RE.match(part)
+        if m and _TITLE_RE.search(m.group(1)):
+            return m.group(1).strip(), _strip_location(m.group(2).strip())
+    title_i = next(
+        (i for i, p in enumerate(parts) if _TITLE_RE.search(p) and len(_TITLE_RE.findall(p))
+         >= len(_COMPANY_RE.findall(p)) - (1 if re.search(r"(?i)\bsoftware\b", p) else 0)),
+        None,
+    )  # fmt: skip
+    rest = [p for i, p in enumerate(parts) if i != title_i]
+    company = next((p for p in rest if _COMPANY_RE.search(p)), rest[0] if rest else "")
+    title = parts[title_i] if title_i is not None else ""
+    if not title:
+        others = [p for p in rest if p != company]
+        title = others[0] if others else ""
+    if title and not company:
+        title, company = _split_run(title)
+    return title, _strip_location(company)
+
+
+_TITLE_MODIFIERS = frozenset(
+    "senior sr sr. junior jr jr. lead principal staff chief head associate assistant software "
+    "web backend back-end frontend front-end full-stack fullstack full stack data site "
+    "reliability devops cloud platform database qa test research machine learning mobile "
+    "application applications systems solutions security network infrastructure it "
+    "engineering development product project technical graduate i ii iii iv".split()
+)
+
+
+def _split_run(text: str) -> tuple[str, str]:
+    """Split a title and company written with single spaces: "Acme Robotics Senior Engineer".
+
+    The title is the run of title words around its last keyword (Engineer, Developer, ...);
+    the rest, before or after it, is the company.
+    """
+    words = text.split()
+    keys = [i for i, w in enumerate(words) if _TITLE_RE.fullmatch(w)]
+    if len(words) < 3 or not keys:
+        return text, ""
+    last = keys[-1]
+    while last + 1 < len(words) and words[last + 1].lower() in ("i", "ii", "iii", "iv", "intern"):
+        last += 1
+    if last < len(words) - 1:  # "Site Reliability Engineer Aperture Science"
+        return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+    first = last
+    while first > 0 and (
+        words[first - 1].lower() in _TITLE_MODIFIERS or _TITLE_RE.fullmatch(words[first - 1])
+    ):
+        first -= 1
+    if first == 0:
+        return text, ""
+    return " ".join(words[first:]), " ".join(words[:first])
+
+
+def _strip_location(company: str) -> str:
+    """ "Initech LLC Dallas, TX" -> "Initech LLC" (a trailing "City, ST" is a location)."""
+    m = _STATE_TAIL_RE.search(company)
+    if not m:
+        return company
+    head = company[: m.start()]
+    suffix = list(_COMPANY_RE.finditer(company))
+    if suffix and suffix[-1].end() <= m.start() + 1:
+        return company[: suffix[-1].end()].strip(" ,")
+    return head.strip(" ,") or company
+
+
+def _header_parts(lines: Sequence[str], numbers: list[int]) -> list[str]:
+    parts: list[str] = []
+    for n in numbers:
+        parts.extend(_split_parts(lines[n - 1]))
+    return parts
+
+
+def _parts_needed(parts: list[str]) -> int:
+    """How many more pieces a position needs: a title and a company."""
+    if any(_AT_RE.match(p) and _TITLE_RE.search(p) for p in parts):
+        return 0
+    return max(0, 2 - len(parts))
+
+
+# --------------------------------------------------------------------------- positions
+
+
+@dataclass
+class _Draft:
+    anchor: _Anchor
+    title: str
+    company: str
+    first_line: int
+
+
+def _region_drafts(
+    lines: Sequence[str], sections: Sequence[Section], region: range, as_of: date, fallback: bool
+) -> list[_Draft]:
+    """Positions of one region, before their spans are closed."""
+    anchors = _date_anchors(lines, region, sections, as_of, fallback)
+    if not anchors:
+        return []
+    stop = {a.line for a in anchors} | {n for a in anchors for n in a.extra_lines}
+    first = anchors[0]
+    layout = -1 if _neighbours(lines, stop, first.line, region, -1) else 1
+    used: set[int] = set()
+    drafts: list[_Draft] = []
+    for a in anchors:
+        parts, first_line = list(a.parts), a.line
+        need = _parts_needed(parts)
+        for step in (layout, -layout) if need else ():
+            near = [n for n in _neighbours(lines, stop, a.line, region, step) if n not in used]
+            if not near:
+                continue
+            take = _nearest(lines, near, step, need)
+            used.update(take)
+            extra = _header_parts(lines, take)
+            parts = extra + parts if step < 0 else parts + extra
+            first_line = min(first_line, *take)
+            break
+        title, company = _assign(parts)
+        if not company and drafts and drafts[-1].anchor.line == a.line - 1:
+            company = drafts[-1].company  # promotions listed under one employer
+        drafts.append(_Draft(a, title, company, first_line))
+    _pair_date_column(lines, region, stop | used, drafts)
+    return drafts
+
+
+def _nearest(lines: Sequence[str], near: list[int], step: int, need: int) -> list[int]:
+    """The lines nearest the date line that give the `need` missing pieces."""
+    order = near[::-1] if step < 0 else near
+    take: list[int] = []
+    for n in order:
+        take.append(n)
+        if len(_header_parts(lines, take)) >= need:
+            break
+    return sorted(take)
+
+
+def _pair_date_column(
+    lines: Sequence[str], region: range, taken: set[int], drafts: list[_Draft]
+) -> None:
+    """Two-column PDFs: dates printed apart from their titles. Pair them in order."""
+    orphans = [d for d in drafts if not d.title and not d.company]
+    if not orphans:
+        return
+    groups: list[list[int]] = []
+    for n in region:
+        if n in taken or not _header_like(lines[n - 1]) or not _TITLE_RE.search(lines[n - 1]):
+            continue
+        if groups and groups[-1][-1] == n - 1:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    if len(groups) != len(orphans):
+        return  # no safe pairing: keep the dates without titles rather than guess
+    for draft, group in zip(orphans, groups):
+        draft.title, draft.company = _assign(_header_parts(lines, group))
+        draft.first_line = group[0]
+
+
+def _close_spans(drafts: list[_Draft], region: range) -> list[tuple[_Draft, int]]:
+    """Each position runs from its first line to the line before the next position's."""
+    ordered = sorted(drafts, key=lambda d: d.first_line)
+    firsts = sorted({d.first_line for d in ordered})
+    out = []
+    for d in ordered:
+        later = [f for f in firsts if f > d.first_line]
+        out.append((d, (later[0] - 1) if later else region.stop - 1))
+    return out
+
+
+def _clipped(rng: DateRange, now: int) -> tuple[int, int]:
+    return rng.start, min(rng.end, now)
+
+
+def _position(d: _Draft, end_line: int, hits: Sequence[SkillHit], now: int) -> Position:
+    rng = d.anchor.rng
+    start, end = _clipped(rng, now)
+    skills = sorted(
+        {
+            h.id
+            for h in hits
+            if h.source != "implied" and any(d.first_line <= e.line <= end_line for e in h.evidence)
+        }
+    )
+    return Position(
+        title=d.title,
+        company=d.company,
+        start=ym(rng.start),
+        end=ym(rng.end),
+        current=rng.current,
+        start_line=d.first_line,
+        end_line=end_line,
+        years=months_to_years(max(0, end - start + 1)),
+        date_text=rng.text,
+        skills=tuple(skills),
+        flags=rng.flags,
+    )
+
+
+def extract_experience(
+    lines: Sequence[str], sections: Sequence[Section], hits: Sequence[SkillHit], as_of: date
+) -> Experience:
+    """Positions, total years (union of intervals) and the years the resume claims."""
+    now = month_index(as_of.year, as_of.month)
+    regions, is_exp = _regions(lines, sections)
+    found: list[tuple[Position, DateRange]] = []
+    for region in regions:
+        drafts = _region_drafts(lines, sections, region, as_of, fallback=not is_exp)
+        for d, end_line in _close_spans(drafts, region):
+            found.append((_position(d, end_line, hits, now), d.anchor.rng))
+    trusted = [r for _, r in found if r.trusted]
+    claimed, evidence = claimed_years(lines, sections)
+    if not trusted:
+        total = low = high = None
+    else:
+        total = months_to_years(union_months(_clipped(r, now) for r in trusted))
+        low = months_to_years(union_months((r.start_high, min(r.end_low, now)) for r in trusted))
+        high = months_to_years(union_months((r.start_low, min(r.end_high, now)) for r in trusted))
+    return Experience(
+        total_years=total,
+        positions=tuple(p for p, _ in found),
+        claimed_years=claimed,
+        claimed_evidence=evidence,
+        total_years_low=low,
+        total_years_high=high,
+    )
+
+
+# --------------------------------------------------------------------------- stated years
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "twenty-five": 25, "thirty": 30, "a decade": 10, "two decades": 20,
+}  # fmt: skip
+_NUM = (
+    r"(?P<num>\d{1,2}(?:\.\d{1,2})?|"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+_UNIT = r"(?P<unit>years?|yrs?|months?|mos?)\b\.?"
+# Words that may stand between "years" and "experience" in a claim about the whole career.
+_GENERIC = (
+    r"(?:professional|industry|relevant|hands-on|work|working|total|combined|progressive|"
+    r"software|development|engineering|programming|back-end|backend|it|technical|full-stack|"
+    r"web|commercial|practical|proven|solid|extensive|overall|career)"
+)
+_CLAIM_RE = re.compile(
+    r"(?:(?P<lead>over|more\s+than|nearly|almost|about|around|approximately|close\s+to|"
+    r"at\s+least)\s+)?"
+    + _NUM
+    + r"\s*\+?\s*(?:plus\s+)?(?:years?|yrs?)\b['\u2019]?\s*(?:of\s+)?"
+    r"(?:(?P<exp>(?:" + _GENERIC + r"\s+){0,3}experience)\b)?",
+    re.IGNORECASE,
+)
+_CLAIM_AFTER_RE = re.compile(
+    r"\bexperience\s*(?:of|:|-)\s*(?:over\s+)?" + _NUM + r"\s*\+?\s*(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> float:
+    key = text.lower()
+    return float(_NUMBER_WORDS[key]) if key in _NUMBER_WORDS else float(key)
+
+
+def claimed_years(
+    lines: Sequence[str], sections: Sequence[Section]
+) -> tuple[float | None, Evidence | None]:
+    """The career length the resume states ("8+ years of experience", "over ten years").
+
+    The largest claim wins; "5 years of Python experience" is a skill claim, not a career one.
+    """
+    best: tuple[float, Evidence] | None = None
+    for number, line in enumerate(lines, start=1):
+        if "year" not in line.lower() and "yr" not in line.lower():
+            continue
+        for m in list(_CLAIM_RE.finditer(line)) + list(_CLAIM_AFTER_RE.finditer(line)):
+            if m.re is _CLAIM_RE and not (m.group("exp") or m.group("lead")):
+                continue
+            value = _number(m.group("num"))
+            if 0 < value <= 50 and (best is None or value > best[0]):
+                ev = Evidence(m.group(0).strip(), section_at(sections, number), number)
+                best = (value, ev)
+    return (best[0], best[1]) if best else (None, None)
+
+
+_AFTER_SKILL_RE = re.compile(
+    r"^\s*(?:[:(\[,\-\u2013\u2014|]\s*)*(?:experience\s*[:\-\u2013\u2014]?\s*)?"
+    + _NUM + r"\s*\+?\s*" + _UNIT,
+    re.IGNORECASE,
+)
+_BEFORE_SKILL_RE = re.compile(
+    _NUM + r"\s*\+?\s*" + _UNIT + r"['\u2019]?\s*(?:of\s+)?(?:experience\s+(?:in|with)\s+)?"
+    r"(?:(?:hands-on|professional|commercial|production)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _stated_skill_years(line: str, text: str) -> float:
+    """Years the line states next to a skill's matched text: "Python (5 years)", "5 yrs of Go"."""
+    at = line.lower().find(text.lower()) if text else -1
+    if at < 0:
+        return 0.0
+    m = _AFTER_SKILL_RE.match(line[at + len(text) : at + len(text) + 40])
+    if not m:
+        m = _BEFORE_SKILL_RE.search(line[max(0, at - 40) : at])
+    if not m:
+        return 0.0
+    value = _number(m.group("num"))
+    if m.group("unit").lower().startswith("mo"):
+        value /= 12
+    return value if 0 < value <= 50 else 0.0
+
+
+def _interval(p: Position, now: int) -> tuple[int, int] | None:
+    """A counted position's (start, end) months, the end cut at the as-of month."""
+    if not p.start or not p.end or UNTRUSTED_FLAGS & set(p.flags):
+        return None
+    start = month_index(int(p.start[:4]), int(p.start[5:7]))
+    end = month_index(int(p.end[:4]), int(p.end[5:7]))
+    return start, min(end, now)
+
+
+def skill_years(
+    lines: Sequence[str],
+    sections: Sequence[Section],
+    experience: Experience,
+    hits: Sequence[SkillHit],
+    as_of: date,
+) -> dict[str, float]:
+    """Years per explicit or fuzzy skill: the larger of positions mentioning it and self-reports.
+
+    Positions count when any evidence line of the skill falls in their span; their intervals are
+    merged. Implied skills get no years. Skills with neither source are left out (unknown).
+    """
+    now = month_index(as_of.year, as_of.month)
+    out: dict[str, float] = {}
+    for hit in hits:
+        if hit.source == "implied":
+            continue
+        lines_at = {e.line for e in hit.evidence}
+        spans = [
+            iv
+            for p in experience.positions
+            if any(p.start_line <= n <= p.end_line for n in lines_at)
+            and (iv := _interval(p, now)) is not None
+        ]
+        from_positions = union_months(spans) / 12 if spans else 0.0
+        stated = max(
+            (
+                _stated_skill_years(lines[e.line - 1], e.text)
+                for e in hit.evidence
+                if 0 < e.line <= len(lines)
+            ),
+            default=0.0,
+        )
+        years = max(from_positions, stated)
+        if years > 0:
+            out[hit.id] = round(years, 2)
+    return dict(sorted(out.items()))
+
+
+def _title_matches(title: str, words: Sequence[str]) -> bool:
+    norm = re.sub(r"[\s_-]+", " ", title.lower())
+    for word in words:
+        w = re.sub(r"[\s_-]+", " ", word.lower()).strip()
+        if w and re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", norm):
+            return True
+        if w and " " in w and w.replace(" ", "") in norm.split():
+            return True  # "back end" in the posting, "backend" in the resume
+    return False
+
+
+def relevant_years(
+    experience: Experience, titles: Sequence[str], skill_ids: Sequence[str]
+) -> tuple[float | None, tuple[int, ...]]:
+    """Union of the positions whose title has one of `titles` or whose span names a skill.
+
+    Returns (years, indexes into experience.positions). Years is None when the resume has no
+    counted position at all (unknown), 0.0 when it has some but none is relevant.
+    """
+    wanted = set(skill_ids)
+    spans: list[tuple[int, int]] = []
+    indexes: list[int] = []
+    any_counted = False
+    for i, p in enumerate(experience.positions):
+        iv = _counted_interval(p)
+        if iv is None:
+            continue
+        any_counted = True
+        if _title_matches(p.title, titles) or wanted & set(p.skills):
+            spans.append(iv)
+            indexes.append(i)
+    if not any_counted:
+        return None, ()
+    return months_to_years(union_months(spans)), tuple(indexes)
+
+
+def _counted_interval(p: Position) -> tuple[int, int] | None:
+    """(start, end) months as counted: `years` already holds the length cut at the as-of date."""
+    if not p.start or UNTRUSTED_FLAGS & set(p.flags):
+        return None
+    start = month_index(int(p.start[:4]), int(p.start[5:7]))
+    months = round(p.years * 12)
+    return (start, start + months - 1) if months > 0 else None
