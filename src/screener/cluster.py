@@ -8,6 +8,7 @@ future cancelled, but the worker thread finishes it in the background.
 
 from __future__ import annotations
 
+import queue
 import time
 from typing import Any
 
@@ -40,6 +41,7 @@ class DaskExecutor:
         self.timeout = timeout
         self._client: Any = None
         self._futures: dict[Any, tuple[Task, float]] = {}
+        self._finished: queue.Queue[Any] = queue.Queue()  # fed by the client's callback thread
         self._window = 1
 
     def _connect(self) -> Any:
@@ -59,27 +61,30 @@ class DaskExecutor:
 
     def submit(self, task: Task) -> None:
         future = self._connect().submit(self.work, task, pure=False)
+        future.add_done_callback(self._finished.put)
         deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
         self._futures[future] = (task, deadline)
 
     def poll(self) -> list[tuple[Task, Profile]]:
-        from distributed import wait
-
         if not self._futures:
             return []
         nearest = min(deadline for _, deadline in self._futures.values())
+        finished = []
         try:
-            wait(list(self._futures), timeout=max(0.05, nearest - time.monotonic()),
-                 return_when="FIRST_COMPLETED")
-        except TimeoutError:
+            wait = min(max(0.0, nearest - time.monotonic()), 3600.0)
+            finished.append(self._finished.get(timeout=wait))
+            while True:
+                finished.append(self._finished.get_nowait())
+        except queue.Empty:
             pass
         done = []
+        for future in finished:
+            if future in self._futures:  # not already reported as overdue
+                task, _ = self._futures.pop(future)
+                done.append((task, self._result(future, task)))
         now = time.monotonic()
         for future, (task, deadline) in list(self._futures.items()):
-            if future.done():
-                del self._futures[future]
-                done.append((task, self._result(future, task)))
-            elif deadline <= now:
+            if deadline <= now:
                 del self._futures[future]
                 future.cancel()
                 done.append((task, error_profile(task.path, timeout_reason(self.timeout or 0))))

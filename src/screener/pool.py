@@ -17,6 +17,7 @@ a decompression bomb ends as a MemoryError (an error row) or, at worst, a dead w
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import signal
@@ -69,6 +70,9 @@ def limit_memory(limit: int | None) -> None:
 
 def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # A reader that aborts (pypdfium2 under the memory cap does) is reported as one error row;
+    # a faulthandler dump inherited from the parent would only add a traceback to stderr.
+    faulthandler.disable()
     limit_memory(memory_limit)
     while True:
         try:

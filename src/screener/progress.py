@@ -49,7 +49,7 @@ class ProgressLine:
             return
         self._drawn = now
         text = self.line(done, total)
-        pad = " " * max(0, self._width - len(text))
+        pad = " " * max(0, self._width - len(text))  # rub out the end of a longer line
         self._width = len(text)
         self.stream.write("\r" + text + pad + ("\n" if done >= total else ""))
         self.stream.flush()

@@ -43,7 +43,7 @@ def crash_reason() -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+    return f"{n / 1024**2:.3g} MB"  # MiB, which is what file managers show as MB
 
 
 def read_file(path: str, max_bytes: int) -> bytes | Profile:

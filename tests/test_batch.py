@@ -1,0 +1,282 @@
+"""parse_all: every file gets exactly one row, in input order, whatever the files do to readers.
+
+The parse functions here are stand-ins passed as parameters (module-level so worker processes
+can find them): they make the pool's behaviour (slow, hung, crashing, memory-hungry files)
+happen on demand. The hostile-file test also runs real readers over crafted files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from screener.batch import drop_text, parse_all
+from screener.dupes import mark_duplicates
+from screener.errors import ConfigError
+from screener.inputs import collect_inputs
+from screener.parse import ParseSettings
+from screener.progress import ProgressLine, progress_callback
+from screener.records import Contact, Document, Profile
+from screener.serialize import to_plain
+from tests.fixtures import hostile
+
+SETTINGS = ParseSettings(as_of="2026-11-27")
+
+
+def stand_in(path: str, data: bytes, settings: ParseSettings) -> Profile:
+    """Acts out the instruction written in the file: sleep N, hang, crash, hog, raise."""
+    text = data.decode("utf-8", "replace")
+    command = text.split("\n")[0]
+    if command.startswith("sleep "):
+        time.sleep(float(command.split()[1]))
+    elif command == "hang":
+        time.sleep(600)
+    elif command == "crash":
+        os._exit(3)
+    elif command == "hog":
+        _ = bytearray(1024**3)  # 1 GiB: over the test's memory cap
+    elif command == "raise":
+        raise ValueError("reader bug")
+    doc = Document(path=path, sha256=hashlib.sha256(data).hexdigest(), status="ok", text=text)
+    return Profile(document=doc, contact=Contact(name=command))
+
+
+def reader_parse(path: str, data: bytes, settings: ParseSettings) -> Profile:
+    """Real readers (pdfminer.six, python-docx) without screener.extract's safeguards."""
+    sha = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"%PDF-"):
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(io.BytesIO(data), maxpages=settings.max_pages)
+    elif data.startswith(b"PK"):
+        import docx
+
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    else:
+        text = data.decode("utf-8")
+    status = "ok" if text.strip() else "empty"
+    return Profile(document=Document(path=path, sha256=sha, status=status, text=text))
+
+
+def _files(folder: Path, contents: list[str]) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i, content in enumerate(contents):
+        path = folder / f"{i:02d}.txt"
+        path.write_text(content + "\n")
+        paths.append(str(path))
+    return paths
+
+
+def _run(paths, **options):
+    options.setdefault("parse", stand_in)
+    return list(parse_all(paths, SETTINGS, **options))
+
+
+def test_results_come_back_in_input_order_even_when_the_first_is_slowest(tmp_path):
+    paths = _files(tmp_path, ["sleep 0.5"] + [f"fast {i}" for i in range(7)])
+    seen: list[tuple[int, int]] = []
+    profiles = _run(paths, jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert [p.document.path for p in profiles] == paths
+    assert [p.contact.name for p in profiles] == ["sleep 0.5"] + [f"fast {i}" for i in range(7)]
+    assert seen == [(n, 8) for n in range(1, 9)]
+
+
+def test_runs_are_identical(tmp_path):
+    paths = _files(tmp_path, ["sleep 0.2", "raise", "b", "sleep 0.1", "c"])
+    first = [to_plain(p) for p in _run(paths, jobs=2)]
+    assert first == [to_plain(p) for p in _run(paths, jobs=2)]
+    assert first == [to_plain(p) for p in _run(paths, jobs=1)]
+
+
+def test_a_hung_file_is_killed_at_its_deadline_and_the_rest_finish(tmp_path):
+    paths = _files(tmp_path, ["hang", "a", "b", "c"])
+    started = time.monotonic()
+    profiles = _run(paths, jobs=2, timeout=1.0)
+    assert time.monotonic() - started < 10
+    assert profiles[0].document.error.startswith("took longer than 1 s to read:")
+    assert [p.status for p in profiles] == ["error", "ok", "ok", "ok"]
+
+
+def test_the_pool_survives_a_worker_that_dies(tmp_path):
+    paths = _files(tmp_path, ["crash", "a", "crash", "b", "c", "d"])
+    profiles = _run(paths, jobs=2)
+    assert [p.status for p in profiles] == ["error", "ok", "error", "ok", "ok", "ok"]
+    assert profiles[0].document.error.startswith("reader crashed on this file:")
+    assert [p.contact.name for p in profiles if p.status == "ok"] == ["a", "b", "c", "d"]
+
+
+def test_a_memory_hog_ends_as_an_error_row(tmp_path):
+    paths = _files(tmp_path, ["hog", "a"])
+    profiles = _run(paths, jobs=2, memory_mb=256)
+    assert profiles[0].status == "error"
+    assert profiles[0].document.error.startswith("needs more memory than one resume may use")
+    assert profiles[1].status == "ok"
+
+
+def test_a_reader_exception_is_one_error_row(tmp_path):
+    paths = _files(tmp_path, ["raise", "a"])
+    profiles = _run(paths, jobs=1)
+    assert profiles[0].document.error == (
+        "could not be read (ValueError); open it and save a fresh copy as PDF")
+    assert profiles[0].document.sha256 == hashlib.sha256(b"raise\n").hexdigest()
+    assert profiles[1].status == "ok"
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    paths = _files(tmp_path, ["x" * 2000, "a"])
+    small = ParseSettings(as_of="2026-11-27", max_bytes=1000)
+    profiles = list(parse_all(paths, small, jobs=1, parse=stand_in))
+    assert profiles[0].document.error.startswith("larger than the 0.000954 MB limit")
+    assert profiles[1].status == "ok"
+
+
+def test_drop_text_keeps_everything_but_the_text(tmp_path):
+    [profile] = _run(_files(tmp_path, ["Avery Quinn"]), jobs=1)
+    dropped = drop_text(profile)
+    assert dropped.document.text == "" and profile.document.text == "Avery Quinn\n"
+    assert dropped.contact == profile.contact and dropped.document.sha256 == profile.document.sha256
+
+
+def test_every_hostile_file_gets_one_row_in_bounded_time(tmp_path):
+    files = hostile.write_all(tmp_path / "hostile")
+    try:
+        inputs = collect_inputs([str(tmp_path / "hostile")])
+        started = time.monotonic()
+        profiles = list(parse_all(inputs, SETTINGS, jobs=2, timeout=8.0, memory_mb=512,
+                                  parse=reader_parse))
+        elapsed = time.monotonic() - started
+    finally:
+        os.chmod(files["unreadable.txt"], 0o644)
+    assert sorted(p.document.path for p in profiles) == sorted(str(p) for p in files.values())
+    assert elapsed < 25
+    status = {Path(p.document.path).name: p for p in profiles}
+    assert status['=HYPERLINK("x").txt'].status == "ok"
+    assert status["pdf-named.docx"].document.text.startswith("Avery Quinn")
+    assert status["pages-2000.pdf"].status == "ok"
+    for name in ("truncated.pdf", "encrypted.pdf", "bomb.pdf", "bomb.docx", "big.txt",
+                 "loop.pdf", "broken.pdf"):
+        assert status[name].status == "error", name
+        assert status[name].document.error, name
+    assert "larger than the 20 MB limit" in status["big.txt"].document.error
+    assert status["broken.pdf"].document.error.startswith("broken link")
+    assert status["loop.pdf"].document.error.startswith("symlink loop")
+    if os.geteuid() == 0:
+        pytest.skip("running as root: chmod 000 does not stop root reading the file")
+    assert status["unreadable.txt"].document.error.startswith("permission denied")
+
+
+def _extract_landed() -> bool:
+    try:
+        from screener.extract import extract  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _extract_landed(), reason="screener.extract has not landed yet")
+def test_hostile_files_through_the_real_parse_stage(tmp_path):
+    files = hostile.write_all(tmp_path / "hostile", big_text_mb=21)
+    os.chmod(files["unreadable.txt"], 0o644)
+    profiles = list(parse_all([str(tmp_path / "hostile")], SETTINGS, jobs=2, timeout=20.0,
+                              memory_mb=1024))
+    assert sorted(p.document.path for p in profiles) == sorted(str(p) for p in files.values())
+    for profile in profiles:
+        assert profile.status in ("ok", "empty", "error")
+        assert (profile.status == "error") == bool(profile.document.error)
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def test_dask_cluster_runs_the_parse_stage_with_shipped_bytes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    paths = _files(tmp_path, ["Avery Quinn", "raise", "Blake Rivera"])
+    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1,
+                                  dashboard_address=None) as cluster:
+        profiles = _run(paths, scheduler=cluster.scheduler_address, timeout=30)
+    assert [p.document.path for p in profiles] == paths
+    assert [p.status for p in profiles] == ["ok", "error", "ok"]
+    assert [p.contact.name for p in profiles] == ["Avery Quinn", None, "Blake Rivera"]
+
+
+def test_scheduler_without_dask_installed_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ConfigError, match=r"install screener\[dask\]"):
+        _run(_files(tmp_path, ["a"]), scheduler="tcp://127.0.0.1:8786")
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def _profile(path: str, text: str, sha: str, email: str | None = None) -> Profile:
+    doc = Document(path=path, sha256=sha, status="ok", text=text)
+    return Profile(document=doc, contact=Contact(email=email))
+
+
+RESUME = ("Avery Quinn\nSenior Python developer\n" + "Built PostgreSQL services on AWS. " * 30)
+
+
+def test_duplicates_by_bytes_email_and_near_identical_text():
+    profiles = [
+        _profile("b/avery.pdf", RESUME, "s1", "avery@example.com"),
+        _profile("a/avery-copy.pdf", RESUME, "s1"),  # same bytes
+        _profile("c/avery-2024.docx", "Other layout", "s2", "Avery@Example.com"),  # same email
+        _profile("d/avery.txt", RESUME.replace("AWS", "AWS!").replace("Built", "built"), "s3"),
+        _profile("e/blake.pdf", "Blake Rivera\nSenior Python developer\n" + RESUME[36:], "s4"),
+        _profile("f/avery-edit.pdf", RESUME[:-200] + "Led a team of five. " * 10, "s5"),
+    ]
+    assert mark_duplicates(profiles) == {
+        "b/avery.pdf": "a/avery-copy.pdf",
+        "c/avery-2024.docx": "a/avery-copy.pdf",
+        "d/avery.txt": "a/avery-copy.pdf",
+    }
+
+
+def test_error_rows_are_only_duplicates_by_bytes():
+    error = Document(path="x.pdf", sha256="", status="error", error="broken")
+    again = Document(path="y.pdf", sha256="", status="error", error="broken")
+    assert mark_duplicates([Profile(document=error), Profile(document=again)]) == {}
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_shows_count_rate_and_time_left():
+    now = [100.0]
+    stream = _Terminal()
+    line = ProgressLine(stream, clock=lambda: now[0], min_files=1)
+    now[0] = 110.0
+    line(50, 200)
+    now[0] = 120.0
+    line(200, 200)
+    assert stream.getvalue() == (
+        "\rreading resumes: 50/200 files, 5.0/s, 0:30 left"
+        "\rreading resumes: 200/200 files, 10.0/s" + " " * 9 + "\n"  # rubs out "0:30 left"
+    )
+
+
+def test_progress_is_silent_off_a_terminal_or_when_quiet():
+    assert progress_callback(stream=io.StringIO()) is None
+    assert progress_callback(stream=_Terminal(), quiet=True) is None
+    assert isinstance(progress_callback(stream=_Terminal()), ProgressLine)
+
+
+def test_batch_modules_do_not_import_heavy_libraries():
+    code = ("import sys, screener.batch, screener.cache, screener.progress, screener.cluster; "
+            "heavy = {'spacy', 'sklearn', 'pdfminer', 'pypdfium2', 'docx', 'distributed', "
+            "'rapidfuzz', 'numpy'}; print(sorted(heavy & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
