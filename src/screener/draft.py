@@ -38,6 +38,7 @@ from screener.draft_rules import (
     read_years,
     split_clauses,
     title_from,
+    years_importance,
 )
 
 
@@ -178,12 +179,13 @@ def _read_ad(lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]) 
     """Requirements drafted from the ad, and the general years minimum with its line."""
     drafts: list[_Draft] = []
     general: tuple[float, Line] | None = None
-    for line, importance in _candidates(lines, mentions):
+    for line, _importance in _candidates(lines, mentions):
         for clause in split_clauses(line.text):
-            clause_importance = line_importance(clause, line.section) or importance
+            # a clause without cue words of its own: skills named in passing are preferred
+            clause_importance = line_importance(clause, line.section) or "preferred"
             found = _clause_drafts(clause, line, clause_importance, mentions.get(line.number, []))
             years = read_years(clause)
-            if not found and years is not None and clause_importance == "required":
+            if not found and years is not None and years_importance(clause, line.section) == "required":
                 if general is None or years > general[0]:
                     general = (years, line)
             drafts.extend(found)

@@ -39,8 +39,8 @@ _PREFERRED_CUE = re.compile(
     r"a plus|plus\b(?=\s*[.;!]?$)|desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|"
     r"not required|optional|welcome)\b", re.I)
 _REQUIRED_CUE = re.compile(
-    r"\b(must|required|requirements?|at least|minimum|essential|mandatory|qualifications?|"
-    r"need to|you have|proven|strong|solid|proficien(?:t|cy)|experience (?:with|in|using)|"
+    r"\b(must|should|required|requirements?|at least|minimum|essential|mandatory|qualifications?|"
+    r"need to|you(?:'ll| will)? need|you have|proven|strong|solid|proficien(?:t|cy)|experience (?:with|in|using)|"
     r"knowledge of|expertise|familiar(?:ity)? with|background (?:in|using|with)|\d+\+? years?)\b", re.I)
 
 _ALTERNATIVE_CUE = re.compile(
@@ -54,7 +54,7 @@ NUMBER_WORDS = {
 }
 _NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
 _YEARS = re.compile(
-    _NUMBER + r"\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*" + _NUMBER + r"\s*\+?\s*)?"
+    _NUMBER + r"\s*(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*" + _NUMBER + r"\s*\+?\s*)?"
     r"(?:\(\s*\d{1,2}\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b", re.I)
 _COUNT_WORDS = (
     (re.compile(r"\b(multiple|several|two or more|at least two|2\+|two)\b", re.I), 2),
@@ -88,6 +88,19 @@ def read_years(text: str) -> float | None:
     return _number(match.group(1)) if match else None
 
 
+def years_importance(text: str, section: str) -> str | None:
+    """Like line_importance, judged on the words up to the years' own phrase.
+
+    "7+ years managing projects, ideally in banking": the "ideally" is about the banking, not
+    the years.
+    """
+    match = _YEARS.search(text)
+    if match is None:
+        return None
+    head = re.split(r"[,(]", text[match.end():], maxsplit=1)[0]
+    return line_importance(text[: match.end()] + head, section)
+
+
 def group_min(prefix: str, size: int) -> int:
     """How many of an alternatives list are wanted, from the words before it."""
     want = 1
@@ -108,7 +121,7 @@ def line_importance(text: str, section: str) -> str | None:
         return PREFERRED
     if section in (REQUIRED, PREFERRED):
         return section
-    if _REQUIRED_CUE.search(text):
+    if _REQUIRED_CUE.search(text) or _YEARS.search(text):
         return REQUIRED
     return None
 

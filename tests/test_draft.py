@@ -1,0 +1,163 @@
+"""Drafting postings from job ads: the seed ad and the example ads in examples/job_ads/.
+
+The expected requirements below were written by reading each ad, before running the drafter.
+Notation: "go|java" is a group where one is enough, "2:python|nodejs|php" needs two of them,
+"machine-learning@3" asks for 3 years of the skill.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from screener.posting import draft_posting, parse_posting
+from screener.taxonomy import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+ADS = ROOT / "examples" / "job_ads"
+SEED = Path("/work/shared/seed/000_1c294173247c5d67.txt")
+SEED_COPY = ADS / "backend_seed.txt"  # the seed ad, kept with the examples
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy()
+
+
+def spec(item: str, importance: str) -> tuple[str, frozenset[str], int, float | None]:
+    years = None
+    if "@" in item:
+        item, y = item.split("@")
+        years = float(y)
+    count = 1
+    if ":" in item:
+        n, item = item.split(":")
+        count = int(n)
+    return importance, frozenset(item.split("|")), count, years
+
+
+def expected(required: list[str], preferred: list[str]) -> set:
+    return {spec(i, "required") for i in required} | {spec(i, "preferred") for i in preferred}
+
+
+def drafted(posting) -> set:
+    return {(r.importance, frozenset(r.skills), r.min_count, r.min_years) for r in posting.requirements}
+
+
+# ad file -> (required, preferred, experience min_years)
+EXPECTED = {
+    "backend_seed.txt": (["2:python|nodejs|php", "postgresql", "docker", "kubernetes", "aws"], [], 5),
+    "backend_go.txt": (["go|java", "postgresql", "kubernetes", "kafka"], ["terraform", "gcp", "redis"], 6),
+    "frontend.txt": (["javascript", "typescript", "html", "css", "react"], ["vue|angular", "graphql"], 3),
+    "data_engineer.txt": (["python", "sql", "spark", "kafka", "aws|gcp|azure"], ["hadoop", "scala"], 4),
+    "data_scientist.txt": (["python|r", "pandas", "machine-learning", "sql"], ["tableau"], 3),
+    "devops.txt": (["docker", "kubernetes", "terraform", "ansible", "ci-cd", "jenkins", "linux", "bash", "aws"],
+                   ["python", "elasticsearch"], 5),
+    "mobile.txt": (["swift|kotlin", "rest-api", "git"], ["graphql"], 4),
+    "qa.txt": (["java|python", "sql", "jenkins", "git"], ["rest-api", "docker"], 2),
+    "it_support.txt": (["linux", "excel"], [], 2),
+    "accountant.txt": (["excel"], [], 5),
+    "sales.txt": (["excel"], [], 2),
+    "chef.txt": ([], [], 3),
+    "teacher.txt": ([], [], 2),
+    "nurse.txt": ([], [], 1),
+    "warehouse.txt": ([], [], None),
+    "project_manager.txt": (["excel", "sql"], ["tableau"], 7),
+    "fullstack_marketing.txt": (["javascript|typescript", "react", "nodejs", "express", "postgresql|mysql"], [], 3),
+    "ml_engineer.txt": (["java", "machine-learning@3", "spark", "docker", "kubernetes"],
+                        ["scala", "kafka", "elasticsearch"], 5),
+}
+
+
+def load_draft(text: str, taxonomy, source: str):
+    draft = draft_posting(text, taxonomy, source=source)
+    data = yaml.safe_load(draft)
+    if data["requirements"]:
+        return draft, parse_posting(draft, taxonomy, source=source)
+    return draft, None
+
+
+def test_the_seed_copy_is_the_seed_ad():
+    if SEED.exists():
+        assert SEED_COPY.read_text(encoding="utf-8") == SEED.read_text(encoding="utf-8")
+
+
+def test_seed_ad_drafts_exactly_its_qualifications(taxonomy):
+    draft, posting = load_draft(SEED_COPY.read_text(encoding="utf-8"), taxonomy, "seed.txt")
+    assert drafted(posting) == expected(*EXPECTED["backend_seed.txt"][:2])
+    assert posting.min_years == 5
+    assert posting.title == "Back-End Developer"
+    # each requirement's comment quotes its ad line
+    assert '# line 59: "Fluidity coding in multiple back-end languages such as Python, Node.js, and PHP"' in draft
+    assert '# line 60: "Sufficient background using PostgreSQL"' in draft
+    assert '# line 57: "At least 5 years of back-end development experience"' in draft
+    # the interview questions (microservices, REST, SQL, MySQL) and the article prose are not asked for
+    for skill in ("microservices", "mysql", "java", "ruby", "sql", "oracle", "django", "rails"):
+        assert not re.search(rf"\b{skill}\b", draft.split("requirements:")[1].split("experience:")[0])
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "backend_seed.txt"))
+def test_each_example_ad(name, taxonomy):
+    required, preferred, years = EXPECTED[name]
+    draft, posting = load_draft((ADS / name).read_text(encoding="utf-8"), taxonomy, name)
+    data = yaml.safe_load(draft)
+    if not required and not preferred:
+        assert posting is None and data["requirements"] == []
+        assert "no skill from the taxonomy was found" in draft
+        assert data["experience"].get("min_years") == years
+        return
+    assert drafted(posting) == expected(required, preferred)
+    assert posting.min_years == years
+
+
+def test_there_are_at_least_15_example_ads():
+    assert len(list(ADS.glob("*.txt"))) >= 15
+    assert set(EXPECTED) == {p.name for p in ADS.glob("*.txt")}
+
+
+def test_drafting_is_deterministic(taxonomy):
+    text = (ADS / "devops.txt").read_text(encoding="utf-8")
+    assert draft_posting(text, taxonomy, source="a") == draft_posting(text, taxonomy, source="a")
+
+
+def test_line_wording_overrides_the_section(taxonomy):
+    text = "Platform engineer\n\nRequirements\n- Kubernetes\n- Experience with Terraform is a plus\n"
+    _, posting = load_draft(text, taxonomy, "x")
+    assert drafted(posting) == expected(["kubernetes"], ["terraform"])
+
+
+def test_years_are_read_in_words_ranges_and_plus(taxonomy):
+    cases = {"five years of Python": 5, "3-5 years with Python": 3, "7+ years of Python": 7,
+             "at least two years of Python": 2, "Python (4 yrs)": 4}
+    for line, years in cases.items():
+        text = f"Developer\n\nRequirements\n- {line}\n"
+        _, posting = load_draft(text, taxonomy, "x")
+        assert [(r.skills, r.min_years) for r in posting.requirements] == [(("python",), years)], line
+
+
+def test_alternatives_and_plain_lists(taxonomy):
+    text = ("Developer\n\nRequirements\n"
+            "- One of the following: Java, Kotlin, Scala\n"
+            "- PostgreSQL and Redis\n"
+            "- AWS/GCP\n"
+            "- Experience with multiple languages, e.g. Python, Ruby, Go\n")
+    _, posting = load_draft(text, taxonomy, "x")
+    assert drafted(posting) == expected(["java|kotlin|scala", "postgresql", "redis", "aws|gcp", "2:python|ruby|go"], [])
+
+
+def test_ad_without_headings_uses_requirement_wording(taxonomy):
+    text = ("Analyst\n\nWe are a friendly team in Springfield.\n"
+            "You must know SQL. Tableau would be a plus. Our office has a view of the park.\n")
+    _, posting = load_draft(text, taxonomy, "x")
+    assert drafted(posting) == expected(["sql"], ["tableau"])
+
+
+def test_draft_names_its_source_and_loads_with_the_right_title(taxonomy):
+    draft, posting = load_draft((ADS / "project_manager.txt").read_text(encoding="utf-8"), taxonomy,
+                                "examples/job_ads/project_manager.txt")
+    assert draft.startswith("# Drafted by `screener posting draft` from examples/job_ads/project_manager.txt.")
+    assert posting.title == "IT Project Manager"
+    assert posting.description
