@@ -29,7 +29,6 @@ from screener.records import (
     Contact,
     Evidence,
     Experience,
-    Profile,
     RequirementResult,
     Shortlist,
     ShortlistEntry,
@@ -104,7 +103,13 @@ def blind(shortlist: Shortlist) -> Shortlist:
         return shortlist  # already blind: the entries no longer hold what to mask
     ids = candidate_ids(shortlist)
     files = _file_names(shortlist, ids)
-    entries = tuple(_blind_entry(e, cid, files) for e, cid in zip(shortlist.entries, ids))
+    # a duplicate may not have been parsed, but it holds the same text as the file it copies
+    contacts: dict[str, Contact] = {}
+    for e in shortlist.entries:
+        doc, contact = e.assessment.profile.document, e.assessment.profile.contact
+        if doc.sha256 and contact != Contact():
+            contacts.setdefault(doc.sha256, contact)
+    entries = tuple(_blind_entry(e, cid, files, contacts) for e, cid in zip(shortlist.entries, ids))
     return replace(shortlist, entries=entries, blind_key=blind_key(shortlist))
 
 
@@ -121,9 +126,13 @@ def _file_names(shortlist: Shortlist, ids: list[str]) -> dict[str, str]:
     return names
 
 
-def _blind_entry(entry: ShortlistEntry, cid: str, files: dict[str, str]) -> ShortlistEntry:
+def _blind_entry(entry: ShortlistEntry, cid: str, files: dict[str, str],
+                 contacts: dict[str, Contact]) -> ShortlistEntry:
     a = entry.assessment
-    masker = Masker.for_profile(a.profile, files)
+    contact = a.profile.contact
+    if contact == Contact():
+        contact = contacts.get(a.profile.document.sha256, contact)
+    masker = Masker.for_contact(contact, a.profile.document.path, files)
     doc = a.profile.document
     doc = replace(doc, path=cid, sha256="", text=masker.text(doc.text),
                   error=masker.message(doc.error) if doc.error else doc.error,
@@ -174,8 +183,8 @@ class Masker:
         self.file_keys = sorted(files, key=lambda k: (-len(k), k))
 
     @classmethod
-    def for_profile(cls, profile: Profile, files: dict[str, str]) -> Masker:
-        return cls(_literal_pattern(profile.contact, profile.document.path), files)
+    def for_contact(cls, contact: Contact, path: str, files: dict[str, str]) -> Masker:
+        return cls(_literal_pattern(contact, path), files)
 
     def text(self, text: str) -> str:
         """A whole document, line by line (the line count never changes)."""

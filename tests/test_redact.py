@@ -1,0 +1,130 @@
+"""Blind screening: no identity survives into any report; evidence and scores stay usable."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+import pytest
+
+from screener.records import Contact
+from screener.redact import MASK, Masker, blind, candidate_ids, write_blind_key
+from screener.report import csv as csv_report
+from screener.report import html as html_report
+from screener.report import json as json_report
+from screener.report import terminal
+from tests.shortlist_factory import make_shortlist
+
+# everything in the factory's resumes and file names that identifies a person
+IDENTIFYING = (
+    "Avery", "Quinn", "Jordan", "Blake", "Casey", "Morgan", "riley",
+    "avery.quinn@example.com", "jordan.blake@example.com", "casey.morgan@example.com",
+    "555-010-2345", "010-2345", "010-7788", "010-9911", "9911",
+    "github.com/avery-quinn-example", "avery-quinn-example", "linkedin.com/in/jordan-blake",
+    "avery_quinn", "casey-morgan", "riley_park_scan", "broken.docx", "CV.docx", ".pdf", ".txt",
+    "resumes/", "scans/",
+    "1990-04-12", "3 March 1995", "Lakeview", "Maple Street", "Springfield", "62704", "PyCon",
+)
+
+
+def all_reports(shortlist) -> dict[str, str]:
+    out = {"terminal": terminal.render(shortlist, explain=True, width=200)}
+    for name, module, writer in (("csv", csv_report, "write_csv"),
+                                 ("json", json_report, "write_json"),
+                                 ("html", html_report, "write_html")):
+        buf = io.StringIO(newline="")
+        getattr(module, writer)(shortlist, buf)
+        out[name] = buf.getvalue()
+    return out
+
+
+def test_no_identifying_string_appears_in_any_report():
+    original = all_reports(make_shortlist())
+    for value in ("Avery Quinn", "resumes/avery_quinn.pdf"):
+        assert all(value in text for text in original.values())  # the check can find them
+    assert "avery.quinn@example.com" in original["csv"] + original["json"]
+    for kind, text in all_reports(blind(make_shortlist())).items():
+        leaks = [v for v in IDENTIFYING if v.lower() in text.lower()]
+        assert leaks == [], kind
+
+
+def test_document_text_is_masked_line_for_line():
+    s = make_shortlist()
+    blinded = blind(s)
+    for before, after in zip(s.entries, blinded.entries):
+        old = before.assessment.profile.document.text
+        new = after.assessment.profile.document.text
+        assert len(new.split("\n")) == len(old.split("\n"))
+        assert [v for v in IDENTIFYING if v.lower() in new.lower()] == []
+    text = blinded.entries[0].assessment.profile.document.text.split("\n")
+    assert text[:5] == [MASK, f"{MASK} | {MASK} | {MASK}", MASK, f"Date of birth: {MASK}", MASK]
+    # the work history, which the score rests on, is untouched
+    assert text[11] == ("Python and Django services on PostgreSQL, deployed with Docker and "
+                        "Kubernetes on AWS.")
+
+
+def test_candidates_appear_under_their_ids_with_scores_and_evidence_kept():
+    s = make_shortlist()
+    blinded = blind(s)
+    for before, after in zip(s.entries, blinded.entries):
+        a, b = before.assessment, after.assessment
+        assert b.file == after.candidate_id == before.candidate_id
+        assert b.profile.contact == Contact()
+        assert (b.score, b.years, after.rank) == (a.score, a.years, before.rank)
+        assert [r.outcome for r in b.results] == [r.outcome for r in a.results]
+    avery = blinded.entries[0].assessment
+    assert avery.results[0].evidence[0].text == "Python"
+    assert avery.results[0].evidence[0].line == 12
+    # evidence that quoted the name keeps the skill, loses the name
+    django = avery.profile.skill("django")
+    assert django is not None and django.evidence[0].text == f"{MASK} - Python and Django"
+    assert blinded.entries[5].assessment.duplicate_of == "C-7f3a"
+    assert blinded.entries[5].assessment.profile.document.error == (
+        "same content as C-7f3a; remove one copy")
+
+
+def test_blind_key_maps_ids_back_to_files_from_either_shortlist():
+    s = make_shortlist()
+    for source in (s, blind(s)):
+        buf = io.StringIO(newline="")
+        write_blind_key(source, buf)
+        got = list(csv.reader(io.StringIO(buf.getvalue(), newline="")))
+        assert got[0] == ["candidate_id", "file", "sha256"]
+        assert got[1:] == [[e.candidate_id, e.assessment.file, e.assessment.profile.document.sha256]
+                           for e in s.entries]
+    assert blind(blind(s)) == blind(s)
+
+
+def test_missing_ids_are_derived_and_unique_for_duplicates():
+    s = make_shortlist()
+    anonymous = replace(s, entries=tuple(replace(e, candidate_id="") for e in s.entries))
+    ids = candidate_ids(anonymous)
+    assert len(set(ids)) == len(ids)
+    sha = s.entries[0].assessment.profile.document.sha256
+    assert ids[0] == f"C-{sha[:6]}" and ids[5] == f"C-{sha[:6]}-2"  # same bytes, same stem
+
+
+@pytest.mark.parametrize("line", [
+    "Call +44 20 7946 0958 any time", "(555) 010-3344", "555.010.3344",
+    "mail: someone.else@example.org", "https://portfolio.example.net/me",
+    "www.example.com/about", "github.com/someone-else",
+    "DOB 02/03/1991", "D.O.B.: 1991-03-02", "Age: 34", "Nationality: Utopian",
+    "Marital status: married", "17 Harbour View Road", "Address: Flat 2, Old Mill",
+    "Lakeside, CA 90210", "London SW1A 1AA", "Photo of the author", "[Photo]",
+])
+def test_generic_identifiers_are_masked(line):
+    masked = Masker(None, {}).line(line)
+    assert masked != line and MASK in masked
+    assert not any(ch.isdigit() for ch in masked)
+
+
+@pytest.mark.parametrize("line", [
+    "Senior Backend Engineer, Northwind Labs  Jan 2019 - present",
+    "2019-01 - 2021-03 Software Developer", "2015 - 2019, 2019 - 2021",
+    "Reduced p99 latency by 40 percent across 12 services",
+    "Storage: 5 TB PostgreSQL cluster", "Node.js, ASP.NET/C#, Vue.js",
+    "Built 3 microservices on the way to 1 million users",
+])
+def test_work_history_is_not_masked(line):
+    assert Masker(None, {}).line(line) == line
