@@ -111,7 +111,7 @@ def document(path: str, text: str, *, status: str = "ok", error: str | None = No
                     pages=1 if text else 0, kind=kind, extractor=extractor, error=error)
 
 
-def entry(rank: int | None, candidate_id: str, doc: Document, *, contact: Contact = Contact(),
+def entry(rank: int | None, candidate_id: str, doc: Document, *, contact: Contact | None = None,
           skills: tuple[SkillHit, ...] = (), experience: Experience | None = None,
           results: tuple[RequirementResult, ...] = (), years_points: float = 0.0,
           similarity: float = 0.0, relevant_years: float | None = None,
@@ -119,7 +119,7 @@ def entry(rank: int | None, candidate_id: str, doc: Document, *, contact: Contac
           duplicate_of: str | None = None) -> ShortlistEntry:
     """One shortlist entry; the score is the sum of parts computed from `results`."""
     exp = experience or Experience(total_years=None)
-    profile = Profile(document=doc, contact=contact, skills=skills, experience=exp)
+    profile = Profile(document=doc, contact=contact or Contact(), skills=skills, experience=exp)
     parts: tuple[ScorePart, ...] = ()
     if doc.status == "ok" and not duplicate_of:
         req = sum(r.points for r in results if r.importance == "required")
@@ -142,7 +142,7 @@ def entry(rank: int | None, candidate_id: str, doc: Document, *, contact: Contac
     return ShortlistEntry(rank=rank, assessment=assessment, candidate_id=candidate_id)
 
 
-AVERY_TEXT = "\n".join([
+AVERY_TEXT = "\n".join([  # noqa: FLY002 - one resume line per line
     "Avery Quinn",
     "avery.quinn@example.com | +1 555-010-2345 | https://github.com/avery-quinn-example",
     "42 Maple Street, Springfield, IL 62704",
@@ -163,7 +163,7 @@ AVERY_TEXT = "\n".join([
     "Python, Django, PostgreSQL, Docker, Kubernetes, AWS, CI/CD",
 ])
 
-JORDAN_TEXT = "\n".join([
+JORDAN_TEXT = "\n".join([  # noqa: FLY002 - one resume line per line
     "JORDAN BLAKE",
     "jordan.blake@example.com",
     "(555) 010-7788",
@@ -179,7 +179,7 @@ JORDAN_TEXT = "\n".join([
     "Node.js, PostgreSQL, Docker, AWS, Redis",
 ])
 
-CASEY_TEXT = "\n".join([
+CASEY_TEXT = "\n".join([  # noqa: FLY002 - one resume line per line
     "Casey Morgan",
     "casey.morgan@example.com  555-010-9911",
     "",

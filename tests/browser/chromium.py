@@ -58,7 +58,7 @@ def load(page: Path, fragment: str = "", *, budget_ms: int = 2000, timeout: floa
             f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
             f"--virtual-time-budget={budget_ms}", "--dump-dom", url,
         ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False,
                               env={**os.environ, "HOME": profile})
     if proc.returncode != 0 or "<html" not in proc.stdout:
         raise AssertionError(f"chromium failed ({proc.returncode}): {proc.stderr[-2000:]}")

@@ -87,7 +87,7 @@ def _sha256(text: str) -> str:
 
 # C0/C1 controls (but tab and newline) and bidi overrides: invisible, or able to make one
 # name look like another, so they never reach the page
-_INVISIBLE = dict.fromkeys([*range(0, 9), 11, 12, *range(13, 32), *range(127, 160),
+_INVISIBLE = dict.fromkeys([*range(9), 11, 12, *range(13, 32), *range(127, 160),
                             *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
@@ -150,8 +150,8 @@ def _row(entry: ShortlistEntry, anchor: str) -> str:
         status = '<span class="tag">ranked</span>'
     cells = (
         _num_cell(entry.rank, str(entry.rank)),
-        f'<td data-v="{_e(name.casefold())}"><a href="#{anchor}" data-open="{anchor}">'
-        f"{_e(name)}</a></td>",
+        (f'<td data-v="{_e(name.casefold())}"><a href="#{anchor}" data-open="{anchor}">'
+         f"{_e(name)}</a></td>"),
         _num_cell(a.score, fmt_num(a.score)),
         _num_cell(a.years, fmt_num(a.years) or "?"),
         _num_cell(a.relevant_years, fmt_num(a.relevant_years) or "?"),
@@ -163,7 +163,7 @@ def _row(entry: ShortlistEntry, anchor: str) -> str:
     return f'<tr data-rank="{entry.rank}"{cls}>' + "".join(cells) + "</tr>"
 
 
-def _num_cell(value: float | int | None, text: str) -> str:
+def _num_cell(value: float | None, text: str) -> str:
     sort_key = "" if value is None else repr(float(value))
     return f'<td class="num" data-v="{sort_key}">{_e(text)}</td>'
 

@@ -22,6 +22,7 @@ from screener.records import (
 )
 from screener.report import group, reason, tool_version
 
+
 def write_json(shortlist: Shortlist, fp: TextIO) -> None:
     """Write the report to a text stream."""
     fp.write(dumps(shortlist))
