@@ -32,7 +32,15 @@ from screener.inputs import InputFile, Inputs, collect_inputs
 from screener.parse import ParseSettings, parse_bytes, parse_document
 from screener.pool import WorkerPool
 from screener.records import Profile
-from screener.work import ParseBytes, ParseDocument, Task, Work, error_profile, read_file
+from screener.work import (
+    ParseBytes,
+    ParseDocument,
+    Task,
+    Work,
+    error_profile,
+    made_by_batch,
+    read_file,
+)
 
 __all__ = ["Inputs", "collect_inputs", "drop_text", "mark_duplicates", "parse_all"]
 
@@ -213,6 +221,6 @@ def parse_all(
 
 
 def _cacheable(profile: Profile) -> bool:
-    # Rows made by batch itself (timeouts, crashes, unreadable files) carry no sha256: they may
-    # pass on another run, so they are never cached.
-    return bool(profile.document.sha256)
+    # Rows made by batch itself (timeouts, crashes, reader exceptions, unreadable files) may
+    # pass on another run, with other limits or once a dependency is installed: never cached.
+    return bool(profile.document.sha256) and not made_by_batch(profile)

@@ -34,6 +34,18 @@ def error_profile(path: str, reason: str, sha256: str = "") -> Profile:
     return Profile(document=Document(path=path, sha256=sha256, status="error", error=reason))
 
 
+# The reasons batch itself gives. They depend on this run (limits, deadlines, the environment),
+# not only on the file's bytes, so rows carrying them are never cached.
+_OWN_REASONS = ("took longer than", "reader crashed", "needs more memory", "could not be read (",
+                "its structure is nested", "permission denied", "the file disappeared",
+                "cannot read it", "larger than the")
+
+
+def made_by_batch(profile: Profile) -> bool:
+    error = profile.document.error
+    return profile.document.status == "error" and bool(error) and error.startswith(_OWN_REASONS)
+
+
 def timeout_reason(seconds: float) -> str:
     return f"took longer than {seconds:g} s to read: it may be damaged or huge; {RESAVE}"
 
@@ -93,8 +105,6 @@ class Work:
         try:
             return run()
         except MemoryError:
-            # Depends on the memory limit, not only on the bytes: not to be cached (no sha256).
-            sha = ""
             reason = ("needs more memory than one resume may use: it may be a decompression "
                       f"bomb or damaged; {RESAVE}")
         except RecursionError:
