@@ -1,0 +1,167 @@
+"""Date grammar: every written form, open ends, flags, and invariants (hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screener.dates import find_ranges, month_index, parse_range, union_months, ym
+
+AS_OF = date(2025, 6, 15)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("01/2018 - 12/2019", "2018-01", "2019-12"),
+        ("1/18 - 3/20", "2018-01", "2020-03"),
+        ("2018-03 to 2019-11", "2018-03", "2019-11"),
+        ("2018.03 - 2019.04", "2018-03", "2019-04"),
+        ("2018/03 - 2019/04", "2018-03", "2019-04"),
+        ("Jan 2018 - Mar 2019", "2018-01", "2019-03"),
+        ("January 2018 \u2013 March 2019", "2018-01", "2019-03"),
+        ("Jan '22 - Mar '23", "2022-01", "2023-03"),
+        ("Jan \u201922 - Mar \u201923", "2022-01", "2023-03"),
+        ("Jan. 2018 \u2014 Sept. 2019", "2018-01", "2019-09"),
+        ("Spring 2020 - Fall 2021", "2020-04", "2021-10"),
+        ("Winter 2020 - Summer 2020", "2020-01", "2020-07"),
+        ("Autumn 2019 until Spring 2020", "2019-10", "2020-04"),
+        ("2016 \u2013 2019", "2016-06", "2019-06"),
+        ("2018 - 19", "2018-06", "2019-06"),
+        ("2018 till 2020", "2018-06", "2020-06"),
+        ("March 2016 to February 2019", "2016-03", "2019-02"),
+        ("2014 through 2016", "2014-06", "2016-06"),
+        ("from 2017 to 2019", "2017-06", "2019-06"),
+        ("03/15/2018 - 04/30/2020", "2018-03", "2020-04"),
+        ("January 5, 2018 - March 3, 2020", "2018-01", "2020-03"),
+        ("2015 - Mar 2018", "2015-06", "2018-03"),
+    ],
+)
+def test_closed_ranges(text: str, start: str, end: str) -> None:
+    rng = parse_range(text, AS_OF)
+    assert rng is not None
+    assert (ym(rng.start), ym(rng.end), rng.current) == (start, end, False)
+    assert "single-date" not in rng.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan 2019 - Present", "Jan 2019 \u2013 Current", "Jan 2019 - now", "Jan 2019 - Today",
+        "Jan 2019 to date", "Jan 2019 till date", "Jan 2019 - ongoing", "Jan 2019 onwards",
+        "Jan 2019 to Present", "Jan 2019 - PRESENT", "since Jan 2019", "Since January 2019",
+    ],
+)  # fmt: skip
+def test_open_ends_resolve_to_the_as_of_month(text: str) -> None:
+    rng = parse_range(text, AS_OF)
+    assert rng is not None and rng.current
+    assert (ym(rng.start), ym(rng.end)) == ("2019-01", "2025-06")
+    assert rng.months == 78
+
+
+def test_present_follows_the_injected_date_not_the_clock() -> None:
+    rng = parse_range("Mar 2020 - Present", date(2021, 2, 1))
+    assert rng is not None and ym(rng.end) == "2021-02" and rng.months == 12
+
+
+def test_inclusive_month_convention() -> None:
+    one_year = parse_range("Jan 2018 - Dec 2018", AS_OF)
+    one_month = parse_range("Jan 2018 - Jan 2018", AS_OF)
+    assert one_year is not None and one_year.months == 12
+    assert one_month is not None and one_month.months == 1
+
+
+def test_bounds_of_imprecise_dates() -> None:
+    rng = parse_range("2016 - 2019", AS_OF)
+    assert rng is not None and "year-only" in rng.flags
+    assert (ym(rng.start_low), ym(rng.start_high)) == ("2016-01", "2016-12")
+    assert (ym(rng.end_low), ym(rng.end_high)) == ("2019-01", "2019-12")
+    season = parse_range("Summer 2020", AS_OF)
+    assert season is not None and "season" in season.flags and "single-date" in season.flags
+    assert (ym(season.start), ym(season.end), season.months) == ("2020-06", "2020-08", 3)
+    year = find_ranges("Contract Developer, Beta Inc, 2021", AS_OF)
+    assert [(ym(r.start), ym(r.end)) for r in year] == [("2021-01", "2021-12")]
+
+
+def test_two_digit_years_pivot_on_the_as_of_date() -> None:
+    old = parse_range("Jan '98 - Mar '02", AS_OF)
+    assert old is not None and (ym(old.start), ym(old.end)) == ("1998-01", "2002-03")
+
+
+def test_suspicious_ranges_are_flagged() -> None:
+    backwards = parse_range("Mar 2020 - Jan 2019", AS_OF)
+    assert backwards is not None and "end-before-start" in backwards.flags
+    assert backwards.months == 0 and not backwards.trusted
+    future_start = parse_range("Sep 2026 - Present", AS_OF)
+    assert future_start is not None and "future-start" in future_start.flags
+    assert not future_start.trusted
+    future_end = parse_range("Jun 2024 - Dec 2026", AS_OF)
+    assert future_end is not None and future_end.flags == ("future-end",) and future_end.trusted
+    assert future_end.clip(AS_OF) == (month_index(2024, 6), month_index(2025, 6))
+
+
+def test_finder_gives_spans_in_the_line() -> None:
+    line = "Senior Developer | Acme Corp | Jan 2018 - Present"
+    (rng,) = find_ranges(line, AS_OF)
+    assert line[rng.span[0] : rng.span[1]] == "Jan 2018 - Present"
+    two = find_ranges("Jan 2016 - Mar 2017, Jun 2017 - Dec 2018", AS_OF)
+    assert [r.text for r in two] == ["Jan 2016 - Mar 2017", "Jun 2017 - Dec 2018"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call (555) 555-0142 or 555-123-4567", "+44 20 7946 0958", "team of 10-12 people",
+        "Python 3.10 and Django 4.2", "Reduced latency by 35%", "ISO 9001", "version 2.0.1",
+    ],
+)  # fmt: skip
+def test_not_dates(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
+def test_union_merges_overlaps_and_touching_intervals() -> None:
+    assert union_months([(0, 11), (6, 17)]) == 18
+    assert union_months([(0, 11), (12, 23)]) == 24
+    assert union_months([(0, 11), (24, 35)]) == 24
+    assert union_months([(5, 2)]) == 0
+    assert union_months([]) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_parsing_never_raises(text: str) -> None:
+    for rng in find_ranges(text, AS_OF):
+        assert rng.months >= 0
+        assert 0 <= rng.span[0] < rng.span[1] <= len(text)
+
+
+_DATE_TEXT = st.one_of(
+    st.builds(lambda y: str(y), st.integers(1990, 2030)),
+    st.builds(lambda m, y: f"{m:02d}/{y}", st.integers(1, 12), st.integers(1990, 2030)),
+    st.builds(
+        lambda m, y: ["Jan", "Feb", "Mar", "Sept.", "October", "Dec"][m] + f" {y}",
+        st.integers(0, 5),
+        st.integers(1990, 2030),
+    ),
+    st.sampled_from(["Present", "Current", "now"]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_DATE_TEXT, _DATE_TEXT), min_size=1, max_size=5))
+def test_ranges_are_never_negative_and_union_is_bounded(pairs: list[tuple[str, str]]) -> None:
+    ranges = [parse_range(f"{a} - {b}", AS_OF) for a, b in pairs]
+    intervals = [(r.start, r.end) for r in ranges if r is not None]
+    for r in ranges:
+        assert r is None or r.months >= 0
+    valid = [(s, e) for s, e in intervals if e >= s]
+    total = union_months(intervals)
+    if valid:
+        span = max(e for _, e in valid) - min(s for s, _ in valid) + 1
+        assert total <= span
+        assert total <= sum(e - s + 1 for s, e in valid)
+    else:
+        assert total == 0
