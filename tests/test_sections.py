@@ -1,0 +1,105 @@
+"""Headings -> canonical sections, on resume-like text."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.sections import find_sections, heading_content, heading_name, section_at
+
+RESUME = """Avery Quinn
+avery.quinn@example.com | (555) 555-0142
+
+SUMMARY
+Back-end developer. Experience with Python and Django across four teams.
+
+PROFESSIONAL EXPERIENCE:
+Senior Developer | Acme Corp | Jan 2020 - Present
+Technologies: Python, PostgreSQL, AWS
+Developer | Brightline Software | Mar 2017 - Dec 2019
+
+— EDUCATION —
+B.S. Computer Science | State University | 2011 - 2015
+Skills: Python, Java, Docker
+References available upon request""".split("\n")
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("EXPERIENCE", "experience"), ("Work Experience", "experience"),
+        ("Employment History", "experience"), ("Work History:", "experience"),
+        ("Professional Experience", "experience"), ("Career History", "experience"),
+        ("— EXPERIENCE —", "experience"), ("E X P E R I E N C E", "experience"),
+        ("Summary", "summary"), ("Profile", "summary"), ("Career Objective", "summary"),
+        ("Education", "education"), ("ACADEMIC BACKGROUND", "education"),
+        ("Technical Skills", "skills"), ("Core Qualifications", "skills"),
+        ("Core Competencies", "skills"), ("Areas of Expertise", "skills"),
+        ("Skills Summary", "skills"), ("Projects", "projects"),
+        ("Licenses & Certifications", "certifications"), ("Awards", "awards"),
+        ("Publications", "publications"), ("Languages", "languages"),
+        ("Interests", "interests"), ("References", "references"),
+        ("Volunteer Experience", "volunteer"), ("Contact", "contact"),
+        ("== EDUCATION ==", "education"), ("** SKILLS **", "skills"),
+    ],
+)  # fmt: skip
+def test_headings(line: str, name: str) -> None:
+    assert heading_name(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Experience with Python and Django across teams",
+        "Senior Developer | Acme Corp | Jan 2020 - Present",
+        "Python, Java, Docker",
+        "Education is important to me and I keep learning every week",
+        "Software Engineer",
+        "",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert heading_name(line) is None
+
+
+def test_sections_cover_every_line_once_in_order() -> None:
+    sections = find_sections(RESUME)
+    covered = [n for s in sections for n in range(s.start_line, s.end_line + 1)]
+    assert covered == list(range(1, len(RESUME) + 1))
+    assert [s.name for s in sections] == [
+        "header", "summary", "experience", "education", "skills", "references",
+    ]  # fmt: skip
+
+
+def test_inline_heading_inside_a_job_does_not_end_the_experience_section() -> None:
+    sections = find_sections(RESUME)
+    line = RESUME.index("Technologies: Python, PostgreSQL, AWS") + 1
+    assert section_at(sections, line) == "experience"
+
+
+def test_inline_heading_with_content_owns_its_line() -> None:
+    sections = find_sections(RESUME)
+    line = RESUME.index("Skills: Python, Java, Docker") + 1
+    assert section_at(sections, line) == "skills"
+    assert heading_content("Skills: Python, Java, Docker") == "Python, Java, Docker"
+
+
+def test_glued_heading() -> None:
+    lines = ["Kai Robinson", "EXPERIENCESenior Python Developer, Acme    Jan 2019 - Present"]
+    sections = find_sections(lines)
+    assert [(s.name, s.start_line) for s in sections] == [("header", 1), ("experience", 2)]
+    assert heading_content(lines[1]).startswith("Senior Python Developer")
+    assert heading_name("EDUCATIONBSc Computer Science, Gamma University") == "education"
+
+
+def test_no_headings_is_one_unknown_section() -> None:
+    lines = ["Finley Adams", "Software Engineer at Initrode, March 2019 - Present."]
+    assert find_sections(lines) == (find_sections(lines)[0],)
+    assert find_sections(lines)[0].name == "unknown"
+    assert find_sections([]) == ()
+
+
+def test_section_at_out_of_range() -> None:
+    sections = find_sections(RESUME)
+    assert section_at(sections, 0) is None
+    assert section_at(sections, len(RESUME) + 1) is None
+    assert section_at(sections, 1) == "header"
