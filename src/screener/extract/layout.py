@@ -6,11 +6,13 @@ Pure geometry, no PDF library: tested with hand-made glyphs as well as real file
    breaks where the baseline changes, the pen jumps back, or a gap wider than
    `SEGMENT_GAP` x the font size opens (a column gutter or a tab stop). Inside a run a space is
    put wherever the PDF draws one, or where the gap between two glyph boxes exceeds `WORD_GAP`
-   x the font size: this restores the spaces that producers who position each word (no space
-   glyph) leave out, which is what glues words in pdfium's own text.
+   x the glyph's size: this restores the spaces that producers who position each word (no space
+   glyph) leave out, which is what glues words in pdfium's own text. The rule is pdfminer's
+   (`word_margin` x the larger side of the glyph's box), so the two paths split words alike.
 2. `reading_order`: looks for a vertical gutter: an x position that the runs of both sides
    leave empty for at least `MIN_GUTTER` points, crossed by at most `MAX_SPANNING` of the text
-   (full-width headers may cross it), with at least `MIN_SIDE` of the text on each side (so a
+   (full-width headers may cross it), with at least `MIN_SIDE` of the text and `MIN_RUNS` runs
+   on each side (so a
    right-aligned date column is not mistaken for a second column). When one exists, the page is
    cut into bands at the runs that span the gutter; in each band the left column is read before
    the right, recursively (three columns work too). Otherwise runs are grouped into rows by
@@ -25,11 +27,12 @@ from statistics import median
 
 __all__ = ["Glyph", "Segment", "segments", "reading_order"]
 
-WORD_GAP = 0.15  # x font size: a wider gap between glyph boxes is a space
+WORD_GAP = 0.1  # x the glyph's box size: a wider gap is a space (pdfminer's word_margin)
 SEGMENT_GAP = 2.0  # x font size: a wider gap ends the run (pdfminer's char_margin is 2.0 too)
 MIN_GUTTER = 8.0  # points of empty band between two columns
 MAX_SPANNING = 0.15  # share of a region's characters that may cross its gutter
 MIN_SIDE = 0.12  # share of a region's characters each column must hold
+MIN_RUNS = 4  # runs each column must hold
 BLANK_GAP = 0.6  # x font size: a larger vertical gap between rows is a blank line
 _MAX_DEPTH = 4
 
@@ -92,7 +95,8 @@ def segments(glyphs: Iterable[Glyph]) -> list[Segment]:
             continue
         if current.chars and _continues(current, glyph):
             gap = glyph.x0 - current.x1
-            current.add(glyph, pending_space or gap > WORD_GAP * _size(current, glyph))
+            box = max(glyph.x1 - glyph.x0, glyph.y1 - glyph.y0)
+            current.add(glyph, pending_space or gap > WORD_GAP * box)
         else:
             if current.chars:
                 out.append(current)
@@ -158,7 +162,7 @@ def _split_band(band: list[Segment], gutter: float, depth: int) -> list[list[Seg
 
 def _find_gutter(runs: list[Segment]) -> float | None:
     """An x position with a clear empty band between two text columns, or None."""
-    if len(runs) < 6:
+    if len(runs) < 2 * MIN_RUNS:
         return None
     total = sum(r.chars for r in runs)
     size = median(r.size for r in runs)
@@ -167,7 +171,7 @@ def _find_gutter(runs: list[Segment]) -> float | None:
     for edge in sorted({round(r.x1, 1) for r in runs}):
         left = [r for r in runs if r.x1 <= edge]
         right = [r for r in runs if r.x0 > edge]
-        if len(left) < 3 or len(right) < 3:
+        if len(left) < MIN_RUNS or len(right) < MIN_RUNS:
             continue
         width = min(r.x0 for r in right) - edge
         if width < min_gap:

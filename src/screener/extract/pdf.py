@@ -57,12 +57,12 @@ def fast_path_problem(text: str, pages: int) -> str | None:
     words = text.split()
     if not words:
         return "no text"
-    long_words = sum(1 for w in words if len(w) > 25 and not _LINKISH.search(w))
-    if long_words > max(1, 0.02 * len(words)):
+    plain = [w for w in words if not _LINKISH.search(w)] or words  # addresses are long anyway
+    if sum(1 for w in plain if len(w) > 25) > max(1, 0.02 * len(plain)):
+        return "glued words"
+    if sum(len(w) for w in plain) / len(plain) > 12:
         return "glued words"
     letters = sum(len(w) for w in words)
-    if letters / len(words) > 12:
-        return "glued words"
     if len(_PRIVATE_OR_BAD.findall(text)) > 0.02 * max(letters, 1):
         return "garbled glyphs"
     lines = [line for line in text.split("\n") if line.strip()]

@@ -1,0 +1,440 @@
+"""screener.extract: real fixture files (tests/fixtures/make_fixtures.py) through every reader."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from screener.extract import extract
+from screener.extract import layout
+from screener.extract.base import Messages
+from screener.extract.layout import Glyph, reading_order, segments
+from screener.extract.pdf import fast_path_problem
+from screener.extract.plain import decode
+from screener.extract.sniff import sniff
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FILES = FIXTURES / "files"
+sys.path.insert(0, str(FIXTURES))
+import make_fixtures  # noqa: E402
+
+PDF_EXTRACTORS = ["auto", "fast", "pdfminer"]
+
+
+def read(name: str, extractor: str = "auto", **kwargs):
+    return extract(str(FILES / name), extractor=extractor, **kwargs)
+
+
+def nonblank(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def contains_run(lines: list[str], run: list[str]) -> bool:
+    """True when `run` appears in `lines` as consecutive lines, in order."""
+    return any(lines[i : i + len(run)] == run for i in range(len(lines) - len(run) + 1))
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_one_column_pdf(extractor: str) -> None:
+    doc = read("one_column.pdf", extractor)
+    assert (doc.status, doc.kind, doc.pages, doc.error) == ("ok", "pdf", 1, None)
+    assert doc.extractor == ("pdfminer" if extractor == "pdfminer" else "pdfium")
+    lines = nonblank(doc.text)
+    assert lines[:2] == ["Avery Quinn", "avery.quinn@example.com | (555) 010-4242 | Portland, OR"]
+    assert contains_run(lines, [
+        "Senior Backend Engineer, Globex Corporation",
+        "Jan 2020 - Present",
+        "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million requests a day.",
+    ])
+    assert "Python, Node.js, PHP, PostgreSQL, Docker, Kubernetes, AWS, Redis" in lines
+
+
+SIDEBAR = ["SKILLS", "Python", "Node.js", "PHP", "PostgreSQL", "Docker", "Kubernetes", "AWS",
+           "Redis"]
+MAIN = [
+    "Senior Backend Engineer",
+    "Globex Corporation, Jan 2020 - Present",
+    "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million",
+    "requests a day.",
+    "\u2022 Moved forty services to Docker and Kubernetes on AWS.",
+]
+
+
+def test_two_column_fixture_is_interleaved_in_drawing_order() -> None:
+    # The fixture is drawn row by row: pdfium's plain text mixes the columns on one line.
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(FILES / "two_column.pdf"))
+    raw = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert "SKILLS SUMMARY" in raw and "Python Backend developer" in raw
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_two_column_pdf_keeps_each_column_together(extractor: str) -> None:
+    lines = nonblank(read("two_column.pdf", extractor).text)
+    assert contains_run(lines, SIDEBAR)
+    assert contains_run(lines, MAIN)
+    assert contains_run(lines, ["EDUCATION", "B.Sc. Computer Science", "State University, 2016"])
+    assert lines.index("Redis") < lines.index("EDUCATION")
+    assert lines.index("SUMMARY") < lines.index("EXPERIENCE") < lines.index("Software Developer")
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_ligatures_and_hyphenation(extractor: str) -> None:
+    lines = nonblank(read("ligatures.pdf", extractor).text)
+    assert "Efficient engineer with five years of financial workflow automation." in lines
+    assert contains_run(lines, ["Led the development",
+                                "of payment APIs in Node.js and PostgreSQL for the", "back-end",
+                                "platform and its configuration service."])
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_tight_word_spacing_is_split_into_words(extractor: str) -> None:
+    doc = read("tight_words.pdf", extractor)
+    assert "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million requests a day." in doc.lines
+
+
+def test_pdfium_own_text_glues_tight_words_and_the_check_sees_it() -> None:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(FILES / "tight_words.pdf"))
+    raw = pdf[0].get_textpage().get_text_range()
+    pdf.close()
+    assert "BuiltpaymentAPIs" in raw
+    assert fast_path_problem(raw, 1) == "glued words"
+    assert fast_path_problem(read("tight_words.pdf", "fast").text, 1) is None
+
+
+def test_auto_falls_back_to_pdfminer_when_the_fast_path_glues(monkeypatch) -> None:
+    monkeypatch.setattr(layout, "WORD_GAP", 50.0)  # disable the gap check: words glue
+    assert "BuiltpaymentAPIs" in read("tight_words.pdf", "fast").text
+    doc = read("tight_words.pdf", "auto")
+    assert doc.extractor == "pdfminer"
+    assert "Built payment APIs in Node.js" in doc.text
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_scanned_pdf_is_empty_not_an_error(extractor: str) -> None:
+    doc = read("scanned.pdf", extractor)
+    assert (doc.status, doc.pages, doc.text) == ("empty", 1, "")
+    assert doc.error == Messages.NO_TEXT_LAYER
+    assert doc.error.startswith("no text layer: scanned image, needs OCR")
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_encrypted_pdf(extractor: str) -> None:
+    doc = read("encrypted.pdf", extractor)
+    assert (doc.status, doc.kind) == ("error", "pdf")
+    assert doc.error == "encrypted PDF: ask the candidate for an unprotected copy"
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_owner_password_only_pdf_is_read(extractor: str) -> None:
+    doc = read("owner_only.pdf", extractor)
+    assert doc.status == "ok" and "PostgreSQL" in doc.text
+
+
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_truncated_pdf(extractor: str) -> None:
+    doc = read("truncated.pdf", extractor)
+    assert doc.status == "error"
+    assert doc.error == "damaged PDF (truncated download?): ask for the file again"
+
+
+@pytest.mark.parametrize("extractor", ["auto", "fast"])
+def test_pdf_missing_its_end_marker_reads_with_a_warning(extractor: str) -> None:
+    data = (FILES / "one_column.pdf").read_bytes()
+    doc = extract("cut.pdf", data[: data.rindex(b"%%EOF") + 2], extractor=extractor)
+    assert doc.status == "ok" and "Avery Quinn" in doc.text
+    assert doc.warnings == (
+        "PDF looks cut short (no end marker): some text may be missing; ask for it again",
+    )
+
+
+def test_pdf_cut_before_its_trailer() -> None:
+    # pdfium rebuilds the cross-reference table from the objects; pdfminer cannot.
+    data = (FILES / "one_column.pdf").read_bytes()
+    cut = data[: data.rindex(b"xref")]
+    doc = extract("cut.pdf", cut, extractor="auto")
+    assert doc.status == "ok" and "PostgreSQL" in doc.text and "cut short" in doc.warnings[0]
+    assert extract("cut.pdf", cut, extractor="pdfminer").error == Messages.DAMAGED_PDF
+
+
+def test_junk_before_the_pdf_header() -> None:
+    junk, clean = read("leading_junk.pdf"), read("one_column.pdf")
+    assert junk.status == "ok" and junk.text == clean.text
+    assert junk.sha256 != clean.sha256
+
+
+def test_type_is_sniffed_from_bytes_not_the_name() -> None:
+    doc = read("pdf_named.docx")
+    assert (doc.status, doc.kind) == ("ok", "pdf")
+    assert "Node.js" in doc.text
+
+
+def test_max_pages_reads_the_first_pages_with_a_warning() -> None:
+    data = make_fixtures.resume_pdf(make_fixtures.Resume(jobs=make_fixtures.DEFAULT.jobs * 12))
+    full = extract("long.pdf", data)
+    assert full.pages >= 3 and not full.warnings
+    for extractor in PDF_EXTRACTORS:
+        doc = extract("long.pdf", data, extractor=extractor, max_pages=1)
+        assert doc.pages == full.pages
+        assert doc.warnings == (
+            f"read only the first 1 of {full.pages} pages: long for a resume, check the file",
+        )
+        assert "Avery Quinn" in doc.text and len(doc.text) < len(full.text) / 2
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+def test_docx_reads_header_paragraphs_tables_nested_tables_and_footer_in_order() -> None:
+    doc = read("table.docx")
+    assert (doc.status, doc.kind, doc.extractor) == ("ok", "docx", "docx")
+    assert nonblank(doc.text) == [
+        "Riley Harper | riley.harper@example.com",
+        "Riley Harper",
+        "Backend developer, 6 years, Python and Node.js.",
+        "SKILLS", "Python", "Node.js", "PostgreSQL", "Kubernetes",
+        "EXPERIENCE",
+        "Backend Engineer, Hooli, Mar 2019 - Present",
+        "Designed REST APIs on PostgreSQL.",
+        "Certifications", "AWS Solutions Architect",
+        "EDUCATION", "B.Sc. Software Engineering, 2017",
+        "References available on request",
+    ]
+
+
+def test_docx_text_boxes_are_read_once() -> None:
+    # A text box as Word saves it: DrawingML content with a VML fallback holding the same text.
+    import docx
+
+    from screener.extract.docx import read_docx
+
+    document = docx.Document(io.BytesIO(make_fixtures.table_docx()))
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    from lxml import etree
+
+    box = (f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
+           f'<w:txbxContent><w:p><w:r><w:t>Sidebar: Kafka</w:t></w:r></w:p></w:txbxContent>'
+           f'</mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Sidebar: Kafka</w:t></w:r>'
+           f'</w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>')
+    document.paragraphs[1]._p.append(etree.fromstring(box))
+    buf = io.BytesIO()
+    document.save(buf)
+    lines = nonblank(read_docx(buf.getvalue()).text)
+    assert lines.count("Sidebar: Kafka") == 1
+    assert lines.index("Sidebar: Kafka") == lines.index("Backend developer, 6 years, Python and Node.js.") + 1
+
+
+def test_corrupt_docx() -> None:
+    doc = read("corrupt.docx")
+    assert (doc.status, doc.kind) == ("error", "docx")
+    assert doc.error == Messages.DAMAGED_DOCX
+
+
+# --------------------------------------------------------------------------- text
+
+
+@pytest.mark.parametrize("name", ["utf8.txt", "utf16.txt", "latin1.txt"])
+def test_text_encodings(name: str) -> None:
+    doc = read(name)
+    assert (doc.status, doc.kind, doc.extractor) == ("ok", "text", "text")
+    assert "Backend Developer, Caf\u00e9 R\u00e9seau, 2018 - Present" in doc.lines
+    assert doc.lines[-1].endswith("APIs for the na\u00efve r\u00e9sum\u00e9 parser")
+    assert doc.lines[1] == "morgan.lane@example.com (555) 010-7788"
+
+
+def test_only_a_guessed_encoding_warns() -> None:
+    assert read("utf8.txt").warnings == read("utf16.txt").warnings == ()
+    assert read("latin1.txt").warnings == ("read as cp1252 text (not UTF-8): check accented names",)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Caf\u00e9".encode("utf-8-sig"), "utf-8"),
+        ("Caf\u00e9 Node.js".encode("utf-16-be"), "utf-16-be"),
+        ("Caf\u00e9 Node.js".encode("utf-16-le"), "utf-16-le"),
+        ("Caf\u00e9".encode("utf-32"), "utf-32"),
+        ("J\u00fcrgen Gr\u00f6\u00dfe, Z\u00fcrich".encode("cp1252"), "cp1252"),
+    ],
+)
+def test_decode(data: bytes, encoding: str) -> None:
+    text, found = decode(data)
+    assert found == encoding
+    assert text.startswith("Caf\u00e9") or text.startswith("J\u00fcrgen Gr\u00f6\u00dfe")
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("legacy.doc", "legacy Word .doc: save it as .docx or PDF and screen again"),
+        ("resume.rtf", Messages.RTF),
+        ("archive.zip", Messages.OTHER_ZIP),
+        ("binary.txt", "not a resume file (binary data): screener reads PDF, DOCX and TXT; ask for one"),
+        ("empty.txt", "file is empty (0 bytes): ask the candidate for the file again"),
+    ],
+)
+def test_refused_files(name: str, message: str) -> None:
+    doc = read(name)
+    assert (doc.status, doc.error, doc.text) == ("error", message, "")
+    assert doc.sha256 == hashlib.sha256((FILES / name).read_bytes()).hexdigest()
+
+
+def test_image_file() -> None:
+    doc = extract("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
+    assert doc.error == "image file (PNG), not a document: needs OCR, or ask the candidate for a PDF"
+
+
+def test_missing_file_is_an_error_row() -> None:
+    doc = extract("/nonexistent/resume.pdf")
+    assert doc.status == "error" and doc.sha256 == ""
+    assert doc.error == "cannot read the file (no such file or directory): check that it exists and can be opened"
+
+
+def test_whitespace_only_text_is_empty() -> None:
+    doc = extract("blank.txt", b"  \n\t\n")
+    assert (doc.status, doc.error) == ("empty", Messages.NO_TEXT)
+
+
+def test_every_message_is_one_line_ending_with_what_to_do() -> None:
+    for name, value in vars(Messages).items():
+        if name.isupper():
+            assert "\n" not in value and ": " in value, name
+
+
+# --------------------------------------------------------------------------- the front door
+
+
+def test_data_is_used_instead_of_the_path_and_hashed() -> None:
+    data = (FILES / "one_column.pdf").read_bytes()
+    doc = extract("renamed/whatever.bin", data)
+    assert doc.path == "renamed/whatever.bin"
+    assert doc.sha256 == hashlib.sha256(data).hexdigest()
+    assert doc == dataclasses.replace(read("one_column.pdf"), path="renamed/whatever.bin")
+
+
+def test_max_chars_truncates_at_a_line_with_a_warning() -> None:
+    data = "\n".join(f"line {i} Python PostgreSQL" for i in range(200)).encode()
+    doc = extract("long.txt", data, max_chars=500)
+    assert doc.status == "ok" and 450 < doc.chars <= 500
+    assert doc.lines[-1].startswith("line ") and doc.lines[-1].endswith("PostgreSQL")
+    assert doc.warnings == ("text cut at 500 characters: only the start was screened; check the file",)
+
+
+def test_unknown_extractor_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="extractor must be one of"):
+        extract("x.pdf", b"%PDF-1.4", extractor="ocr")
+
+
+def test_sniff() -> None:
+    assert sniff(b"") == "empty"
+    assert sniff(b"x" * 1000 + b"%PDF-1.7") == "pdf"
+    assert sniff(b"x" * 1100 + b"%PDF-1.7") == "other"
+    assert sniff(make_fixtures.table_docx()) == "docx"
+    assert sniff(b"PK\x03\x04 broken word/document.xml") == "docx"
+    assert sniff(b"\xff\xd8\xff\xe0") == "image:JPEG"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+                     b"{\\rtf1", b"\xef\xbb\xbf", b"\xff\xfe"]),
+    st.binary(max_size=300),
+)
+def test_extract_never_raises(prefix: bytes, body: bytes) -> None:
+    doc = extract("fuzz.bin", prefix + body)
+    assert doc.status in ("ok", "empty", "error")
+    assert (doc.error is None) == (doc.status == "ok")
+
+
+def test_damaged_pdf_bodies_never_raise() -> None:
+    data = (FILES / "one_column.pdf").read_bytes()
+    for cut in range(100, len(data), 97):
+        for extractor in PDF_EXTRACTORS:
+            doc = extract("cut.pdf", data[:cut] + b"\x00garbage" + data[cut + 40 :],
+                          extractor=extractor)
+            assert doc.status in ("ok", "empty", "error")
+
+
+def test_pdf_libraries_are_imported_lazily() -> None:
+    code = ("import sys, screener.extract, screener.text; "
+            "print(sorted(m for m in ('pdfminer', 'pypdfium2', 'docx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _word(text: str, x: float, y: float, size: float = 10.0) -> list[Glyph]:
+    return [Glyph(ch, x + i * 5.0, y, x + (i + 1) * 5.0, y + size, size)
+            for i, ch in enumerate(text)]
+
+
+def test_layout_reads_columns_drawn_row_by_row() -> None:
+    glyphs: list[Glyph] = []
+    for row, (left, right) in enumerate([("Skills", "Experience"), ("Python", "Engineer at Acme"),
+                                         ("Go", "Built the billing APIs"), ("SQL", "Led a team"),
+                                         ("Docker", "Shipped weekly")]):
+        y = 700 - row * 14
+        glyphs += _word(left, 50, y) + _word(right, 250, y)
+    lines = [line for line in reading_order(segments(glyphs)) if line]
+    assert lines == ["Skills", "Python", "Go", "SQL", "Docker", "Experience", "Engineer at Acme",
+                     "Built the billing APIs", "Led a team", "Shipped weekly"]
+
+
+def test_layout_keeps_right_aligned_dates_on_their_line() -> None:
+    # Dates at the right margin are not a second column: the bullets below run under them.
+    glyphs: list[Glyph] = []
+    y = 700.0
+    for job in range(3):
+        glyphs += _word(f"Engineer at Firm{job}", 50, y) + _word(f"201{job}-2020", 455, y)
+        for _ in range(3):
+            y -= 14
+            glyphs += _word("- Built services and APIs for customers across the world ok", 50, y)
+        y -= 14
+    lines = [line for line in reading_order(segments(glyphs)) if line]
+    assert lines[0] == "Engineer at Firm0 2010-2020"
+    assert lines[4] == "Engineer at Firm1 2011-2020"
+    assert len(lines) == 12
+
+
+def test_layout_spaces_from_gaps() -> None:
+    glyphs = _word("Built", 50, 700) + _word("APIs", 50 + 25 + 2, 700)  # 2pt gap > 0.1 x 10pt
+    assert reading_order(segments(glyphs)) == ["Built APIs"]
+    glyphs = _word("Built", 50, 700) + _word("APIs", 50 + 25 + 0.3, 700)  # kerning, not a space
+    assert reading_order(segments(glyphs)) == ["BuiltAPIs"]
+
+
+def test_fast_path_problem() -> None:
+    assert fast_path_problem("", 1) == "no text"
+    assert fast_path_problem("Python developer " * 50, 1) is None
+    glued = "Builtpaymentservicesandplatforms in Node " * 10
+    assert fast_path_problem(glued, 1) == "glued words"
+    assert fast_path_problem("see https://example.com/a/very/long/path/to/a/portfolio ok " * 9, 1) is None
+    assert fast_path_problem("\ufffd\ufffd\ufffd abc " * 20, 1) == "garbled glyphs"
+    assert fast_path_problem("\n".join("abcdefghijklmnopqrstuvwxy"), 1) == "one letter per line"
+
+
+def test_fixture_writer_is_deterministic(tmp_path: Path) -> None:
+    names = ["one_column.pdf", "two_column.pdf", "table.docx", "encrypted.pdf"]
+    for path in make_fixtures.write_all(tmp_path, names):
+        assert path.read_bytes() == (FILES / path.name).read_bytes(), path.name
