@@ -48,7 +48,8 @@ _NOT_WORK = frozenset(
 )  # fmt: skip
 _DEGREE_RE = re.compile(
     r"\b(?:b\.?\s?sc?|m\.?\s?sc?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|ph\.?\s?d|mba|bachelor'?s?"
-    r"|master'?s?|diploma|degree|gpa|graduated|certified|certificate|certification|coursework)\b",
+    r"|master'?s|masters|master\s+of|diploma|degree|gpa|graduated|certified|certificate"
+    r"|certification|coursework)(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _BREAK_RE = re.compile(
@@ -59,6 +60,10 @@ _BREAK_RE = re.compile(
 _BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u25a0\u25e6\u2023\u2043\u2219\u00b7*>\u27a2\u2713\u2714o-]\s+|\d+[.)]\s)")
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&.-]*")
 _PREV_WORD_RE = re.compile(r"(?<![A-Za-z])([a-z]+)\s*$")
+_SENTENCE_WORDS = frozenset(
+    "in from between during by of the and over after before through on within than since until "
+    "till around circa to a an".split()
+)
 _SPLIT_RE = re.compile(
     r"\s*(?:\||\u2022|\u00b7|::|\t|\s{2,}|\s[-\u2013\u2014]+\s|[,;]\s|\(|\)|\[|\]|\s@\s)\s*"
 )
@@ -80,7 +85,7 @@ _TITLE_RE = re.compile(
     r"|head|vp|president|founder|co-founder|cto|ceo|cio|technician|tester|coordinator|devops"
     r"|sre|researcher|fellow|contractor|freelancer|teacher|instructor|trainee|apprentice"
     r"|owner|executive|representative|supervisor|principal|mentor|editor|writer|accountant"
-    r"|clerk|qa|dba|webmaster|strategist|advisor|partner)s?\b",
+    r"|clerk|qa|dba|webmaster|strategist|advisor|partner|master|owner)s?\b",
     re.IGNORECASE,
 )
 _COMPANY_RE = re.compile(
@@ -132,17 +137,21 @@ def _line_text(lines: Sequence[str], number: int, sections: Sequence[Section]) -
 
 
 def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
-    """Whether a date in `text` dates a position rather than being part of a sentence."""
+    """Whether a date in `text` dates a position rather than being part of a sentence.
+
+    A lone date must follow a capitalised word or a separator ("Beta Inc, 2021"), never a
+    lowercase word ("in 2021", "the 2015 monolith"). A range is refused after a preposition
+    ("between", "from", "during") or, in a bullet, after any lowercase word.
+    """
     before = text[: rng.span[0]]
     prev = _PREV_WORD_RE.search(before)
-    if prev and not before.rstrip().endswith((",", "|", "-", "\u2013", "\u2014", ":")):
-        if prev.group(1) not in ("at", "for", "with"):  # "Engineer at Acme 2019 - 2021"
-            return False  # "in 2021", "the 2015 monolith": a sentence
-    outside = before + " " + text[rng.span[1] :]
-    words = len(_WORDS_RE.findall(outside))
-    if "single-date" not in rng.flags:
-        return words <= 16 or not _BULLET_RE.match(text)
-    return n_dates == 1 and words <= 8 and not _BULLET_RE.match(text)
+    bullet = bool(_BULLET_RE.match(text))
+    words = len(_WORDS_RE.findall(before + " " + text[rng.span[1] :]))
+    if "single-date" in rng.flags:
+        return not prev and n_dates == 1 and words <= 8 and not bullet
+    if prev and (bullet or prev.group(1) in _SENTENCE_WORDS):
+        return False
+    return words <= 16 or not bullet
 
 
 def _date_anchors(
@@ -155,9 +164,9 @@ def _date_anchors(
         if number in consumed:
             continue
         text = _line_text(lines, number, sections)
-        if _BREAK_RE.search(text) or (fallback and _DEGREE_RE.search(text)):
-            continue
-        ranges = find_ranges(text, as_of)
+        if _BREAK_RE.search(text) or _DEGREE_RE.search(text):
+            continue  # a career break, a degree or a certificate is not a position
+        ranges = _pair_lone_dates(text, find_ranges(text, as_of), as_of)
         for rng in ranges:
             if not _is_position_date(text, rng, len(ranges)):
                 continue
@@ -168,6 +177,20 @@ def _date_anchors(
             parts = _split_parts(text[: rng.span[0]]) + _split_parts(text[rng.span[1] :])
             anchors.append(_Anchor(number, rng, parts, number, extra))
     return anchors
+
+
+def _pair_lone_dates(text: str, ranges: list[DateRange], as_of: date) -> list[DateRange]:
+    """ "Jan 2018 Mar 2019" (the dash lost in extraction) -> one range."""
+    if len(ranges) != 2 or not all("single-date" in r.flags for r in ranges):
+        return ranges
+    first, second = ranges
+    if text[first.span[1] : second.span[0]].strip():
+        return ranges
+    joined = text[: first.span[1]] + " - " + text[second.span[0] :]
+    for cand in find_ranges(joined, as_of):
+        if cand.span[0] == first.span[0] and "single-date" not in cand.flags:
+            return [_with_span(cand, (first.span[0], second.span[1]))]
+    return ranges
 
 
 def _join_split_range(
@@ -260,12 +283,15 @@ def _assign(parts: list[str]) -> tuple[str, str]:
          >= len(_COMPANY_RE.findall(p)) - (1 if re.search(r"(?i)\bsoftware\b", p) else 0)),
         None,
     )  # fmt: skip
-    rest = [p for i, p in enumerate(parts) if i != title_i]
-    company = next((p for p in rest if _COMPANY_RE.search(p)), rest[0] if rest else "")
+    company_i = next(
+        (i for i, p in enumerate(parts) if i != title_i and _COMPANY_RE.search(p)), None
+    )
+    if title_i is None:  # no title word: the title is usually written first
+        title_i = next((i for i in range(len(parts)) if i != company_i), None)
+    if company_i is None:
+        company_i = next((i for i in range(len(parts)) if i != title_i), None)
     title = parts[title_i] if title_i is not None else ""
-    if not title:
-        others = [p for p in rest if p != company]
-        title = others[0] if others else ""
+    company = parts[company_i] if company_i is not None else ""
     if title and not company:
         title, company = _split_run(title)
     return title, _strip_location(company)

@@ -44,6 +44,8 @@ _KEYWORDS: dict[str, str] = {
     "volunteer": "volunteer", "volunteering": "volunteer", "community": "volunteer",
     "contact": "contact", "details": "contact",
     "training": "education", "courses": "education", "coursework": "education",
+    "educational": "education", "background": "experience", "internships": "experience",
+    "internship": "experience",
 }  # fmt: skip
 # Whole headings whose meaning is not their first keyword's.
 _PHRASES: dict[str, str] = {
@@ -64,13 +66,14 @@ _PHRASES: dict[str, str] = {
     "employment history": "experience", "career history": "experience",
     "career highlights": "summary", "about me": "summary",
     "programming languages": "skills", "computer languages": "skills",
+    "technical background": "skills", "skills and languages": "skills",
 }  # fmt: skip
 # Words that may accompany a keyword in a heading without making it a sentence.
 _MODIFIERS = frozenset(
     "professional work relevant related technical key core selected additional other recent "
     "industry personal academic and of & my / + summary areas area skill set highlights "
     "significant notable select prior previous full-time part-time it software engineering "
-    "soft hard computer programming languages tools in the applicable me".split()
+    "soft hard computer programming languages tools in the applicable me continued cont".split()
 )
 _DECORATION = " \t-\u2010-\u2015=_*#\u2022\u00b7:|~<>[](){}.\u25aa\u25cf\u25a0\u2756\u27a2\u00bb\u00ab"
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?|&|/|\+")
@@ -83,6 +86,8 @@ _GLUED_RE = re.compile(rf"^\W*((?:[A-Z]+ )*(?:{_GLUED_KEYS}))(?=[A-Z](?:[a-z]|[A
 # A heading followed by a colon and content: "Skills: Python, Java".
 _COLON_RE = re.compile(r"^\W*([A-Za-z][A-Za-z &/+-]{2,40}?)\s*:\s*\S")
 _MAX_HEADING_WORDS = 5
+# "Experience: 7 years" states an amount; it does not open a section.
+_AMOUNT_RE = re.compile(r"\s*(?:over\s+|about\s+)?\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|months?)\b", re.I)
 # Sections an inline "Heading: content" line may open even inside the experience section.
 _MAJOR = frozenset({"experience", "education"})
 
@@ -106,7 +111,7 @@ def _heading(line: str) -> tuple[str, bool] | None:
         name = _whole_heading(m.group(1))
         return (name, True) if name else None
     m = _COLON_RE.match(text)
-    if m:
+    if m and not _AMOUNT_RE.match(text[text.index(":") + 1 :]):
         name = _whole_heading(m.group(1))
         return (name, True) if name else None
     return None

@@ -1,0 +1,265 @@
+"""Positions, total / skill / relevant years on resume-like text and the labelled set."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from screener.experience import (
+    claimed_years,
+    extract_experience,
+    relevant_years,
+    skill_years,
+)
+from screener.records import Evidence, SkillHit
+from screener.sections import find_sections
+
+AS_OF = date(2025, 6, 30)
+DATA = Path(__file__).parent / "data" / "experience"
+
+
+def _read(text: str, hits: tuple[SkillHit, ...] = (), as_of: date = AS_OF):
+    lines = text.split("\n")
+    sections = find_sections(lines)
+    return lines, sections, extract_experience(lines, sections, hits, as_of)
+
+
+def _hit(skill_id: str, lines: list[str], word: str, source: str = "explicit") -> SkillHit:
+    evidence = tuple(
+        Evidence(word, None, n) for n, line in enumerate(lines, start=1) if word in line
+    )
+    return SkillHit(skill_id, word, source, evidence)  # type: ignore[arg-type]
+
+
+OVERLAP = """Morgan Patel
+EXPERIENCE
+Lead Engineer | Hooli | Mar 2019 - Present
+- Go and Python microservices
+Freelance Web Developer | Self-employed | Jan 2018 - Dec 2020
+- PHP and Laravel sites
+Software Engineer | Pied Piper | Jun 2015 - Feb 2019
+- C++ compression services
+EDUCATION
+M.S. Computer Science, Coastal University, 2013 - 2015"""
+
+
+def test_overlaps_are_merged_and_education_is_not_work() -> None:
+    _, _, exp = _read(OVERLAP)
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Lead Engineer", "Hooli"),
+        ("Freelance Web Developer", "Self-employed"),
+        ("Software Engineer", "Pied Piper"),
+    ]
+    # Jun 2015 .. Jun 2025 inclusive = 121 months; the freelance years lie inside it
+    assert exp.total_years == 10.08
+    assert exp.positions[0].current and exp.positions[0].end == "2025-06"
+    assert exp.positions[1].years == 3.0
+
+
+def test_position_spans_run_to_the_next_position() -> None:
+    _, _, exp = _read(OVERLAP)
+    assert [(p.start_line, p.end_line) for p in exp.positions] == [(3, 4), (5, 6), (7, 8)]
+
+
+def test_title_company_and_dates_on_separate_lines() -> None:
+    text = """Riley Morgan
+Work Experience
+Back-End Engineer
+Globex Corporation Austin, TX
+April 2021 - Present
+• Python and PostgreSQL services
+Software Developer
+Initech LLC Dallas, TX
+August 2018 - March 2021
+• Ruby on Rails"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company, p.start, p.end) for p in exp.positions] == [
+        ("Back-End Engineer", "Globex Corporation", "2021-04", "2025-06"),
+        ("Software Developer", "Initech LLC", "2018-08", "2021-03"),
+    ]
+    assert exp.positions[0].start_line == 3
+
+
+def test_dates_first_then_title_and_company() -> None:
+    text = """EMPLOYMENT HISTORY
+Feb 2022 - Present
+Platform Engineer
+Umbrella Systems
+Operated Kubernetes clusters on GCP.
+Jul 2018 - Jan 2022
+DevOps Engineer
+Stark Industries"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Platform Engineer", "Umbrella Systems"),
+        ("DevOps Engineer", "Stark Industries"),
+    ]
+
+
+def test_company_with_dates_then_title_below() -> None:
+    text = """EXPERIENCE
+Northwind Traders, Springfield, IL    2019 - Present
+Software Engineer
+- Java services
+Acme Corp, Shelbyville, IL    2016 - 2019
+Programmer Analyst"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company, p.start) for p in exp.positions] == [
+        ("Software Engineer", "Northwind Traders", "2019-06"),
+        ("Programmer Analyst", "Acme Corp", "2016-06"),
+    ]
+    assert "year-only" in exp.positions[1].flags
+    assert exp.total_years_low is not None and exp.total_years_high is not None
+    assert exp.total_years_low < exp.total_years == 9.08 < exp.total_years_high
+
+
+def test_two_column_date_column_is_paired_in_order() -> None:
+    text = """EXPERIENCE
+Backend Developer, Tessier-Ashpool
+• Built Python services
+Web Developer, Zorg Industries
+• PHP and MySQL
+Jan 2020 - Present
+Apr 2016 - Dec 2019"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.start) for p in exp.positions] == [
+        ("Backend Developer", "2020-01"),
+        ("Web Developer", "2016-04"),
+    ]
+    assert exp.total_years == 9.25
+
+
+def test_range_split_over_two_lines() -> None:
+    text = "EXPERIENCE\nBackend Engineer, Acme Corp    Mar 2021 -\nPresent\n- Python"
+    _, _, exp = _read(text)
+    assert [(p.start, p.end, p.current) for p in exp.positions] == [("2021-03", "2025-06", True)]
+
+
+def test_sentences_bullets_and_breaks_are_not_positions() -> None:
+    text = """EXPERIENCE
+Backend Developer | Fjord Tech | Jun 2020 - Present
+• Migrated the 2015 monolith to microservices in 2021
+• Cut costs 30% between 2022 and 2023
+Career break (travel and caregiving) 2018 - 2020
+AWS Certified Developer, 2021"""
+    _, _, exp = _read(text)
+    assert [p.company for p in exp.positions] == ["Fjord Tech"]
+    assert exp.total_years == 5.08
+
+
+def test_untrusted_ranges_are_kept_but_not_counted() -> None:
+    text = """EXPERIENCE
+Contract Developer | Initech | Jan 2024 - Dec 2026
+Developer | Hooli | Mar 2020 - Jan 2019
+Incoming Engineer | Future Co | Sep 2026 - Present"""
+    _, _, exp = _read(text)
+    assert [p.flags for p in exp.positions] == [
+        ("future-end",),
+        ("end-before-start",),
+        ("end-before-start", "future-start"),
+    ]
+    assert exp.total_years == 1.5  # Jan 2024 .. Jun 2025 (the as-of month)
+
+
+def test_no_experience_heading_reads_dated_lines_outside_education() -> None:
+    text = """Finley Adams
+Software Engineer at Initrode, March 2019 - Present. Python, Django.
+Web Developer at Virtucon, June 2016 - February 2019. PHP.
+B.S. Computer Science, Greendale Community College, 2012 - 2016."""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Software Engineer", "Initrode"),
+        ("Web Developer", "Virtucon"),
+    ]
+    assert exp.total_years == 9.08
+
+
+def test_unknown_is_not_zero() -> None:
+    _, _, exp = _read("EXPERIENCE\nSoftware Developer, Acme Corp\nBuilt Python services.")
+    assert exp.total_years is None and exp.positions == ()
+    assert exp.total_years_low is None
+
+
+@pytest.mark.parametrize(
+    "line, years",
+    [
+        ("Back-end engineer with 8+ years of experience in Python.", 8.0),
+        ("Developer with over ten years of experience building web apps.", 10.0),
+        ("5 yrs experience in back-end development.", 5.0),
+        ("Over 12 years in software delivery.", 12.0),
+        ("Twelve years' professional experience.", 12.0),
+        ("Experience: 7 years", 7.0),
+    ],
+)
+def test_claimed_years(line: str, years: float) -> None:
+    lines = ["SUMMARY", line]
+    value, evidence = claimed_years(lines, find_sections(lines))
+    assert value == years
+    assert evidence is not None and evidence.line == 2 and evidence.section == "summary"
+
+
+def test_skill_specific_years_are_not_a_career_claim() -> None:
+    lines = ["SUMMARY", "5 years of Python experience and 3 years with Go."]
+    assert claimed_years(lines, find_sections(lines)) == (None, None)
+
+
+def test_skill_years_from_positions_and_self_reports() -> None:
+    text = """EXPERIENCE
+Backend Developer | Acme | Jan 2020 - Dec 2021
+- Python APIs and Django
+Developer | Beta | Jan 2016 - Dec 2017
+- Python scripts
+SKILLS
+Go (6 years), Java - Experience - 24 months, 3 years of Kotlin, PHP - 4 yrs"""
+    lines = text.split("\n")
+    hits = (
+        _hit("python", lines, "Python"),
+        _hit("go", lines, "Go"),
+        _hit("java", lines, "Java"),
+        _hit("kotlin", lines, "Kotlin"),
+        _hit("php", lines, "PHP"),
+        SkillHit("django", "Django", "fuzzy", (Evidence("Django", None, 3),)),
+        SkillHit("sql", "SQL", "implied", (Evidence("Django", None, 3),), implied_by=("django",)),
+    )
+    sections = find_sections(lines)
+    exp = extract_experience(lines, sections, hits, AS_OF)
+    assert exp.positions[0].skills == ("django", "python")
+    years = skill_years(lines, sections, exp, hits, AS_OF)
+    assert years == {
+        "django": 2.0, "go": 6.0, "java": 2.0, "kotlin": 3.0, "php": 4.0, "python": 4.0,
+    }  # fmt: skip
+
+
+def test_relevant_years() -> None:
+    text = """EXPERIENCE
+Backend Developer | Acme | Jan 2020 - Dec 2021
+- Python APIs
+Store Manager | Beta Retail | Jan 2016 - Dec 2019
+Data Analyst | Gamma | Jan 2014 - Dec 2015
+- Kubernetes reporting jobs"""
+    lines = text.split("\n")
+    hits = (_hit("kubernetes", lines, "Kubernetes"),)
+    _, _, exp = _read(text, hits)
+    assert relevant_years(exp, ("back-end", "developer"), ()) == (2.0, (0,))
+    assert relevant_years(exp, ("backend",), ("kubernetes",)) == (4.0, (0, 2))
+    assert relevant_years(exp, ("nurse",), ()) == (0.0, ())
+    _, _, empty = _read("EXPERIENCE\nDeveloper, Acme")
+    assert relevant_years(empty, ("developer",), ()) == (None, ())
+
+
+def test_labelled_set_meets_the_targets() -> None:
+    gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
+    errors = []
+    for stem, g in gold.items():
+        lines = (DATA / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+        exp = extract_experience(lines, find_sections(lines), (), g["as_of"])
+        if g["total_years"] is None or exp.total_years is None:
+            errors.append(0.0 if g["total_years"] == exp.total_years else 99.0)
+        else:
+            errors.append(abs(g["total_years"] - exp.total_years))
+    assert len(errors) >= 30
+    assert sum(errors) / len(errors) <= 0.25
+    assert sum(e <= 0.5 for e in errors) / len(errors) >= 0.9
