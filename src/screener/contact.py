@@ -31,7 +31,7 @@ _URL_RE = re.compile(
 )
 _NAME_WORD_RE = re.compile(
     r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*'[A-Z][a-z]+|Mc[A-Z][a-z]+"
-    r"|[A-Z]{2,}(?:[-'][A-Z]+)*|de|da|van|von|der|del|la|le|di|bin|al)$"
+    r"|[A-Z]+(?:[-'][A-Z]+)+|[A-Z]{2,}|de|da|van|von|der|del|la|le|di|bin|al)$"
 )
 _NOT_NAME_RE = re.compile(
     r"(?i)\b(?:curriculum|vitae|resume|r\u00e9sum\u00e9|cv|engineer|developer|programmer|manager"

@@ -1,0 +1,89 @@
+"""Name, email, phone and links from resume headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.contact import extract_contact
+from screener.sections import find_sections
+
+
+def _contact(text: str):
+    lines = text.split("\n")
+    return extract_contact(lines, find_sections(lines))
+
+
+def test_typical_header() -> None:
+    c = _contact(
+        """Avery Quinn
+avery.quinn@example.com | (555) 555-0142 | linkedin.com/in/averyquinn | github.com/avery-q
+Springfield, IL
+
+EXPERIENCE
+Senior Developer | Acme Corp | Jan 2020 - Present"""
+    )
+    assert c.name == "Avery Quinn"
+    assert c.email == "avery.quinn@example.com"
+    assert c.phone == "(555) 555-0142"
+    assert c.links == ("linkedin.com/in/averyquinn", "github.com/avery-q")
+
+
+def test_curriculum_vitae_and_titles_are_not_names() -> None:
+    c = _contact(
+        """Curriculum Vitae
+Senior Backend Engineer
+JORDAN O'NEIL-PARK
+jordan@example.com
+
+SKILLS
+Python"""
+    )
+    assert c.name == "Jordan O'Neil-Park"
+
+
+def test_name_with_contact_on_the_same_line() -> None:
+    c = _contact("Riley Morgan | riley.morgan@example.com | +1 555 555 0123\nSUMMARY\nEngineer.")
+    assert (c.name, c.email, c.phone) == ("Riley Morgan", "riley.morgan@example.com", "+1 555 555 0123")
+
+
+@pytest.mark.parametrize(
+    "line, phone",
+    [
+        ("Phone: +44 20 7946 0958", "+44 20 7946 0958"),
+        ("Mobile: +91 98765 43210", "+91 98765 43210"),
+        ("Tel 555.555.0111", "555.555.0111"),
+        ("+1 (555) 555-0199", "+1 (555) 555-0199"),
+        ("555-555-0190", "555-555-0190"),
+        ("+49 30 555 01234", "+49 30 555 01234"),
+    ],
+)
+def test_phone_formats(line: str, phone: str) -> None:
+    assert _contact(f"Sam Rivera\n{line}\nEXPERIENCE\nDeveloper").phone == phone
+
+
+def test_dates_and_years_are_not_phones() -> None:
+    c = _contact(
+        """Sam Rivera
+2016 - 2019 2020 - 2024
+01/2018 - 12/2019
+EXPERIENCE
+Developer, Acme, 2016 - 2019"""
+    )
+    assert c.phone is None
+
+
+def test_links_deduplicated_in_order() -> None:
+    c = _contact(
+        """Avery Santos
+https://averysantos.dev | www.linkedin.com/in/averysantos/ | avery@example.com
+https://www.linkedin.com/in/averysantos
+SUMMARY
+Engineer."""
+    )
+    assert c.links == ("https://averysantos.dev", "www.linkedin.com/in/averysantos/")
+    assert c.email == "avery@example.com"
+
+
+def test_missing_fields_are_none() -> None:
+    c = _contact("EXPERIENCE\nDeveloper, Acme Corp, 2019 - 2021")
+    assert (c.name, c.email, c.phone, c.links) == (None, None, None, ())
