@@ -1,0 +1,405 @@
+"""Load and validate the skills taxonomy (skills/taxonomy.yaml).
+
+The taxonomy is data: skill ids, display names, categories, aliases, `implies` links and, for
+skills whose names are also ordinary words ("Go", "Excel", "Spring", "Chef"), a small context
+rule saying what admits a mention. `screener.skills` turns it into a matcher.
+
+Kept free of spaCy so that `screener taxonomy check` and `list` start fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from screener.errors import TaxonomyError
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDERS = ("<version>", "<year>")
+TOP_KEYS = frozenset({"version", "skills"})
+SKILL_KEYS = frozenset({"id", "name", "category", "aliases", "implies", "context"})
+CONTEXT_KEYS = frozenset(
+    {"ambiguous", "case", "reject", "admit", "sections", "near", "near_categories"}
+)
+
+
+@dataclass(frozen=True)
+class ContextPattern:
+    """ "ms _" / "_ developer": literal lower-case tokens before and after the mention."""
+
+    text: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """What admits an ambiguous form of a skill. See the header of skills/taxonomy.yaml."""
+
+    ambiguous: tuple[str, ...]  # lower-cased forms that need context
+    case: tuple[str, ...] = ()  # exact spellings allowed for the ambiguous forms
+    reject: tuple[ContextPattern, ...] = ()
+    admit: tuple[ContextPattern, ...] = ()
+    sections: tuple[str, ...] = ()
+    near: int = 0
+    near_categories: tuple[str, ...] = ()
+
+    @property
+    def needs_admission(self) -> bool:
+        """False when only the case gate and vetoes apply (e.g. "SAP" in capitals)."""
+        return bool(self.admit or self.sections or self.near)
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    context: ContextRule | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Name and aliases, de-duplicated case-insensitively, in file order."""
+        seen: dict[str, str] = {}
+        for form in (self.name, *self.aliases):
+            seen.setdefault(_norm(form), form)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True, eq=False)
+class Taxonomy:
+    skills: dict[str, Skill]
+    version: str  # short sha256 of the file's bytes
+    path: str
+    _closure: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(sorted({s.category for s in self.skills.values()}))
+
+    def closest(self, skill_id: str, n: int = 3) -> list[str]:
+        """Ids that look like `skill_id`, for "did you mean" messages."""
+        key = skill_id.strip().lower()
+        by_form = {_norm(f): s.id for s in self.skills.values() for f in s.forms}
+        if key in by_form:  # the user wrote a name or alias: "Node.js" -> nodejs
+            return [by_form[key]]
+        ids = difflib.get_close_matches(key, list(self.skills), n=n, cutoff=0.6)
+        if len(ids) < n:
+            forms = difflib.get_close_matches(key, list(by_form), n=n, cutoff=0.75)
+            ids += [by_form[f] for f in forms if by_form[f] not in ids]
+        return ids[:n]
+
+    def implied(self, skill_id: str) -> tuple[str, ...]:
+        """Every id `skill_id` implies, directly or through other skills (sorted)."""
+        if skill_id not in self._closure:
+            seen: set[str] = set()
+            stack = list(self.skills[skill_id].implies)
+            while stack:
+                nxt = stack.pop()
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.extend(self.skills[nxt].implies)
+            self._closure[skill_id] = tuple(sorted(seen))
+        return self._closure[skill_id]
+
+    def resolve(self, text: str) -> str | None:
+        """The id whose id, name or alias is `text` (case-insensitive), else None."""
+        key = _norm(text)
+        if key in self.skills:
+            return key
+        for skill in self.skills.values():
+            if any(_norm(f) == key for f in skill.forms):
+                return skill.id
+        return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).lower().split())
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def default_path() -> Path:
+    """The bundled taxonomy: the wheel's copy if installed, else the repo's skills/ file."""
+    packaged = Path(__file__).parent / "_data" / "taxonomy.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "skills" / "taxonomy.yaml"
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """Load and validate a taxonomy; cached per (path, size, mtime). Raises TaxonomyError."""
+    p = Path(path) if path is not None else default_path()
+    try:
+        st = p.stat()
+    except OSError as exc:
+        raise TaxonomyError(
+            f"{p}: cannot read the taxonomy ({exc.strerror or exc}); "
+            "check the path or omit it to use the bundled skills/taxonomy.yaml"
+        ) from None
+    return _load_cached(str(p), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, size: int, mtime_ns: int) -> Taxonomy:
+    data = _read_bytes(path)
+    problems, skills = _parse(path, data)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `screener taxonomy check {path}`)"
+        raise TaxonomyError(problems[0] + (more if len(problems) > 1 else ""))
+    version = hashlib.sha256(data).hexdigest()[:12]
+    return Taxonomy(skills=skills, version=version, path=path)
+
+
+def check_taxonomy(path: str | Path | None = None) -> list[str]:
+    """Every problem in a taxonomy file, one message each; [] when it is valid."""
+    p = str(path) if path is not None else str(default_path())
+    try:
+        data = _read_bytes(p)
+    except TaxonomyError as exc:
+        return [str(exc)]
+    problems, _ = _parse(p, data)
+    return problems
+
+
+def skill_table(taxonomy: Taxonomy, category: str | None = None) -> list[dict[str, str]]:
+    """Rows for `screener taxonomy list`: id, name, category, aliases, implies, ambiguous."""
+    rows = []
+    for s in sorted(taxonomy.skills.values(), key=lambda s: (s.category, s.id)):
+        if category and s.category != category:
+            continue
+        rows.append(
+            {
+                "id": s.id,
+                "name": s.name,
+                "category": s.category,
+                "aliases": ", ".join(s.aliases),
+                "implies": ", ".join(s.implies),
+                "ambiguous": ", ".join(s.context.ambiguous) if s.context else "",
+            }
+        )
+    return rows
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise TaxonomyError(
+            f"{path}: cannot read the taxonomy ({exc.strerror or exc}); "
+            "check the path or omit it to use the bundled skills/taxonomy.yaml"
+        ) from None
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _parse(path: str, data: bytes) -> tuple[list[str], dict[str, Skill]]:
+    """(problems, skills). Problems are complete user-facing messages."""
+    try:
+        doc = yaml.load(data, Loader=_LOADER)  # noqa: S506 - a safe loader, C-accelerated
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        return [f"{path}: not valid YAML{where}; fix the syntax (indentation, quotes, brackets)"], {}
+    if not isinstance(doc, dict) or not isinstance(doc.get("skills"), list) or not doc["skills"]:
+        return [f"{path}: expected a mapping with a non-empty 'skills:' list; see skills/taxonomy.yaml"], {}
+    problems = [
+        f"{path}: unknown top-level key '{k}'; allowed: {', '.join(sorted(TOP_KEYS))}"
+        for k in sorted(map(str, doc)) if k not in TOP_KEYS
+    ]
+    skills: dict[str, Skill] = {}
+    for i, entry in enumerate(doc["skills"]):
+        skill = _parse_skill(path, i, entry, problems)
+        if skill is None:
+            continue
+        if skill.id in skills:
+            problems.append(f"{path}: skill '{skill.id}' is defined twice; merge the two entries")
+            continue
+        skills[skill.id] = skill
+    problems += _check_aliases(path, skills)
+    problems += _check_implies(path, skills)
+    problems += _check_contexts(path, skills)
+    return problems, skills
+
+
+def _parse_skill(path: str, i: int, entry: Any, problems: list[str]) -> Skill | None:
+    if not isinstance(entry, dict):
+        problems.append(f"{path}: skills[{i}] is not a mapping; write it as '- id: ...' with name and category")
+        return None
+    sid = entry.get("id")
+    if not isinstance(sid, str) or not SLUG.match(sid):
+        problems.append(
+            f"{path}: skills[{i}]: id {sid!r} is not a lowercase slug; "
+            "use lowercase letters, digits and single hyphens, e.g. 'sql-server'"
+        )
+        return None
+    where = f"{path}: skill '{sid}'"
+    for key in sorted(map(str, entry)):
+        if key not in SKILL_KEYS:
+            problems.append(f"{where}: unknown key '{key}'; allowed: {', '.join(sorted(SKILL_KEYS))}")
+    name, category = entry.get("name"), entry.get("category")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(f"{where}: missing 'name'; add the display name, e.g. name: PostgreSQL")
+        name = sid
+    if not isinstance(category, str) or not SLUG.match(category):
+        problems.append(f"{where}: 'category' must be a lowercase slug, e.g. category: database")
+        category = "unknown"
+    aliases = _str_list(entry.get("aliases"), f"{where}: 'aliases'", problems)
+    implies = _str_list(entry.get("implies"), f"{where}: 'implies'", problems)
+    context = None
+    if entry.get("context") is not None:
+        context = _parse_context(where, entry["context"], problems)
+    return Skill(sid, name.strip(), category, aliases, implies, context)
+
+
+def _str_list(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        problems.append(f"{where} must be a list of strings, e.g. [Postgres, psql]")
+        return ()
+    out = tuple(str(v).strip() for v in value)
+    if any(not v for v in out):
+        problems.append(f"{where} contains an empty string; remove it")
+    return tuple(v for v in out if v)
+
+
+def _parse_context(where: str, raw: Any, problems: list[str]) -> ContextRule | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: 'context' must be a mapping, e.g. context: {{ambiguous: [go], case: [Go]}}")
+        return None
+    for key in sorted(map(str, raw)):
+        if key not in CONTEXT_KEYS:
+            problems.append(f"{where}: unknown context key '{key}'; allowed: {', '.join(sorted(CONTEXT_KEYS))}")
+    near = raw.get("near", 0)
+    if not isinstance(near, int) or isinstance(near, bool) or near < 0:
+        problems.append(f"{where}: context 'near' must be a whole number >= 0, e.g. near: 1")
+        near = 0
+    lists = {k: _str_list(raw.get(k), f"{where}: context '{k}'", problems) for k in CONTEXT_KEYS - {"near"}}
+    return ContextRule(
+        ambiguous=tuple(_norm(f) for f in lists["ambiguous"]),
+        case=lists["case"],
+        reject=tuple(_parse_pattern(where, "reject", p, problems) for p in lists["reject"]),
+        admit=tuple(_parse_pattern(where, "admit", p, problems) for p in lists["admit"]),
+        sections=tuple(s.lower() for s in lists["sections"]),
+        near=near,
+        near_categories=lists["near_categories"],
+    )
+
+
+def _parse_pattern(where: str, key: str, text: str, problems: list[str]) -> ContextPattern:
+    tokens = text.lower().split()
+    if tokens.count("_") != 1:
+        problems.append(
+            f"{where}: context {key} pattern {text!r} must contain exactly one '_' standing for the "
+            "mention, e.g. 'ms _' or '_ developer'"
+        )
+        return ContextPattern(text, (), ())
+    for tok in tokens:
+        if tok.startswith("<") and tok.endswith(">") and tok not in PLACEHOLDERS:
+            problems.append(f"{where}: context {key} pattern {text!r} uses unknown {tok}; use {' or '.join(PLACEHOLDERS)}")
+    at = tokens.index("_")
+    return ContextPattern(text, tuple(tokens[:at]), tuple(tokens[at + 1 :]))
+
+
+def _check_aliases(path: str, skills: dict[str, Skill]) -> list[str]:
+    problems, owner = [], {}
+    for skill in skills.values():
+        seen: set[str] = set()
+        for form in (skill.name, *skill.aliases):
+            key = _norm(form)
+            if key in seen:
+                if form is not skill.name and _norm(skill.name) != key:
+                    problems.append(f"{path}: skill '{skill.id}': alias '{form}' is listed twice; remove one")
+                continue
+            seen.add(key)
+            other = owner.setdefault(key, skill.id)
+            if other != skill.id:
+                problems.append(
+                    f"{path}: skill '{skill.id}': alias '{key}' is also claimed by '{other}'; "
+                    "remove it from one of them"
+                )
+    return problems
+
+
+def _check_implies(path: str, skills: dict[str, Skill]) -> list[str]:
+    problems = []
+    for skill in skills.values():
+        for target in skill.implies:
+            if target == skill.id:
+                problems.append(f"{path}: skill '{skill.id}' implies itself; remove '{target}' from its implies")
+            elif target not in skills:
+                hint = difflib.get_close_matches(target, list(skills), n=1)
+                fix = f"did you mean '{hint[0]}'?" if hint else "add that skill or remove the link"
+                problems.append(f"{path}: skill '{skill.id}' implies unknown skill '{target}'; {fix}")
+    if problems:
+        return problems
+    cycle = _find_cycle(skills)
+    if cycle:
+        return [
+            f"{path}: skill '{cycle[0]}': implies form a cycle ({' -> '.join(cycle)}); "
+            "remove one of those links"
+        ]
+    return []
+
+
+def _find_cycle(skills: dict[str, Skill]) -> list[str]:
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(sid: str, trail: list[str]) -> list[str]:
+        state[sid] = 1
+        for nxt in skills[sid].implies:
+            if state.get(nxt) == 1:
+                return trail[trail.index(nxt):] + [sid, nxt] if nxt in trail else [sid, nxt]
+            if nxt not in state:
+                found = visit(nxt, trail + [sid])
+                if found:
+                    return found
+        state[sid] = 2
+        return []
+
+    for sid in sorted(skills):
+        if sid not in state:
+            found = visit(sid, [])
+            if found:
+                return found
+    return []
+
+
+def _check_contexts(path: str, skills: dict[str, Skill]) -> list[str]:
+    problems = []
+    categories = {s.category for s in skills.values()}
+    for skill in skills.values():
+        rule = skill.context
+        if rule is None:
+            continue
+        where = f"{path}: skill '{skill.id}'"
+        forms = {_norm(f) for f in skill.forms}
+        if not rule.ambiguous:
+            problems.append(f"{where}: context needs 'ambiguous', the forms that need context, e.g. ambiguous: [go]")
+        for form in rule.ambiguous:
+            if form not in forms:
+                problems.append(f"{where}: ambiguous form '{form}' is not its name or an alias; add it to aliases or fix the spelling")
+        for form in rule.case:
+            if _norm(form) not in rule.ambiguous:
+                problems.append(f"{where}: case form '{form}' is not one of its ambiguous forms; add it to 'ambiguous' or remove it")
+        for cat in rule.near_categories:
+            if cat not in categories:
+                hint = difflib.get_close_matches(cat, sorted(categories), n=1)
+                fix = f"did you mean '{hint[0]}'?" if hint else "use a category some skill has"
+                problems.append(f"{where}: near_categories names unknown category '{cat}'; {fix}")
+        if rule.near_categories and not rule.near:
+            problems.append(f"{where}: near_categories without 'near'; add near: 1 or remove near_categories")
+    return problems
