@@ -93,10 +93,13 @@ _COMPANY_RE = re.compile(
     r"|technology|solutions|labs?|systems|industries|consulting|services|studios?"
     r"|digital|media|bank|university|college|institute|foundation|agency|ventures|holdings"
     r"|enterprises|networks|analytics|cloud|health|apps|trading|payments|works|robotics"
-    r"|self-employed|freelance|software|traders|dynamics|cybernetics|initiative)\b",
+    r"|self-employed|freelance|software|traders|dynamics|cybernetics|initiative"
+    r"|ab|oy|bv|nv|srl|pty|pvt|sarl|sas|kk)\b",
     re.IGNORECASE,
 )
 _MAX_HEADER_WORDS = 9
+_ABBREV_END_RE = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "Inc.", "Co.", "Jr."
+_DURATION_RE = re.compile(r"^\d+\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
 # A full stop after a lowercase word ends a sentence; "Delos Inc." is a company.
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z])[a-z]{2,}\.$|\.\s+[A-Z].*\.$")
 
@@ -151,7 +154,17 @@ def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
         return not prev and n_dates == 1 and words <= 8 and not bullet
     if prev and (bullet or prev.group(1) in _SENTENCE_WORDS):
         return False
+    if bullet and not _at_edge(text, rng):
+        return False  # "• Java from 2016 to 2018, then Kotlin"
     return words <= 16 or not bullet
+
+
+def _at_edge(text: str, rng: DateRange) -> bool:
+    """Whether a bullet's date opens or closes its text ("• 09.2020 - present: Developer")."""
+    head = _BULLET_RE.sub("", text[: rng.span[0]], count=1)
+    tail = text[rng.span[1] :]
+    opens = not head.strip(" \t(|[") and not rng.text.lower().startswith(("from", "since"))
+    return opens or not tail.strip(" \t.)|]")
 
 
 def _date_anchors(
@@ -174,9 +187,20 @@ def _date_anchors(
             if "single-date" in rng.flags and len(ranges) == 1:
                 rng, extra = _join_split_range(lines, number, text, rng, region, as_of)
                 consumed.update(extra)
-            parts = _split_parts(text[: rng.span[0]]) + _split_parts(text[rng.span[1] :])
+            parts = _split_parts(_without_dates(text, ranges))
             anchors.append(_Anchor(number, rng, parts, number, extra))
     return anchors
+
+
+def _without_dates(text: str, ranges: list[DateRange]) -> str:
+    """The line with every date replaced by a separator, so pieces never hold a date."""
+    out, last = [], 0
+    for rng in ranges:
+        out.append(text[last : rng.span[0]])
+        out.append(" | ")
+        last = rng.span[1]
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _pair_lone_dates(text: str, ranges: list[DateRange], as_of: date) -> list[DateRange]:
@@ -227,9 +251,15 @@ def _split_parts(text: str) -> list[str]:
     """Pieces of a line that may be a title or a company; locations ("Austin, TX") dropped."""
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
-        piece = piece.strip(" \t.,;:-\u2013\u2014|\u2022\u00b7()[]")
-        if not piece or not any(ch.isalpha() for ch in piece) or _LOCATION_RE.match(piece):
+        piece = piece.strip(" \t,;:-\u2013\u2014|\u2022\u00b7()[]")
+        if piece.endswith(".") and not _ABBREV_END_RE.search(piece):
+            piece = piece.rstrip(".")
+        if not piece or not any(ch.isalpha() for ch in piece):
             continue
+        if _LOCATION_RE.match(piece) and not _COMPANY_RE.search(piece):
+            continue
+        if _DURATION_RE.match(piece):
+            continue  # "(4 years 4 months)" after a LinkedIn date range
         if _STATE_RE.match(piece):
             if parts:
                 _drop_city(parts)
@@ -254,6 +284,8 @@ def _header_like(text: str) -> bool:
     """A short line that may carry a title or a company (not a bullet, a sentence or a date)."""
     s = text.strip()
     if not s or _BULLET_RE.match(text) or len(s) > 80 or _SENTENCE_END_RE.search(s):
+        return False
+    if _BREAK_RE.search(s):
         return False
     if not s[0].isupper() or heading_name(s) or "@" in s or "://" in s:
         return False

@@ -44,7 +44,7 @@ _KEYWORDS: dict[str, str] = {
     "volunteer": "volunteer", "volunteering": "volunteer", "community": "volunteer",
     "contact": "contact", "details": "contact",
     "training": "education", "courses": "education", "coursework": "education",
-    "educational": "education", "background": "experience", "internships": "experience",
+    "work": "experience", "educational": "education", "background": "experience", "internships": "experience",
     "internship": "experience",
 }  # fmt: skip
 # Whole headings whose meaning is not their first keyword's.
@@ -86,6 +86,10 @@ _GLUED_RE = re.compile(rf"^\W*((?:[A-Z]+ )*(?:{_GLUED_KEYS}))(?=[A-Z](?:[a-z]|[A
 # A heading followed by a colon and content: "Skills: Python, Java".
 _COLON_RE = re.compile(r"^\W*([A-Za-z][A-Za-z &/+-]{2,40}?)\s*:\s*\S")
 _MAX_HEADING_WORDS = 5
+# A capitalised short line ending with one of these is a heading whatever its first words are.
+_FINAL_NOUNS = frozenset(
+    {"experience", "employment", "history", "projects", "skills", "education", "certifications"}
+)
 # "Experience: 7 years" states an amount; it does not open a section.
 _AMOUNT_RE = re.compile(r"\s*(?:over\s+|about\s+)?\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|months?)\b", re.I)
 # Sections an inline "Heading: content" line may open even inside the experience section.
@@ -132,9 +136,16 @@ def _whole_heading(text: str) -> str | None:
     if phrase in _PHRASES:
         return _PHRASES[phrase]
     keywords = [w for w in words if w in _KEYWORDS]
-    if not keywords or any(w not in _KEYWORDS and w not in _MODIFIERS for w in words):
-        return None
-    return _KEYWORDS[keywords[0]]
+    if keywords and all(w in _KEYWORDS or w in _MODIFIERS for w in words):
+        return _KEYWORDS[keywords[0]]
+    if words[-1] in _FINAL_NOUNS and len(words) <= 4 and _capitalised(core):
+        return _KEYWORDS[words[-1]]  # "Freelance & Contract Experience", "Startup Experience"
+    return None
+
+
+def _capitalised(text: str) -> bool:
+    """Every word starts with a capital (or is a connector): how headings are written."""
+    return all(w[0].isupper() or w.lower() in ("and", "of", "&", "/", "+") for w in text.split())
 
 
 def heading_content(line: str) -> str:
