@@ -26,10 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from screener.draft_rules import (
-    DRAFT_SYNONYMS,
     Line,
     classify_lines,
     group_min,
@@ -62,7 +59,7 @@ class _Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def _mentions(hits: Sequence[Any], taxonomy: Any, lines: Sequence[Line]) -> dict[int, list[tuple[str, str]]]:
+def _mentions(hits: Sequence[Any]) -> dict[int, list[tuple[str, str]]]:
     """(skill id, matched text) per line number, from explicit and fuzzy hits."""
     found: dict[int, list[tuple[str, str]]] = {}
     for hit in hits:
@@ -70,12 +67,6 @@ def _mentions(hits: Sequence[Any], taxonomy: Any, lines: Sequence[Line]) -> dict
             continue  # an ad that names Django asks for Django, not separately for Python
         for ev in hit.evidence:
             found.setdefault(ev.line, []).append((hit.id, ev.text))
-    for line in lines:  # drafting-only synonyms ("containers" -> docker), see draft_rules
-        for skill_id, pattern in DRAFT_SYNONYMS:
-            if skill_id not in taxonomy.skills:
-                continue
-            for m in pattern.finditer(line.text):
-                found.setdefault(line.number, []).append((skill_id, m.group(0)))
     return found
 
 
@@ -102,7 +93,9 @@ def _locate(clause: str, mentions: list[tuple[str, str]]) -> list[_Item]:
     return merged
 
 
-_CONNECTOR = re.compile(r"^[\s,;/&()]*(?:(?:and/or|and|or|as well as|plus)\b[\s,/&()]*)?$", re.I)
+_CONNECTOR = re.compile(
+    r"^[\s,;/&()]*(?:(?:and/or|and|or|as well as|plus)\b[\s,/&()]*)?$", re.IGNORECASE
+)
 
 
 def _lists(clause: str, items: list[_Item]) -> list[list[_Item]]:
@@ -119,7 +112,9 @@ def _lists(clause: str, items: list[_Item]) -> list[list[_Item]]:
 _CUE_WINDOW = 60  # how far before a list its "such as" / "multiple" may stand
 
 
-def _candidates(lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]) -> list[tuple[Line, str]]:
+def _candidates(
+    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]
+) -> list[tuple[Line, str]]:
     """Lines that state requirements, with their importance.
 
     When the ad has requirement sections that name skills or years, only their lines count;
@@ -142,7 +137,9 @@ def _candidates(lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]
     return result
 
 
-def _clause_drafts(clause: str, line: Line, importance: str, mentions: list[tuple[str, str]]) -> list[_Draft]:
+def _clause_drafts(
+    clause: str, line: Line, importance: str, mentions: list[tuple[str, str]]
+) -> list[_Draft]:
     items = _locate(clause, mentions)
     years = read_years(clause)
     drafts: list[_Draft] = []
@@ -153,9 +150,20 @@ def _clause_drafts(clause: str, line: Line, importance: str, mentions: list[tupl
         joins = [clause[a.end : b.start] for a, b in zip(run, run[1:])]
         if len(run) > 1 and is_alternative_list(prefix, joins):
             skills = tuple(i.skill for i in run)
-            drafts.append(_Draft(skills, group_min(prefix, len(skills)), importance, years, line.text, line.number))
+            drafts.append(
+                _Draft(
+                    skills,
+                    group_min(prefix, len(skills)),
+                    importance,
+                    years,
+                    line.text,
+                    line.number,
+                )
+            )
         else:
-            drafts.extend(_Draft((i.skill,), 1, importance, years, line.text, line.number) for i in run)
+            drafts.extend(
+                _Draft((i.skill,), 1, importance, years, line.text, line.number) for i in run
+            )
     return drafts
 
 
@@ -175,7 +183,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return list(kept.values())
 
 
-def _read_ad(lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]) -> tuple[list[_Draft], tuple[float, Line] | None]:
+def _read_ad(
+    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]
+) -> tuple[list[_Draft], tuple[float, Line] | None]:
     """Requirements drafted from the ad, and the general years minimum with its line."""
     drafts: list[_Draft] = []
     general: tuple[float, Line] | None = None
@@ -185,7 +195,11 @@ def _read_ad(lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]) 
             clause_importance = line_importance(clause, line.section) or "preferred"
             found = _clause_drafts(clause, line, clause_importance, mentions.get(line.number, []))
             years = read_years(clause)
-            if not found and years is not None and years_importance(clause, line.section) == "required":
+            if (
+                not found
+                and years is not None
+                and years_importance(clause, line.section) == "required"
+            ):
                 if general is None or years > general[0]:
                     general = (years, line)
             drafts.extend(found)
@@ -226,11 +240,17 @@ def _requirement_yaml(d: _Draft, quote: bool = True) -> list[str]:
 
 
 def _description(lines: Sequence[Line], limit: int = 700) -> str:
-    """Duties and requirement lines (their bullets when there are any), for the TF-IDF tie-breaker."""
-    body = [ln for ln in lines if not ln.heading and ln.text and ln.section in ("duties", "required", "preferred")]
+    """Duties and requirement lines (their bullets if any), for the TF-IDF tie-breaker."""
+    body = [
+        ln
+        for ln in lines
+        if not ln.heading and ln.text and ln.section in ("duties", "required", "preferred")
+    ]
     picked = [_unbullet(ln.text) for ln in body if ln.bullet] or [ln.text for ln in body]
     if not picked:
-        picked = [ln.text for ln in lines if not ln.heading and ln.text and ln.section != "boilerplate"]
+        picked = [
+            ln.text for ln in lines if not ln.heading and ln.text and ln.section != "boilerplate"
+        ]
     picked = [p if p[-1] in ".!?;:" else p + "." for p in picked]
     text = " ".join(" ".join(picked).split())
     if len(text) > limit:
@@ -240,8 +260,9 @@ def _description(lines: Sequence[Line], limit: int = 700) -> str:
 
 def _wrapped(key: str, text: str) -> list[str]:
     """A long double-quoted scalar over several lines (YAML folds each break into a space)."""
-    parts = textwrap.wrap(f"{key}: {_quote(text)}", width=96, break_long_words=False,
-                          break_on_hyphens=False)
+    parts = textwrap.wrap(
+        f"{key}: {_quote(text)}", width=96, break_long_words=False, break_on_hyphens=False
+    )
     return parts[:1] + ["  " + p for p in parts[1:]]
 
 
@@ -260,8 +281,13 @@ def _experience_yaml(general: tuple[float, Line] | None, title: str) -> list[str
     ]
 
 
-def render_draft(title: str, description: str, drafts: Sequence[_Draft],
-                 general: tuple[float, Line] | None, source: str) -> str:
+def render_draft(
+    title: str,
+    description: str,
+    drafts: Sequence[_Draft],
+    general: tuple[float, Line] | None,
+    source: str,
+) -> str:
     out = [
         f"# Drafted by `screener posting draft` from {source or 'a job ad'}.",
         "# Review before screening: is each item really required, are the groups and years right?",
@@ -276,7 +302,9 @@ def render_draft(title: str, description: str, drafts: Sequence[_Draft],
             out.extend(_requirement_yaml(d, quote=d.line != previous))  # quote each line once
             previous = d.line
     else:
-        out.append("requirements: []  # no skill from the taxonomy was found: add '- skill: ID' items")
+        out.append(
+            "requirements: []  # no skill from the taxonomy was found: add '- skill: ID' items"
+        )
     out.extend(_experience_yaml(general, title))
     out += [
         "scoring:",
@@ -296,7 +324,7 @@ def draft_posting(text: str, taxonomy: Any, source: str = "") -> str:
     raw_lines = text.split("\n")
     lines = classify_lines(raw_lines)
     hits = SkillMatcher(taxonomy).find_text(text)
-    mentions = _mentions(hits, taxonomy, lines)
+    mentions = _mentions(hits)
     drafts, general = _read_ad(lines, mentions)
     title = title_from(raw_lines)
     return render_draft(title, _description(lines), drafts, general, source)

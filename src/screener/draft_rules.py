@@ -11,61 +11,91 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Section kinds a heading can open.
-REQUIRED, PREFERRED, DUTIES, BOILERPLATE, OTHER = "required", "preferred", "duties", "boilerplate", "other"
+REQUIRED, PREFERRED, DUTIES, BOILERPLATE, OTHER = (
+    "required",
+    "preferred",
+    "duties",
+    "boilerplate",
+    "other",
+)
 
 _PREFERRED_HEADING = re.compile(
     r"\b(preferred|nice[- ]to[- ]haves?|bonus|pluses|desirable|desired|ideally|good[- ]to[- ]have|"
-    r"extra credit|would be great|assets?)\b", re.I)
+    r"extra credit|would be great|assets?)\b",
+    re.IGNORECASE,
+)
 _BOILERPLATE_HEADING = re.compile(
     r"\b(interview|questions?|about us|about the company|who we are|company|background|benefits|"
     r"perks|salary|compensation|pay|cost|how to apply|apply|equal opportunity|why join|mission|"
     r"what we offer|we offer|our (?:team|culture|story|values)|culture|share this|related reading|"
-    r"hire|hiring)\b", re.I)
+    r"hire|hiring)\b",
+    re.IGNORECASE,
+)
 _REQUIRED_HEADING = re.compile(
     r"\b(requirements?|required|qualifications?|must[- ]haves?|what you(?:'ll| will)? need|"
     r"what you(?:'ll| will)? bring|what we(?:'re| are) looking for|who you are|about you|you have|"
-    r"you bring|skills|essential|minimum|competenc(?:y|ies)|profile|experience)\b", re.I)
+    r"you bring|skills|essential|minimum|competenc(?:y|ies)|profile|experience)\b",
+    re.IGNORECASE,
+)
 _DUTIES_HEADING = re.compile(
     r"\b(responsibilit(?:y|ies)|duties|what you(?:'ll| will) do|the role|about the role|role|"
-    r"day[- ]to[- ]day|job description|overview|summary|position|tasks)\b", re.I)
+    r"day[- ]to[- ]day|job description|overview|summary|position|tasks)\b",
+    re.IGNORECASE,
+)
 # Article headings ("What Are the Skills Required For ...", "How Much Does ... Cost") belong to
 # blog-style ads that wrap a template in commentary: their prose is not the posting.
-_ARTICLE_HEADING = re.compile(r"^(what (?:are|is|does)|how (?:much|to|do|does)|why)\b|\?$", re.I)
+_ARTICLE_HEADING = re.compile(
+    r"^(what (?:are|is|does)|how (?:much|to|do|does)|why)\b|\?$", re.IGNORECASE
+)
 
 _BULLET = re.compile(r"^(?:•|\d{1,2}[.)])\s+")
 
 _PREFERRED_CUE = re.compile(
     r"\b(preferred|preferably|nice[- ]to[- ]have|bonus|(?:is|are|would be) a (?:big |huge )?plus|"
     r"a plus|plus\b(?=\s*[.;!]?$)|desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|"
-    r"not required|optional|welcome)\b", re.I)
+    r"not required|optional|welcome)\b",
+    re.IGNORECASE,
+)
 _REQUIRED_CUE = re.compile(
     r"\b(must|should|required|requirements?|at least|minimum|essential|mandatory|qualifications?|"
-    r"need to|you(?:'ll| will)? need|you have|proven|strong|solid|proficien(?:t|cy)|experience (?:with|in|using)|"
-    r"knowledge of|expertise|familiar(?:ity)? with|background (?:in|using|with)|\d+\+? years?)\b", re.I)
+    r"need to|you(?:'ll| will)? need|you have|proven|strong|solid|proficien(?:t|cy)|"
+    r"experience (?:with|in|using)|"
+    r"knowledge of|expertise|familiar(?:ity)? with|background (?:in|using|with)|\d+\+? years?)\b",
+    re.IGNORECASE,
+)
 
 _ALTERNATIVE_CUE = re.compile(
     r"\b(such as|e\.g\.?|eg\.|for example|for instance|one of|any of|either|one or more of|"
-    r"two or more|at least (?:one|two|three|\d)|multiple|several|including)\s*:?\s*$", re.I)
-_ALTERNATIVE_JOIN = re.compile(r"\bor\b|/|\band/or\b", re.I)
+    r"two or more|at least (?:one|two|three|\d)|multiple|several|including)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_ALTERNATIVE_JOIN = re.compile(r"\bor\b|/|\band/or\b", re.IGNORECASE)
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
 }
 _NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
 _YEARS = re.compile(
     _NUMBER + r"\s*(?:\+|plus|or more)?\s*(?:(?:-|–|to)\s*" + _NUMBER + r"\s*\+?\s*)?"
-    r"(?:\(\s*\d{1,2}\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b", re.I)
-_COUNT_WORDS = (
-    (re.compile(r"\b(multiple|several|two or more|at least two|2\+|two)\b", re.I), 2),
-    (re.compile(r"\b(three or more|at least three|3\+|three)\b", re.I), 3),
+    r"(?:\(\s*\d{1,2}\s*\)\s*)?(?:full[- ]time\s+)?(?:years?|yrs?)\b",
+    re.IGNORECASE,
 )
-
-# Drafting-only synonyms: ad wording that names a skill by its kind. "containers" in an ad asks
-# for container experience, which resumes name as Docker; in a resume the bare word is too loose
-# to count as Docker, so this lives here and not among the taxonomy's aliases.
-DRAFT_SYNONYMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("docker", re.compile(r"\bcontaineri[sz](?:ation|ed)\b|\bcontainers\b", re.I)),
+_COUNT_WORDS = (
+    (re.compile(r"\b(multiple|several|two or more|at least two|2\+|two)\b", re.IGNORECASE), 2),
+    (re.compile(r"\b(three or more|at least three|3\+|three)\b", re.IGNORECASE), 3),
 )
 
 
@@ -97,7 +127,7 @@ def years_importance(text: str, section: str) -> str | None:
     match = _YEARS.search(text)
     if match is None:
         return None
-    head = re.split(r"[,(]", text[match.end():], maxsplit=1)[0]
+    head = re.split(r"[,(]", text[match.end() :], maxsplit=1)[0]
     return line_importance(text[: match.end()] + head, section)
 
 
@@ -116,7 +146,10 @@ def is_alternative_list(prefix: str, joins: Sequence[str]) -> bool:
 
 
 def line_importance(text: str, section: str) -> str | None:
-    """required / preferred from the line's own words, else from its section; None = not a requirement."""
+    """required / preferred from the line's own words, else from its section.
+
+    None: the line states no requirement.
+    """
     if _PREFERRED_CUE.search(text):
         return PREFERRED
     if section in (REQUIRED, PREFERRED):
@@ -127,7 +160,7 @@ def line_importance(text: str, section: str) -> str | None:
 
 
 def split_clauses(text: str) -> list[str]:
-    """A line's clauses: split on ';' and between sentences, so "Java required; Go a plus" is two."""
+    """A line's clauses, split on ';' and between sentences: "Java required; Go a plus" is two."""
     parts = re.split(r";\s*|(?<=[a-z0-9)])\.\s+(?=[A-Z])", text)
     return [p for p in parts if p.strip()]
 
@@ -183,7 +216,9 @@ def classify_lines(lines: Sequence[str]) -> list[Line]:
 
 
 _TITLE_NOISE = re.compile(
-    r"\s*[-–|:(]?\s*\b(job description|job ad(?:vert)?|job posting|vacancy|hiring|template)\b.*$", re.I)
+    r"\s*[-–|:(]?\s*\b(job description|job ad(?:vert)?|job posting|vacancy|hiring|template)\b.*$",
+    re.IGNORECASE,
+)
 
 
 def title_from(lines: Sequence[str]) -> str:
@@ -192,7 +227,7 @@ def title_from(lines: Sequence[str]) -> str:
         text = raw.strip().lstrip("#").strip()
         if not text:
             continue
-        text = re.sub(r"^(job title|position|role|title)\s*:\s*", "", text, flags=re.I)
+        text = re.sub(r"^(job title|position|role|title)\s*:\s*", "", text, flags=re.IGNORECASE)
         text = _TITLE_NOISE.sub("", text).strip(" -–|:")
         text = re.split(r"\s+[-–|]\s+|:\s+", text)[0].strip()
         return text or "Untitled posting"

@@ -25,10 +25,24 @@ from screener.yamllines import LineMap, LineSeq, load_with_lines
 
 TOP_KEYS = ("title", "description", "requirements", "experience", "scoring")
 REQUIREMENT_KEYS = (
-    "skill", "any_of", "min", "importance", "min_years", "weight", "knockout", "label", "id",
+    "skill",
+    "any_of",
+    "min",
+    "importance",
+    "min_years",
+    "weight",
+    "knockout",
+    "label",
+    "id",
     "source_text",
 )
-EXPERIENCE_KEYS = ("min_years", "min_relevant_years", "relevant_titles", "relevant_skills", "knockout")
+EXPERIENCE_KEYS = (
+    "min_years",
+    "min_relevant_years",
+    "relevant_titles",
+    "relevant_skills",
+    "knockout",
+)
 SCORING_KEYS = ("weights", "count_implied")
 WEIGHT_KEYS = ("required", "preferred", "years", "similarity")
 IMPORTANCE = ("required", "preferred")
@@ -53,7 +67,11 @@ class _Checker:
         for key in mapping:
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+                fix = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else f"allowed keys: {', '.join(allowed)}"
+                )
                 raise self.fail(f"unknown key '{key}' in {where}", mapping.line_of(key), fix)
 
     def mapping(self, parent: LineMap, key: str, where: str) -> LineMap:
@@ -63,7 +81,8 @@ class _Checker:
         if not isinstance(value, LineMap):
             raise self.fail(
                 f"'{key}' in {where} must be a mapping of keys, not {_kind(value)}",
-                parent.line_of(key), f"indent its keys under '{key}:'",
+                parent.line_of(key),
+                f"indent its keys under '{key}:'",
             )
         return value
 
@@ -75,27 +94,42 @@ class _Checker:
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(
-                f"'{key}' in {where} must be text, not {_kind(value)}", parent.line_of(key),
-                f"write e.g. {key}: \"Back-end developer\"",
+                f"'{key}' in {where} must be text, not {_kind(value)}",
+                parent.line_of(key),
+                f'write e.g. {key}: "Back-end developer"',
             )
         return value.strip()
 
-    def number(self, parent: LineMap, key: str, where: str, *, positive: bool = False,
-               maximum: float | None = None) -> float | None:
+    def number(
+        self,
+        parent: LineMap,
+        key: str,
+        where: str,
+        *,
+        positive: bool = False,
+        maximum: float | None = None,
+    ) -> float | None:
         value = parent.get(key)
         if value is None:
             return None
         line = parent.line_of(key)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"'{key}' in {where} must be a number, not {_kind(value)}", line,
-                            f"write e.g. {key}: 5")
+            raise self.fail(
+                f"'{key}' in {where} must be a number, not {_kind(value)}",
+                line,
+                f"write e.g. {key}: 5",
+            )
         if value < 0 or (positive and value == 0):
             bound = "more than 0" if positive else "0 or more"
-            raise self.fail(f"'{key}: {value}' in {where} must be {bound}", line,
-                            f"use a number {bound}")
+            raise self.fail(
+                f"'{key}: {value}' in {where} must be {bound}", line, f"use a number {bound}"
+            )
         if maximum is not None and value > maximum:
-            raise self.fail(f"'{key}: {value}' in {where} is more than {maximum:g}", line,
-                            f"use a number up to {maximum:g}")
+            raise self.fail(
+                f"'{key}: {value}' in {where} is more than {maximum:g}",
+                line,
+                f"use a number up to {maximum:g}",
+            )
         return float(value)
 
     def flag(self, parent: LineMap, key: str, where: str) -> bool:
@@ -103,8 +137,11 @@ class _Checker:
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise self.fail(f"'{key}' in {where} must be true or false, not {_kind(value)}",
-                            parent.line_of(key), f"write {key}: true or {key}: false")
+            raise self.fail(
+                f"'{key}' in {where} must be true or false, not {_kind(value)}",
+                parent.line_of(key),
+                f"write {key}: true or {key}: false",
+            )
         return value
 
     def text_list(self, parent: LineMap, key: str, where: str) -> LineSeq:
@@ -112,24 +149,36 @@ class _Checker:
         if value is None:
             return LineSeq()
         if not isinstance(value, LineSeq):
-            raise self.fail(f"'{key}' in {where} must be a list, not {_kind(value)}",
-                            parent.line_of(key), f"write e.g. {key}: [a, b]")
+            raise self.fail(
+                f"'{key}' in {where} must be a list, not {_kind(value)}",
+                parent.line_of(key),
+                f"write e.g. {key}: [a, b]",
+            )
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                raise self.fail(f"item {i + 1} of '{key}' in {where} must be text, not {_kind(item)}",
-                                value.line_of(i), "quote it or remove it")
+                raise self.fail(
+                    f"item {i + 1} of '{key}' in {where} must be text, not {_kind(item)}",
+                    value.line_of(i),
+                    "quote it or remove it",
+                )
         return value
 
     def skill_id(self, value: Any, line: int, where: str) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"the skill in {where} must be a skill id, not {_kind(value)}", line,
-                            "write a taxonomy id such as postgresql (see `screener taxonomy list`)")
+            raise self.fail(
+                f"the skill in {where} must be a skill id, not {_kind(value)}",
+                line,
+                "write a taxonomy id such as postgresql (see `screener taxonomy list`)",
+            )
         skill = value.strip()
         if skill in self.taxonomy.skills:
             return skill
         suggestions = _suggest(self.taxonomy, skill)
-        fix = (f"did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions
-               else "see `screener taxonomy list` for the known ids")
+        fix = (
+            f"did you mean {' or '.join(repr(s) for s in suggestions)}?"
+            if suggestions
+            else "see `screener taxonomy list` for the known ids"
+        )
         raise self.fail(f"unknown skill '{skill}' in {where}", line, fix)
 
 
@@ -180,46 +229,72 @@ def _requirement_skills(check: _Checker, item: LineMap, where: str) -> tuple[tup
     """The skill ids of one requirement and how many of them must be present."""
     has_skill, has_group = "skill" in item, "any_of" in item
     if has_skill == has_group:
-        raise check.fail(f"{where} needs exactly one of 'skill' or 'any_of'", item.line,
-                         "write '- skill: postgresql' or '- any_of: [python, nodejs]' with 'min: 1'")
+        raise check.fail(
+            f"{where} needs exactly one of 'skill' or 'any_of'",
+            item.line,
+            "write '- skill: postgresql' or '- any_of: [python, nodejs]' with 'min: 1'",
+        )
     if has_skill:
         if "min" in item:
-            raise check.fail(f"'min' in {where} only applies to 'any_of' groups", item.line_of("min"),
-                             "remove 'min' or turn 'skill' into 'any_of: [...]'")
+            raise check.fail(
+                f"'min' in {where} only applies to 'any_of' groups",
+                item.line_of("min"),
+                "remove 'min' or turn 'skill' into 'any_of: [...]'",
+            )
         return (check.skill_id(item["skill"], item.line_of("skill"), where),), 1
     group = item["any_of"]
     if not isinstance(group, LineSeq) or not group:
-        raise check.fail(f"'any_of' in {where} must be a non-empty list of skill ids", item.line_of("any_of"),
-                         "write e.g. any_of: [python, nodejs, php]")
+        raise check.fail(
+            f"'any_of' in {where} must be a non-empty list of skill ids",
+            item.line_of("any_of"),
+            "write e.g. any_of: [python, nodejs, php]",
+        )
     skills = tuple(check.skill_id(s, group.line_of(i), where) for i, s in enumerate(group))
     for i, skill in enumerate(skills):
         if skill in skills[:i]:
-            raise check.fail(f"'{skill}' is listed twice in {where}", group.line_of(i), "remove one")
+            raise check.fail(
+                f"'{skill}' is listed twice in {where}", group.line_of(i), "remove one"
+            )
     min_count = item.get("min", 1)
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise check.fail(f"'min' in {where} must be a whole number of 1 or more, not {_kind(min_count)}",
-                         item.line_of("min"), "write e.g. min: 2")
+        raise check.fail(
+            f"'min' in {where} must be a whole number of 1 or more, not {_kind(min_count)}",
+            item.line_of("min"),
+            "write e.g. min: 2",
+        )
     if min_count > len(skills):
-        raise check.fail(f"'min: {min_count}' in {where} is more than the {len(skills)} skills in the group",
-                         item.line_of("min"), f"lower min to at most {len(skills)} or add skills")
+        raise check.fail(
+            f"'min: {min_count}' in {where} is more than the {len(skills)} skills in the group",
+            item.line_of("min"),
+            f"lower min to at most {len(skills)} or add skills",
+        )
     return skills, min_count
 
 
 def _requirement(check: _Checker, item: Any, line: int, number: int, taxonomy: Any) -> Requirement:
     where = f"requirement {number}"
     if not isinstance(item, LineMap):
-        raise check.fail(f"{where} must be a mapping, not {_kind(item)}", line,
-                         "write '- skill: postgresql' (a dash, then key: value)")
+        raise check.fail(
+            f"{where} must be a mapping, not {_kind(item)}",
+            line,
+            "write '- skill: postgresql' (a dash, then key: value)",
+        )
     check.keys(item, REQUIREMENT_KEYS, where)
     skills, min_count = _requirement_skills(check, item, where)
     importance = item.get("importance", "required")
     if importance not in IMPORTANCE:
-        raise check.fail(f"'importance' in {where} must be required or preferred, not {_kind(importance)}",
-                         item.line_of("importance"), "write importance: required or importance: preferred")
+        raise check.fail(
+            f"'importance' in {where} must be required or preferred, not {_kind(importance)}",
+            item.line_of("importance"),
+            "write importance: required or importance: preferred",
+        )
     req_id = check.text(item, "id", where) or "-".join(skills)
     if "id" in item and not _SLUG.match(req_id):
-        raise check.fail(f"'id: {req_id}' in {where} is not a slug", item.line_of("id"),
-                         "use lowercase letters, digits and dashes, e.g. id: backend-languages")
+        raise check.fail(
+            f"'id: {req_id}' in {where} is not a slug",
+            item.line_of("id"),
+            "use lowercase letters, digits and dashes, e.g. id: backend-languages",
+        )
     weight = check.number(item, "weight", where, positive=True)
     return Requirement(
         id=req_id,
@@ -237,22 +312,36 @@ def _requirement(check: _Checker, item: Any, line: int, number: int, taxonomy: A
 def _requirements(check: _Checker, doc: LineMap, taxonomy: Any) -> tuple[Requirement, ...]:
     items = doc.get("requirements")
     if "requirements" not in doc:
-        raise check.fail("missing 'requirements'", doc.line,
-                         "add 'requirements:' with at least one '- skill: ...' item")
+        raise check.fail(
+            "missing 'requirements'",
+            doc.line,
+            "add 'requirements:' with at least one '- skill: ...' item",
+        )
     if items is None:
         items = LineSeq()
     if not isinstance(items, LineSeq):
-        raise check.fail(f"'requirements' must be a list, not {_kind(items)}", doc.line_of("requirements"),
-                         "list each requirement on its own line, e.g. '- skill: python'")
+        raise check.fail(
+            f"'requirements' must be a list, not {_kind(items)}",
+            doc.line_of("requirements"),
+            "list each requirement on its own line, e.g. '- skill: python'",
+        )
     if not items:
-        raise check.fail("'requirements' is empty", doc.line_of("requirements"),
-                         "list at least one requirement, e.g. '- skill: python'")
-    result = tuple(_requirement(check, item, items.line_of(i), i + 1, taxonomy) for i, item in enumerate(items))
+        raise check.fail(
+            "'requirements' is empty",
+            doc.line_of("requirements"),
+            "list at least one requirement, e.g. '- skill: python'",
+        )
+    result = tuple(
+        _requirement(check, item, items.line_of(i), i + 1, taxonomy) for i, item in enumerate(items)
+    )
     seen: dict[str, int] = {}
     for i, req in enumerate(result):
         if req.id in seen:
-            raise check.fail(f"duplicate requirement id '{req.id}' (also requirement {seen[req.id] + 1})",
-                             items.line_of(i), "merge them or give one a different 'id:'")
+            raise check.fail(
+                f"duplicate requirement id '{req.id}' (also requirement {seen[req.id] + 1})",
+                items.line_of(i),
+                "merge them or give one a different 'id:'",
+            )
         seen[req.id] = i
     return result
 
@@ -270,8 +359,10 @@ def _experience(check: _Checker, doc: LineMap) -> dict[str, Any]:
         "min_years": check.number(section, "min_years", where, maximum=MAX_YEARS),
         "min_relevant_years": check.number(section, "min_relevant_years", where, maximum=MAX_YEARS),
         "relevant_titles": tuple(t.strip().lower() for t in titles),
-        "relevant_skills": tuple(check.skill_id(s, skills.line_of(i), f"{where} relevant_skills")
-                                 for i, s in enumerate(skills)),
+        "relevant_skills": tuple(
+            check.skill_id(s, skills.line_of(i), f"{where} relevant_skills")
+            for i, s in enumerate(skills)
+        ),
         "years_knockout": check.flag(section, "knockout", where),
     }
 
@@ -286,19 +377,28 @@ def _scoring(check: _Checker, doc: LineMap) -> tuple[Weights, bool, LineMap]:
     return weights, check.flag(section, "count_implied", "'scoring'"), weights_map
 
 
-def _check_weights(check: _Checker, weights: Weights, reqs: tuple[Requirement, ...],
-                   experience: dict[str, Any], weights_map: LineMap) -> None:
+def _check_weights(
+    check: _Checker,
+    weights: Weights,
+    reqs: tuple[Requirement, ...],
+    experience: dict[str, Any],
+    weights_map: LineMap,
+) -> None:
     """The parts this posting actually uses must be able to earn points."""
     used = {
         "required": any(r.importance == "required" for r in reqs),
         "preferred": any(r.importance == "preferred" for r in reqs),
-        "years": experience["min_years"] is not None or experience["min_relevant_years"] is not None,
+        "years": experience["min_years"] is not None
+        or experience["min_relevant_years"] is not None,
         "similarity": True,
     }
     if sum(getattr(weights, k) for k, on in used.items() if on) <= 0:
         parts = ", ".join(k for k, on in used.items() if on)
-        raise check.fail(f"the weights of the parts this posting uses ({parts}) add up to 0",
-                         weights_map.line, "give at least one of them a weight above 0")
+        raise check.fail(
+            f"the weights of the parts this posting uses ({parts}) add up to 0",
+            weights_map.line,
+            "give at least one of them a weight above 0",
+        )
 
 
 def load_posting(path: str | Path, taxonomy: Any) -> Posting:
@@ -309,11 +409,15 @@ def load_posting(path: str | Path, taxonomy: Any) -> Posting:
     except FileNotFoundError:
         raise PostingError(f"{source}: no such posting file; check the path") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PostingError(f"{source}: cannot read the posting ({exc}); save it as UTF-8 text") from None
+        raise PostingError(
+            f"{source}: cannot read the posting ({exc}); save it as UTF-8 text"
+        ) from None
     return parse_posting(text, taxonomy, source=source, posting_id=Path(path).stem)
 
 
-def parse_posting(text: str, taxonomy: Any, *, source: str = "<posting>", posting_id: str = "posting") -> Posting:
+def parse_posting(
+    text: str, taxonomy: Any, *, source: str = "<posting>", posting_id: str = "posting"
+) -> Posting:
     """Validate posting YAML given as text (used by load_posting and by tests of drafts)."""
     check = _Checker(source, taxonomy)
     try:
@@ -321,13 +425,19 @@ def parse_posting(text: str, taxonomy: Any, *, source: str = "<posting>", postin
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
-        raise check.fail(f"YAML syntax error ({exc.problem})", line,
-                         "check the indentation and quote text that contains ': ' or '#'") from None
+        raise check.fail(
+            f"YAML syntax error ({exc.problem})",
+            line,
+            "check the indentation and quote text that contains ': ' or '#'",
+        ) from None
     except yaml.YAMLError as exc:
         raise PostingError(f"{source}: YAML syntax error ({exc}); check the file is YAML") from None
     if not isinstance(doc, LineMap):
-        raise check.fail(f"the posting must be a mapping of keys, not {_kind(doc)}", 1,
-                         "start with 'title: ...' and 'requirements:'")
+        raise check.fail(
+            f"the posting must be a mapping of keys, not {_kind(doc)}",
+            1,
+            "start with 'title: ...' and 'requirements:'",
+        )
     check.keys(doc, TOP_KEYS, "the posting")
     title = check.text(doc, "title", "the posting", required=True)
     requirements = _requirements(check, doc, taxonomy)

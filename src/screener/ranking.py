@@ -26,11 +26,14 @@ def candidate_ids(assessments: Sequence[Assessment]) -> dict[int, str]:
     Identical files (duplicates) and prefix collisions get "-2", "-3", ... in path order, so
     the same batch always gets the same ids whatever order the files were read in.
     """
+
     def digest(a: Assessment) -> str:
         sha = a.profile.document.sha256
         return sha or hashlib.sha256(a.file.encode("utf-8")).hexdigest()
 
-    order = sorted(range(len(assessments)), key=lambda i: (digest(assessments[i]), assessments[i].file, i))
+    order = sorted(
+        range(len(assessments)), key=lambda i: (digest(assessments[i]), assessments[i].file, i)
+    )
     ids: dict[int, str] = {}
     taken: dict[str, int] = {}
     for i in order:
@@ -40,8 +43,14 @@ def candidate_ids(assessments: Sequence[Assessment]) -> dict[int, str]:
     return ids
 
 
-def rank(assessments: Sequence[Assessment], posting: Posting, *, as_of: str, taxonomy_version: str,
-         tool_version: str = "") -> Shortlist:
+def rank(
+    assessments: Sequence[Assessment],
+    posting: Posting,
+    *,
+    as_of: str,
+    taxonomy_version: str,
+    tool_version: str = "",
+) -> Shortlist:
     """Order assessments into a shortlist; ranks run 1..n over every ranked candidate."""
     ids = candidate_ids(assessments)
     indexed = list(enumerate(assessments))
@@ -49,8 +58,15 @@ def rank(assessments: Sequence[Assessment], posting: Posting, *, as_of: str, tax
     passing = sorted((x for x in ranked if not x[1].knocked_out_by), key=lambda x: _order(x[1]))
     knocked = sorted((x for x in ranked if x[1].knocked_out_by), key=lambda x: _order(x[1]))
     unranked = sorted((x for x in indexed if x[1].status != "ok"), key=lambda x: (x[1].file, x[0]))
-    entries = [ShortlistEntry(rank=n, assessment=a, candidate_id=ids[i])
-               for n, (i, a) in enumerate(passing + knocked, start=1)]
+    entries = [
+        ShortlistEntry(rank=n, assessment=a, candidate_id=ids[i])
+        for n, (i, a) in enumerate(passing + knocked, start=1)
+    ]
     entries += [ShortlistEntry(rank=None, assessment=a, candidate_id=ids[i]) for i, a in unranked]
-    return Shortlist(posting=posting, as_of=as_of, taxonomy_version=taxonomy_version,
-                     entries=tuple(entries), tool_version=tool_version)
+    return Shortlist(
+        posting=posting,
+        as_of=as_of,
+        taxonomy_version=taxonomy_version,
+        entries=tuple(entries),
+        tool_version=tool_version,
+    )

@@ -103,23 +103,31 @@ def _names(ids: Sequence[str], hits: dict[str, SkillHit]) -> str:
     return ", ".join(hits[i].name if i in hits else i for i in ids)
 
 
-def _note(req: Requirement, chosen: Sequence[_Credit], found: dict[str, SkillHit], outcome: Outcome) -> str:
+def _note(
+    req: Requirement, chosen: Sequence[_Credit], found: dict[str, SkillHit], outcome: Outcome
+) -> str:
     if outcome == "missing":
         return "not found" if len(req.skills) == 1 else f"none of {', '.join(req.skills)} found"
     parts = []
     for c in chosen:
         hit = found[c.skill]
-        text = hit.name + (f" (implied by {', '.join(hit.implied_by)})" if hit.source == "implied" else "")
+        text = hit.name + (
+            f" (implied by {', '.join(hit.implied_by)})" if hit.source == "implied" else ""
+        )
         if req.min_years:
-            text += (": years unknown (no dated positions)" if c.state == "unknown"
-                     else f": {c.years:.1f} of {req.min_years:g} years")
+            text += (
+                ": years unknown (no dated positions)"
+                if c.state == "unknown"
+                else f": {c.years:.1f} of {req.min_years:g} years"
+            )
         parts.append(text)
     head = f"found {len(chosen)} of {req.min_count}: " if len(chosen) < req.min_count else "found "
     return head + "; ".join(parts)
 
 
-def assess_requirement(req: Requirement, found: dict[str, SkillHit], dated: bool,
-                       max_points: float) -> RequirementResult:
+def assess_requirement(
+    req: Requirement, found: dict[str, SkillHit], dated: bool, max_points: float
+) -> RequirementResult:
     """One requirement's outcome, points and evidence. `found` holds the hits that may count."""
     credits = [_credit(found[s], req.min_years, dated) for s in req.skills if s in found]
     credits.sort(key=lambda c: -c.value)  # stable: equal credits keep the posting's order
@@ -142,7 +150,9 @@ def assess_requirement(req: Requirement, found: dict[str, SkillHit], dated: bool
     )
 
 
-def _requirement_results(profile: Profile, posting: Posting, maxima: dict[str, float]) -> list[RequirementResult]:
+def _requirement_results(
+    profile: Profile, posting: Posting, maxima: dict[str, float]
+) -> list[RequirementResult]:
     found = {h.id: h for h in profile.skills if h.source != "implied" or posting.count_implied}
     dated = _has_dates(profile)
     results = []
@@ -169,7 +179,11 @@ def _total_years(profile: Profile) -> tuple[float | None, str, tuple[Evidence, .
     """Dated years when the resume has them, else the years it claims (with that line)."""
     exp = profile.experience
     if exp.total_years is not None:
-        return exp.total_years, "from dated positions", _position_evidence(profile, range(len(exp.positions)))
+        return (
+            exp.total_years,
+            "from dated positions",
+            _position_evidence(profile, range(len(exp.positions))),
+        )
     if exp.claimed_years is not None:
         evidence = (exp.claimed_evidence,) if exp.claimed_evidence else ()
         return exp.claimed_years, "as stated on the resume (no dated positions)", evidence
@@ -196,8 +210,15 @@ def _relevant_years(profile: Profile, posting: Posting) -> tuple[float | None, t
     return relevant_years(profile.experience, posting.relevant_titles, posting.relevant_skills)
 
 
-def _years_result(req_id: str, label: str, years: float | None, minimum: float, max_points: float,
-                  evidence: tuple[Evidence, ...], how: str) -> RequirementResult:
+def _years_result(
+    req_id: str,
+    label: str,
+    years: float | None,
+    minimum: float,
+    max_points: float,
+    evidence: tuple[Evidence, ...],
+    how: str,
+) -> RequirementResult:
     if years is None:
         outcome: Outcome = "unknown"
         fraction, note = 0.0, "years unknown: no readable dates"
@@ -206,13 +227,21 @@ def _years_result(req_id: str, label: str, years: float | None, minimum: float, 
         outcome = "met" if fraction >= 1.0 else ("partial" if years > 0 else "missing")
         note = f"{years:.1f} of {minimum:g} years" + (f", {how}" if how else "")
     return RequirementResult(
-        requirement=req_id, label=label, importance="required", outcome=outcome,
-        points=max_points * fraction, max_points=max_points, evidence=evidence,
-        years=years, note=note,
+        requirement=req_id,
+        label=label,
+        importance="required",
+        outcome=outcome,
+        points=max_points * fraction,
+        max_points=max_points,
+        evidence=evidence,
+        years=years,
+        note=note,
     )
 
 
-def _years_results(profile: Profile, posting: Posting, max_points: float) -> tuple[list[RequirementResult], float | None, float | None, tuple[int, ...]]:
+def _years_results(
+    profile: Profile, posting: Posting, max_points: float
+) -> tuple[list[RequirementResult], float | None, float | None, tuple[int, ...]]:
     total, how, evidence = _total_years(profile)
     relevant, indexes = (None, ())
     if posting.min_relevant_years is not None:
@@ -221,21 +250,39 @@ def _years_results(profile: Profile, posting: Posting, max_points: float) -> tup
     share = max_points / len(minima) if minima else 0.0
     results = []
     if posting.min_years is not None:
-        results.append(_years_result(YEARS_TOTAL_ID, f"{posting.min_years:g}+ years of experience",
-                                     total, posting.min_years, share, evidence, how))
+        results.append(
+            _years_result(
+                YEARS_TOTAL_ID,
+                f"{posting.min_years:g}+ years of experience",
+                total,
+                posting.min_years,
+                share,
+                evidence,
+                how,
+            )
+        )
     if posting.min_relevant_years is not None:
         field = ", ".join(posting.relevant_titles[:3]) or "the posting's field"
-        results.append(_years_result(YEARS_RELEVANT_ID,
-                                     f"{posting.min_relevant_years:g}+ relevant years ({field})",
-                                     relevant, posting.min_relevant_years, share,
-                                     _position_evidence(profile, indexes), "in relevant positions"))
+        results.append(
+            _years_result(
+                YEARS_RELEVANT_ID,
+                f"{posting.min_relevant_years:g}+ relevant years ({field})",
+                relevant,
+                posting.min_relevant_years,
+                share,
+                _position_evidence(profile, indexes),
+                "in relevant positions",
+            )
+        )
     return results, total, relevant, tuple(indexes)
 
 
 # --------------------------------------------------------------------------- the assessment
 
 
-def _part(name: str, results: Sequence[RequirementResult], max_points: float, note: str = "") -> ScorePart:
+def _part(
+    name: str, results: Sequence[RequirementResult], max_points: float, note: str = ""
+) -> ScorePart:
     points = sum(r.points for r in results)
     if not note:
         met = sum(r.outcome == "met" for r in results)
@@ -249,8 +296,11 @@ def _knockouts(posting: Posting, results: Sequence[RequirementResult]) -> tuple[
     for result in results:
         if result.requirement in knockouts and result.outcome in ("missing", "partial"):
             lines.append(_knockout_line(result))
-        elif (posting.years_knockout and result.requirement in (YEARS_TOTAL_ID, YEARS_RELEVANT_ID)
-              and result.outcome in ("missing", "partial")):
+        elif (
+            posting.years_knockout
+            and result.requirement in (YEARS_TOTAL_ID, YEARS_RELEVANT_ID)
+            and result.outcome in ("missing", "partial")
+        ):
             lines.append(f"knock-out: {result.label}: {result.note}")
     return tuple(lines)
 
@@ -266,10 +316,18 @@ def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> As
     parts = (
         _part("required", [r for r in reqs if r.importance == "required"], maxima["required"]),
         _part("preferred", [r for r in reqs if r.importance == "preferred"], maxima["preferred"]),
-        _part("years", years_results, maxima["years"],
-              "" if years_results else "no minimum in this posting"),
-        ScorePart(name="similarity", points=round(maxima["similarity"] * similarity, 1),
-                  max_points=round(maxima["similarity"], 1), note=f"TF-IDF cosine {similarity:.2f}"),
+        _part(
+            "years",
+            years_results,
+            maxima["years"],
+            "" if years_results else "no minimum in this posting",
+        ),
+        ScorePart(
+            name="similarity",
+            points=round(maxima["similarity"] * similarity, 1),
+            max_points=round(maxima["similarity"], 1),
+            note=f"TF-IDF cosine {similarity:.2f}",
+        ),
     )
     results = tuple(reqs + years_results)
     return Assessment(
@@ -301,8 +359,9 @@ def similarities(texts: Sequence[str], posting: Posting) -> list[float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     corpus = [posting_text(posting), *texts]
-    vectorizer = TfidfVectorizer(lowercase=True, stop_words="english", sublinear_tf=True,
-                                 token_pattern=_TOKEN)
+    vectorizer = TfidfVectorizer(
+        lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=_TOKEN
+    )
     try:
         matrix = vectorizer.fit_transform(corpus)
     except ValueError:  # every text empty or only stop words: nothing to compare

@@ -79,4 +79,4 @@ LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 def load_with_lines(text: str) -> Any:
     """Parse one YAML document; raises yaml.YAMLError (with a mark) on bad syntax."""
-    return yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+    return yaml.load(text, Loader=LineLoader)
