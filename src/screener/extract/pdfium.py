@@ -41,24 +41,26 @@ def _glyphs(textpage) -> list[Glyph]:
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    # Bound once: this loop runs per character and the ctypes calls dominate its cost.
+    is_generated, get_unicode = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetUnicode
+    get_box, get_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
     out: list[Glyph] = []
     count = pdfium_c.FPDFText_CountChars(raw)
     i = 0
     while i < count:
         index, i = i, i + 1
-        if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+        if is_generated(raw, index) == 1:
             continue
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        code = get_unicode(raw, index)
         if 0xD800 <= code < 0xDC00 and i < count:  # a UTF-16 surrogate pair
-            low = pdfium_c.FPDFText_GetUnicode(raw, i)
+            low = get_unicode(raw, i)
             if 0xDC00 <= low < 0xE000:
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 i += 1
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect_ref):
+        if not get_box(raw, index, rect_ref):
             continue
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
         text = _REPLACE.get(code) or _char(code)
-        out.append(Glyph(text, rect.left, rect.bottom, rect.right, rect.top, size))
+        out.append(Glyph(text, rect.left, rect.bottom, rect.right, rect.top, get_size(raw, index)))
     return out
 
 

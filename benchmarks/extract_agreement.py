@@ -1,0 +1,148 @@
+"""Speed and word-level agreement of screener's PDF extractors with pdfminer.six.
+
+    python benchmarks/extract_agreement.py              # ~60 generated resumes in a temp dir
+    python benchmarks/extract_agreement.py FOLDER       # every *.pdf under FOLDER
+    python benchmarks/extract_agreement.py --count 20 --runs 1
+
+For each extractor: files per second (median of --runs timed passes over all files, text
+normalisation included), and agreement with the reference, pdfminer.six `extract_text` with
+default settings, normalised the same way:
+  words found   share of the reference's word multiset found in the extractor's words
+  words extra   share of the extractor's words that the reference has (precision)
+  order         share of the reference's word bigrams found, in the same order (reading order)
+  worst file    the lowest per-file "words found"
+and, for auto, how many files fell back from the fast path to pdfminer. "pdfium raw" is
+pypdfium2's own `get_text_range()` for comparison (no gap check, no column handling).
+
+Generated files (tests/fixtures/make_fixtures.varied_pdf) vary the font (Helvetica, Times,
+Courier, DejaVu Sans, Liberation Serif/Sans), size, one or two columns, 1-3 pages, whole lines
+or words positioned without space glyphs, and row-by-row or column-by-column drawing order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+
+from screener.extract import extract  # noqa: E402
+from screener.text import normalise  # noqa: E402
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    from make_fixtures import varied_pdf
+
+    paths = []
+    for seed in range(count):
+        path = folder / f"resume_{seed:03d}.pdf"
+        path.write_bytes(varied_pdf(seed))
+        paths.append(path)
+    return paths
+
+
+def reference_text(data: bytes) -> str:
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    return normalise(extract_text(io.BytesIO(data)))
+
+
+def pdfium_raw(data: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return normalise("\n".join(page.get_textpage().get_text_range() for page in pdf))
+    finally:
+        pdf.close()
+
+
+def readers():
+    def ours(name: str):
+        def read(data: bytes) -> tuple[str, str]:
+            doc = extract("bench.pdf", data, extractor=name)
+            return doc.text, doc.extractor
+
+        return read
+
+    return {
+        "fast": ours("fast"),
+        "auto": ours("auto"),
+        "pdfminer (screener)": ours("pdfminer"),
+        "pdfium raw": lambda data: (pdfium_raw(data), "pdfium"),
+        "pdfminer extract_text": lambda data: (reference_text(data), "pdfminer"),
+    }
+
+
+def overlap(reference: Counter, other: Counter) -> float:
+    total = sum(reference.values())
+    return sum((reference & other).values()) / total if total else 1.0
+
+
+def bigrams(words: list[str]) -> Counter:
+    return Counter(zip(words, words[1:]))
+
+
+def measure(name, read, files: list[bytes], references: list[str], runs: int) -> dict:
+    timings = []
+    outputs: list[tuple[str, str]] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        outputs = [read(data) for data in files]
+        timings.append(time.perf_counter() - start)
+    found, extra, order, per_file = [], [], [], []
+    ref_all, out_all, ref_bi, out_bi = Counter(), Counter(), Counter(), Counter()
+    for (text, _), ref in zip(outputs, references):
+        ref_words, out_words = ref.split(), text.split()
+        per_file.append(overlap(Counter(ref_words), Counter(out_words)))
+        ref_all.update(ref_words)
+        out_all.update(out_words)
+        ref_bi.update(bigrams(ref_words))
+        out_bi.update(bigrams(out_words))
+    return {
+        "name": name,
+        "files_per_s": len(files) / statistics.median(timings),
+        "found": overlap(ref_all, out_all),
+        "extra": overlap(out_all, ref_all),
+        "order": overlap(ref_bi, out_bi),
+        "worst": min(per_file),
+        "fallbacks": sum(1 for _, used in outputs if used == "pdfminer"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", help="folder of PDFs (default: generate them)")
+    parser.add_argument("--count", type=int, default=60, help="PDFs to generate (default 60)")
+    parser.add_argument("--runs", type=int, default=3, help="timed passes (median; default 3)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.folder:
+            paths = sorted(Path(args.folder).rglob("*.pdf"))
+        else:
+            paths = generate(Path(tmp), args.count)
+        files = [p.read_bytes() for p in paths]
+    pages = sum(extract("x.pdf", data, extractor="fast").pages for data in files)
+    references = [reference_text(data) for data in files]
+    print(f"{len(files)} PDFs, {pages} pages; reference: pdfminer.six extract_text "
+          f"(default LAParams); {args.runs} timed runs, median")
+    print(f"{'extractor':<24}{'files/s':>9}{'words found':>13}{'words extra':>13}"
+          f"{'order':>8}{'worst file':>12}{'fallbacks':>11}")
+    for name, read in readers().items():
+        row = measure(name, read, files, references, args.runs)
+        fallbacks = f"{row['fallbacks']}/{len(files)}" if name == "auto" else "-"
+        print(f"{name:<24}{row['files_per_s']:>9.1f}{row['found']:>13.2%}{row['extra']:>13.2%}"
+              f"{row['order']:>8.2%}{row['worst']:>12.2%}{fallbacks:>11}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
