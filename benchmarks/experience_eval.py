@@ -71,7 +71,7 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
         name_ok += _norm(contact.name) == _norm(g["name"])
         email_ok += _norm(contact.email) == _norm(g["email"])
         flag = "" if err <= 0.5 else "   <-- off"
-        print(f"{stem:28s} gold {str(want):>6s}  got {str(got):>6s}  error {err:5.2f}{flag}")
+        print(f"{stem:28s} gold {want!s:>6s}  got {got!s:>6s}  error {err:5.2f}{flag}")
         if verbose:
             for p in exp.positions:
                 print(f"    {p.start}..{p.end} {p.title!r} @ {p.company!r} {p.flags}")

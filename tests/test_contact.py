@@ -43,7 +43,11 @@ Python"""
 
 def test_name_with_contact_on_the_same_line() -> None:
     c = _contact("Riley Morgan | riley.morgan@example.com | +1 555 555 0123\nSUMMARY\nEngineer.")
-    assert (c.name, c.email, c.phone) == ("Riley Morgan", "riley.morgan@example.com", "+1 555 555 0123")
+    assert (c.name, c.email, c.phone) == (
+        "Riley Morgan",
+        "riley.morgan@example.com",
+        "+1 555 555 0123",
+    )
 
 
 @pytest.mark.parametrize(

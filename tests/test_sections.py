@@ -6,7 +6,7 @@ import pytest
 
 from screener.sections import find_sections, heading_content, heading_name, section_at
 
-RESUME = """Avery Quinn
+_TEXT = """Avery Quinn
 avery.quinn@example.com | (555) 555-0142
 
 SUMMARY
@@ -20,7 +20,8 @@ Developer | Brightline Software | Mar 2017 - Dec 2019
 — EDUCATION —
 B.S. Computer Science | State University | 2011 - 2015
 Skills: Python, Java, Docker
-References available upon request""".split("\n")
+References available upon request"""
+RESUME = _TEXT.split("\n")
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ resume when the header has none. Phone numbers need 9 to 15 digits and are never
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from screener.dates import find_ranges
 from screener.records import Contact, Section

@@ -25,9 +25,9 @@ clock is never read. Suspicious ranges are flagged, not silently trusted:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
 
 UNTRUSTED = frozenset({"end-before-start", "future-start"})
 
@@ -37,7 +37,13 @@ _MONTHS = {
 }  # fmt: skip
 # Season -> (first month, last month) relative to the season's year; winter starts the
 # December before ("Winter 2020" = Dec 2019 .. Feb 2020).
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (0, 2)}
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (0, 2),
+}
 
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -77,7 +83,12 @@ _OPEN = (
 _RANGE_RE = re.compile(
     r"(?<![\w/.-])(?:(?P<since>since|from)\s+)?"
     + _date_pattern("s")
-    + r"(?:(?P<sep>" + _SEP + r")(?:(?P<open>" + _OPEN + r")|" + _date_pattern("e")
+    + r"(?:(?P<sep>"
+    + _SEP
+    + r")(?:(?P<open>"
+    + _OPEN
+    + r")|"
+    + _date_pattern("e")
     + r"|(?P<eyy>\d\d)(?![\d/.-]))"
     + r"|\s+(?P<onw>onwards?)\b)?"
     + r"(?!\w)",
@@ -236,7 +247,11 @@ def _make_range(m: re.Match[str], as_of: date, offset: int = 0) -> DateRange | N
 
 def _start_end(m: re.Match[str]) -> int:
     """Where the start date's text ends (a single date's match may not reach past it)."""
-    ends = [m.end(g) for g in m.groupdict() if g.startswith("s") and m.group(g) and g not in ("since", "sep")]
+    ends = [
+        m.end(g)
+        for g in m.groupdict()
+        if g.startswith("s") and m.group(g) and g not in ("since", "sep")
+    ]
     return max(ends) if ends else m.end()
 
 

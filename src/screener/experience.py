@@ -25,9 +25,9 @@ span mentions it and (b) what the resume states ("Python (5 years)", "5 years of
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from screener.dates import (
     DateRange,
@@ -57,19 +57,23 @@ _BREAK_RE = re.compile(
     r"|caregiving|unemployed|job\s+search)\b",
     re.IGNORECASE,
 )
-_BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u25a0\u25e6\u2023\u2043\u2219\u00b7*>\u27a2\u2713\u2714o-]\s+|\d+[.)]\s)")
+_BULLET_RE = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf\u25a0\u25e6\u2023\u2043\u2219\u00b7*>\u27a2\u2713\u2714o-]\s+|\d+[.)]\s)"
+)
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'&.-]*")
 _PREV_WORD_RE = re.compile(r"(?<![A-Za-z])([a-z]+)\s*$")
 _SENTENCE_WORDS = frozenset(
-    "in from between during by of the and over after before through on within than since until "
+    "in from between during by of the and over after before through on within than since until "  # noqa: SIM905
     "till around circa to a an".split()
 )
 _SPLIT_RE = re.compile(
     r"\s*(?:\||\u2022|\u00b7|::|\t|\s{2,}|\s[-\u2013\u2014]+\s|[,;]\s|\(|\)|\[|\]|\s@\s)\s*"
 )
 _AT_RE = re.compile(r"^(.+?)\s+at\s+(.+)$")
-_TRAIL_SEP_RE = re.compile(r"^[\s,;:|(\[]*(?:[-\u2010-\u2015~]|to|until|till|through)\s*$", re.I)
-_LEAD_SEP_RE = re.compile(r"^\s*(?:[-\u2010-\u2015~]|to|until|till|through)\s*\S", re.I)
+_TRAIL_SEP_RE = re.compile(
+    r"^[\s,;:|(\[]*(?:[-\u2010-\u2015~]|to|until|till|through)\s*$", re.IGNORECASE
+)
+_LEAD_SEP_RE = re.compile(r"^\s*(?:[-\u2010-\u2015~]|to|until|till|through)\s*\S", re.IGNORECASE)
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
     "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|ON|BC|QC|AB|NSW|VIC|USA|UK"
@@ -330,7 +334,7 @@ def _assign(parts: list[str]) -> tuple[str, str]:
 
 
 _TITLE_MODIFIERS = frozenset(
-    "senior sr sr. junior jr jr. lead principal staff chief head associate assistant software "
+    "senior sr sr. junior jr jr. lead principal staff chief head associate assistant software "  # noqa: SIM905
     "web backend back-end frontend front-end full-stack fullstack full stack data site "
     "reliability devops cloud platform database qa test research machine learning mobile "
     "application applications systems solutions security network infrastructure it "
@@ -557,9 +561,7 @@ _GENERIC = (
 )
 _CLAIM_RE = re.compile(
     r"(?:(?P<lead>over|more\s+than|nearly|almost|about|around|approximately|close\s+to|"
-    r"at\s+least)\s+)?"
-    + _NUM
-    + r"\s*\+?\s*(?:plus\s+)?(?:years?|yrs?)\b['\u2019]?\s*(?:of\s+)?"
+    r"at\s+least)\s+)?" + _NUM + r"\s*\+?\s*(?:plus\s+)?(?:years?|yrs?)\b['\u2019]?\s*(?:of\s+)?"
     r"(?:(?P<exp>(?:" + _GENERIC + r"\s+){0,3}experience)\b)?",
     re.IGNORECASE,
 )
@@ -597,7 +599,9 @@ def claimed_years(
 
 _AFTER_SKILL_RE = re.compile(
     r"^\s*(?:[:(\[,\-\u2013\u2014|]\s*)*(?:experience\s*[:\-\u2013\u2014]?\s*)?"
-    + _NUM + r"\s*\+?\s*" + _UNIT,
+    + _NUM
+    + r"\s*\+?\s*"
+    + _UNIT,
     re.IGNORECASE,
 )
 _BEFORE_SKILL_RE = re.compile(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from screener.records import Section
 
@@ -70,17 +70,17 @@ _PHRASES: dict[str, str] = {
 }  # fmt: skip
 # Words that may accompany a keyword in a heading without making it a sentence.
 _MODIFIERS = frozenset(
-    "professional work relevant related technical key core selected additional other recent "
+    "professional work relevant related technical key core selected additional other recent "  # noqa: SIM905
     "industry personal academic and of & my / + summary areas area skill set highlights "
     "significant notable select prior previous full-time part-time it software engineering "
     "soft hard computer programming languages tools in the applicable me continued cont".split()
 )
-_DECORATION = " \t-\u2010-\u2015=_*#\u2022\u00b7:|~<>[](){}.\u25aa\u25cf\u25a0\u2756\u27a2\u00bb\u00ab"
+_DECORATION = (
+    " \t-\u2010-\u2015=_*#\u2022\u00b7:|~<>[](){}.\u25aa\u25cf\u25a0\u2756\u27a2\u00bb\u00ab"
+)
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?|&|/|\+")
 _SPACED_RE = re.compile(r"^(?:[A-Za-z] ){3,}[A-Za-z]$")  # "E X P E R I E N C E"
-_GLUED_KEYS = "|".join(
-    sorted((k.upper() for k in _KEYWORDS if len(k) >= 6), key=len, reverse=True)
-)
+_GLUED_KEYS = "|".join(sorted((k.upper() for k in _KEYWORDS if len(k) >= 6), key=len, reverse=True))
 # An upper-case heading run into its first line of content: "EXPERIENCESenior Developer".
 _GLUED_RE = re.compile(rf"^\W*((?:[A-Z]+ )*(?:{_GLUED_KEYS}))(?=[A-Z](?:[a-z]|[A-Z][a-z]))")
 # A heading followed by a colon and content: "Skills: Python, Java".
@@ -91,7 +91,9 @@ _FINAL_NOUNS = frozenset(
     {"experience", "employment", "history", "projects", "skills", "education", "certifications"}
 )
 # "Experience: 7 years" states an amount; it does not open a section.
-_AMOUNT_RE = re.compile(r"\s*(?:over\s+|about\s+)?\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|months?)\b", re.I)
+_AMOUNT_RE = re.compile(
+    r"\s*(?:over\s+|about\s+)?\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|months?)\b", re.IGNORECASE
+)
 # Sections an inline "Heading: content" line may open even inside the experience section.
 _MAJOR = frozenset({"experience", "education"})
 
