@@ -27,13 +27,14 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 
-from screener.extract import extract  # noqa: E402
-from screener.text import normalise  # noqa: E402
+from screener.extract import extract
+from screener.text import normalise
 
 
 def generate(folder: Path, count: int) -> list[Path]:
@@ -88,7 +89,7 @@ def overlap(reference: Counter, other: Counter) -> float:
 
 
 def bigrams(words: list[str]) -> Counter:
-    return Counter(zip(words, words[1:]))
+    return Counter(pairwise(words))
 
 
 def measure(name, read, files: list[bytes], references: list[str], runs: int) -> dict:
@@ -98,7 +99,7 @@ def measure(name, read, files: list[bytes], references: list[str], runs: int) ->
         start = time.perf_counter()
         outputs = [read(data) for data in files]
         timings.append(time.perf_counter() - start)
-    found, extra, order, per_file = [], [], [], []
+    per_file = []
     ref_all, out_all, ref_bi, out_bi = Counter(), Counter(), Counter(), Counter()
     for (text, _), ref in zip(outputs, references):
         ref_words, out_words = ref.split(), text.split()
@@ -132,15 +133,21 @@ def main(argv: list[str] | None = None) -> int:
         files = [p.read_bytes() for p in paths]
     pages = sum(extract("x.pdf", data, extractor="fast").pages for data in files)
     references = [reference_text(data) for data in files]
-    print(f"{len(files)} PDFs, {pages} pages; reference: pdfminer.six extract_text "
-          f"(default LAParams); {args.runs} timed runs, median")
-    print(f"{'extractor':<24}{'files/s':>9}{'words found':>13}{'words extra':>13}"
-          f"{'order':>8}{'worst file':>12}{'fallbacks':>11}")
+    print(
+        f"{len(files)} PDFs, {pages} pages; reference: pdfminer.six extract_text "
+        f"(default LAParams); {args.runs} timed runs, median"
+    )
+    print(
+        f"{'extractor':<24}{'files/s':>9}{'words found':>13}{'words extra':>13}"
+        f"{'order':>8}{'worst file':>12}{'fallbacks':>11}"
+    )
     for name, read in readers().items():
         row = measure(name, read, files, references, args.runs)
         fallbacks = f"{row['fallbacks']}/{len(files)}" if name == "auto" else "-"
-        print(f"{name:<24}{row['files_per_s']:>9.1f}{row['found']:>13.2%}{row['extra']:>13.2%}"
-              f"{row['order']:>8.2%}{row['worst']:>12.2%}{fallbacks:>11}")
+        print(
+            f"{name:<24}{row['files_per_s']:>9.1f}{row['found']:>13.2%}{row['extra']:>13.2%}"
+            f"{row['order']:>8.2%}{row['worst']:>12.2%}{fallbacks:>11}"
+        )
     return 0
 
 

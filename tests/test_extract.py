@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from screener.extract import extract
-from screener.extract import layout
+from screener.extract import extract, layout
 from screener.extract.base import Messages
 from screener.extract.layout import Glyph, reading_order, segments
 from screener.extract.pdf import fast_path_problem
@@ -24,7 +23,7 @@ from screener.extract.sniff import sniff
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = FIXTURES / "files"
 sys.path.insert(0, str(FIXTURES))
-import make_fixtures  # noqa: E402
+import make_fixtures
 
 PDF_EXTRACTORS = ["auto", "fast", "pdfminer"]
 
@@ -52,16 +51,28 @@ def test_one_column_pdf(extractor: str) -> None:
     assert doc.extractor == ("pdfminer" if extractor == "pdfminer" else "pdfium")
     lines = nonblank(doc.text)
     assert lines[:2] == ["Avery Quinn", "avery.quinn@example.com | (555) 010-4242 | Portland, OR"]
-    assert contains_run(lines, [
-        "Senior Backend Engineer, Globex Corporation",
-        "Jan 2020 - Present",
-        "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million requests a day.",
-    ])
+    assert contains_run(
+        lines,
+        [
+            "Senior Backend Engineer, Globex Corporation",
+            "Jan 2020 - Present",
+            "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million requests a day.",
+        ],
+    )
     assert "Python, Node.js, PHP, PostgreSQL, Docker, Kubernetes, AWS, Redis" in lines
 
 
-SIDEBAR = ["SKILLS", "Python", "Node.js", "PHP", "PostgreSQL", "Docker", "Kubernetes", "AWS",
-           "Redis"]
+SIDEBAR = [
+    "SKILLS",
+    "Python",
+    "Node.js",
+    "PHP",
+    "PostgreSQL",
+    "Docker",
+    "Kubernetes",
+    "AWS",
+    "Redis",
+]
 MAIN = [
     "Senior Backend Engineer",
     "Globex Corporation, Jan 2020 - Present",
@@ -95,15 +106,24 @@ def test_two_column_pdf_keeps_each_column_together(extractor: str) -> None:
 def test_ligatures_and_hyphenation(extractor: str) -> None:
     lines = nonblank(read("ligatures.pdf", extractor).text)
     assert "Efficient engineer with five years of financial workflow automation." in lines
-    assert contains_run(lines, ["Led the development",
-                                "of payment APIs in Node.js and PostgreSQL for the", "back-end",
-                                "platform and its configuration service."])
+    assert contains_run(
+        lines,
+        [
+            "Led the development",
+            "of payment APIs in Node.js and PostgreSQL for the",
+            "back-end",
+            "platform and its configuration service.",
+        ],
+    )
 
 
 @pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
 def test_tight_word_spacing_is_split_into_words(extractor: str) -> None:
     doc = read("tight_words.pdf", extractor)
-    assert "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million requests a day." in doc.lines
+    assert (
+        "\u2022 Built payment APIs in Node.js and PostgreSQL serving two million requests a day."
+        in doc.lines
+    )
 
 
 def test_pdfium_own_text_glues_tight_words_and_the_check_sees_it() -> None:
@@ -207,12 +227,18 @@ def test_docx_reads_header_paragraphs_tables_nested_tables_and_footer_in_order()
         "Riley Harper | riley.harper@example.com",
         "Riley Harper",
         "Backend developer, 6 years, Python and Node.js.",
-        "SKILLS", "Python", "Node.js", "PostgreSQL", "Kubernetes",
+        "SKILLS",
+        "Python",
+        "Node.js",
+        "PostgreSQL",
+        "Kubernetes",
         "EXPERIENCE",
         "Backend Engineer, Hooli, Mar 2019 - Present",
         "Designed REST APIs on PostgreSQL.",
-        "Certifications", "AWS Solutions Architect",
-        "EDUCATION", "B.Sc. Software Engineering, 2017",
+        "Certifications",
+        "AWS Solutions Architect",
+        "EDUCATION",
+        "B.Sc. Software Engineering, 2017",
         "References available on request",
     ]
 
@@ -228,16 +254,21 @@ def test_docx_text_boxes_are_read_once() -> None:
     mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     from lxml import etree
 
-    box = (f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
-           f'<w:txbxContent><w:p><w:r><w:t>Sidebar: Kafka</w:t></w:r></w:p></w:txbxContent>'
-           f'</mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Sidebar: Kafka</w:t></w:r>'
-           f'</w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>')
+    box = (
+        f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
+        f"<w:txbxContent><w:p><w:r><w:t>Sidebar: Kafka</w:t></w:r></w:p></w:txbxContent>"
+        f"</mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Sidebar: Kafka</w:t></w:r>"
+        f"</w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>"
+    )
     document.paragraphs[1]._p.append(etree.fromstring(box))
     buf = io.BytesIO()
     document.save(buf)
     lines = nonblank(read_docx(buf.getvalue()).text)
     assert lines.count("Sidebar: Kafka") == 1
-    assert lines.index("Sidebar: Kafka") == lines.index("Backend developer, 6 years, Python and Node.js.") + 1
+    assert (
+        lines.index("Sidebar: Kafka")
+        == lines.index("Backend developer, 6 years, Python and Node.js.") + 1
+    )
 
 
 def test_corrupt_docx() -> None:
@@ -276,7 +307,7 @@ def test_only_a_guessed_encoding_warns() -> None:
 def test_decode(data: bytes, encoding: str) -> None:
     text, found = decode(data)
     assert found == encoding
-    assert text.startswith("Caf\u00e9") or text.startswith("J\u00fcrgen Gr\u00f6\u00dfe")
+    assert text.startswith(("Caf\u00e9", "J\u00fcrgen Gr\u00f6\u00dfe"))
 
 
 # --------------------------------------------------------------------------- refusals
@@ -288,7 +319,10 @@ def test_decode(data: bytes, encoding: str) -> None:
         ("legacy.doc", "legacy Word .doc: save it as .docx or PDF and screen again"),
         ("resume.rtf", Messages.RTF),
         ("archive.zip", Messages.OTHER_ZIP),
-        ("binary.txt", "not a resume file (binary data): screener reads PDF, DOCX and TXT; ask for one"),
+        (
+            "binary.txt",
+            "not a resume file (binary data): screener reads PDF, DOCX and TXT; ask for one",
+        ),
         ("empty.txt", "file is empty (0 bytes): ask the candidate for the file again"),
     ],
 )
@@ -300,13 +334,18 @@ def test_refused_files(name: str, message: str) -> None:
 
 def test_image_file() -> None:
     doc = extract("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
-    assert doc.error == "image file (PNG), not a document: needs OCR, or ask the candidate for a PDF"
+    assert (
+        doc.error == "image file (PNG), not a document: needs OCR, or ask the candidate for a PDF"
+    )
 
 
 def test_missing_file_is_an_error_row() -> None:
     doc = extract("/nonexistent/resume.pdf")
     assert doc.status == "error" and doc.sha256 == ""
-    assert doc.error == "cannot read the file (no such file or directory): check that it exists and can be opened"
+    assert (
+        doc.error
+        == "cannot read the file (no such file or directory): check that it exists and can be opened"
+    )
 
 
 def test_whitespace_only_text_is_empty() -> None:
@@ -336,7 +375,9 @@ def test_max_chars_truncates_at_a_line_with_a_warning() -> None:
     doc = extract("long.txt", data, max_chars=500)
     assert doc.status == "ok" and 450 < doc.chars <= 500
     assert doc.lines[-1].startswith("line ") and doc.lines[-1].endswith("PostgreSQL")
-    assert doc.warnings == ("text cut at 500 characters: only the start was screened; check the file",)
+    assert doc.warnings == (
+        "text cut at 500 characters: only the start was screened; check the file",
+    )
 
 
 def test_unknown_extractor_is_a_programming_error() -> None:
@@ -355,8 +396,17 @@ def test_sniff() -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-                     b"{\\rtf1", b"\xef\xbb\xbf", b"\xff\xfe"]),
+    st.sampled_from(
+        [
+            b"",
+            b"%PDF-1.4\n",
+            b"PK\x03\x04",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            b"{\\rtf1",
+            b"\xef\xbb\xbf",
+            b"\xff\xfe",
+        ]
+    ),
     st.binary(max_size=300),
 )
 def test_extract_never_raises(prefix: bytes, body: bytes) -> None:
@@ -369,14 +419,17 @@ def test_damaged_pdf_bodies_never_raise() -> None:
     data = (FILES / "one_column.pdf").read_bytes()
     for cut in range(100, len(data), 97):
         for extractor in PDF_EXTRACTORS:
-            doc = extract("cut.pdf", data[:cut] + b"\x00garbage" + data[cut + 40 :],
-                          extractor=extractor)
+            doc = extract(
+                "cut.pdf", data[:cut] + b"\x00garbage" + data[cut + 40 :], extractor=extractor
+            )
             assert doc.status in ("ok", "empty", "error")
 
 
 def test_pdf_libraries_are_imported_lazily() -> None:
-    code = ("import sys, screener.extract, screener.text; "
-            "print(sorted(m for m in ('pdfminer', 'pypdfium2', 'docx') if m in sys.modules))")
+    code = (
+        "import sys, screener.extract, screener.text; "
+        "print(sorted(m for m in ('pdfminer', 'pypdfium2', 'docx') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -385,20 +438,37 @@ def test_pdf_libraries_are_imported_lazily() -> None:
 
 
 def _word(text: str, x: float, y: float, size: float = 10.0) -> list[Glyph]:
-    return [Glyph(ch, x + i * 5.0, y, x + (i + 1) * 5.0, y + size, size)
-            for i, ch in enumerate(text)]
+    return [
+        Glyph(ch, x + i * 5.0, y, x + (i + 1) * 5.0, y + size, size) for i, ch in enumerate(text)
+    ]
 
 
 def test_layout_reads_columns_drawn_row_by_row() -> None:
     glyphs: list[Glyph] = []
-    for row, (left, right) in enumerate([("Skills", "Experience"), ("Python", "Engineer at Acme"),
-                                         ("Go", "Built the billing APIs"), ("SQL", "Led a team"),
-                                         ("Docker", "Shipped weekly")]):
+    for row, (left, right) in enumerate(
+        [
+            ("Skills", "Experience"),
+            ("Python", "Engineer at Acme"),
+            ("Go", "Built the billing APIs"),
+            ("SQL", "Led a team"),
+            ("Docker", "Shipped weekly"),
+        ]
+    ):
         y = 700 - row * 14
         glyphs += _word(left, 50, y) + _word(right, 250, y)
     lines = [line for line in reading_order(segments(glyphs)) if line]
-    assert lines == ["Skills", "Python", "Go", "SQL", "Docker", "Experience", "Engineer at Acme",
-                     "Built the billing APIs", "Led a team", "Shipped weekly"]
+    assert lines == [
+        "Skills",
+        "Python",
+        "Go",
+        "SQL",
+        "Docker",
+        "Experience",
+        "Engineer at Acme",
+        "Built the billing APIs",
+        "Led a team",
+        "Shipped weekly",
+    ]
 
 
 def test_layout_keeps_right_aligned_dates_on_their_line() -> None:
@@ -429,7 +499,10 @@ def test_fast_path_problem() -> None:
     assert fast_path_problem("Python developer " * 50, 1) is None
     glued = "Builtpaymentservicesandplatforms in Node " * 10
     assert fast_path_problem(glued, 1) == "glued words"
-    assert fast_path_problem("see https://example.com/a/very/long/path/to/a/portfolio ok " * 9, 1) is None
+    assert (
+        fast_path_problem("see https://example.com/a/very/long/path/to/a/portfolio ok " * 9, 1)
+        is None
+    )
     assert fast_path_problem("\ufffd\ufffd\ufffd abc " * 20, 1) == "garbled glyphs"
     assert fast_path_problem("\n".join("abcdefghijklmnopqrstuvwxy"), 1) == "one letter per line"
 

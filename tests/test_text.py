@@ -38,8 +38,21 @@ def test_repairs(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["\u2022 Led", "\u25aa Led", "\u25cf Led", "\uf0b7 Led", "\u25e6 Led", "\u2013 Led", "- Led",
-     "\u2014 Led", "* Led", "\u27a2 Led", "\u2022Led", "  \u2022   Led", "\u2022 \u2022 Led"],
+    [
+        "\u2022 Led",
+        "\u25aa Led",
+        "\u25cf Led",
+        "\uf0b7 Led",
+        "\u25e6 Led",
+        "\u2013 Led",
+        "- Led",
+        "\u2014 Led",
+        "* Led",
+        "\u27a2 Led",
+        "\u2022Led",
+        "  \u2022   Led",
+        "\u2022 \u2022 Led",
+    ],
 )
 def test_bullets_become_one_prefix(raw: str) -> None:
     assert normalise(raw) == "\u2022 Led"
@@ -97,9 +110,9 @@ _INTERESTING = list(
     "ab-\n\r\t \u00a0\u00ad\u200b\u2022\uf0b7\u25aa*\u2013\u2014\u00b7\u00c2\u00c3\u00e2\u20ac"
     "\u2122\u00a9\ufb01\uff1a\u2028\f\x00\x85\ufeff0123eAZ.,"
 ) + ["develop-\nment", "back-\nend", "\u00e2\u20ac\u2122", "\r\n", "\n\n\n\n", "- ", "\u2022 "]
-_TEXT = st.lists(
-    st.one_of(st.sampled_from(_INTERESTING), st.text(max_size=4)), max_size=40
-).map("".join)
+_TEXT = st.lists(st.one_of(st.sampled_from(_INTERESTING), st.text(max_size=4)), max_size=40).map(
+    "".join
+)
 _ANY_TEXT = st.one_of(_TEXT, st.text(), st.text(alphabet=st.characters(codec=None)))
 
 

@@ -48,8 +48,10 @@ _MAX_ROUNDS = 4
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Removed outright: zero-width and bidi formatting characters (soft hyphen handled apart).
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-                        r"\u202a-\u202e\u2066-\u2069\u180e]")
+_INVISIBLE = re.compile(
+    r"[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+    r"\u202a-\u202e\u2066-\u2069\u180e]"
+)
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACE_RUN = re.compile(r" {2,}")
@@ -74,13 +76,71 @@ _LINE_END_WORD = re.compile(r"(?<![\w-])([A-Za-z]*[a-z])-$")
 # The tail word moves up with the punctuation glued to it ("structure," stays one token).
 _LINE_START_WORD = re.compile(r"^([a-z]+)([.,;:!?)\]]*)(?=\s|$)")
 _COMPOUND_HEADS = frozenset(
-    "back front full self cross well part high low long short real open non co ex end "
-    "multi cloud data event test user web mobile state".split()
+    [
+        "back",
+        "front",
+        "full",
+        "self",
+        "cross",
+        "well",
+        "part",
+        "high",
+        "low",
+        "long",
+        "short",
+        "real",
+        "open",
+        "non",
+        "co",
+        "ex",
+        "end",
+        "multi",
+        "cloud",
+        "data",
+        "event",
+        "test",
+        "user",
+        "web",
+        "mobile",
+        "state",
+    ]
 )
 _COMPOUND_TAILS = frozenset(
-    "end ends based driven oriented time level side facing scale stack commerce mail learning "
-    "aware native friendly related specific tier page grade term known ups up down on off "
-    "in out like made".split()
+    [
+        "end",
+        "ends",
+        "based",
+        "driven",
+        "oriented",
+        "time",
+        "level",
+        "side",
+        "facing",
+        "scale",
+        "stack",
+        "commerce",
+        "mail",
+        "learning",
+        "aware",
+        "native",
+        "friendly",
+        "related",
+        "specific",
+        "tier",
+        "page",
+        "grade",
+        "term",
+        "known",
+        "ups",
+        "up",
+        "down",
+        "on",
+        "off",
+        "in",
+        "out",
+        "like",
+        "made",
+    ]
 )
 
 
@@ -116,7 +176,7 @@ def _repair(text: str) -> str:
             explain=False,
             normalization="NFKC",
         )
-    except Exception:  # noqa: BLE001 - ftfy is a heuristic; a failure must not lose the text
+    except Exception:  # noqa: BLE001, S110 - ftfy is a heuristic; a failure must not lose the text
         pass
     return unicodedata.normalize("NFKC", text)
 

@@ -18,7 +18,7 @@ from screener.extract.sniff import sniff
 from screener.records import Document
 from screener.text import normalise
 
-__all__ = ["extract", "EXTRACTORS"]
+__all__ = ["EXTRACTORS", "extract"]
 
 EXTRACTORS = ("auto", "fast", "pdfminer")
 # Kinds that cannot be read, with the reason shown to the recruiter.
@@ -53,8 +53,12 @@ def extract(
             data = Path(path).read_bytes()
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            return Document(path=path, sha256="", status="error",
-                            error=Messages.UNREADABLE.format(reason=reason.lower()))
+            return Document(
+                path=path,
+                sha256="",
+                status="error",
+                error=Messages.UNREADABLE.format(reason=reason.lower()),
+            )
     sha = hashlib.sha256(data).hexdigest()
     found = sniff(data)
     kind = _KIND.get(found, "unknown")
@@ -64,8 +68,13 @@ def extract(
         return Document(path=path, sha256=sha, status="error", kind=kind, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bad file must become a row, never a crash
         reason = type(exc).__name__
-        return Document(path=path, sha256=sha, status="error", kind=kind,
-                        error=Messages.UNEXPECTED.format(kind=kind.upper(), reason=reason))
+        return Document(
+            path=path,
+            sha256=sha,
+            status="error",
+            kind=kind,
+            error=Messages.UNEXPECTED.format(kind=kind.upper(), reason=reason),
+        )
     return _document(path, sha, kind, raw, max_chars)
 
 
@@ -112,8 +121,14 @@ def _document(path: str, sha: str, kind: str, raw: Extracted, max_chars: int) ->
         warnings.append(
             f"text cut at {max_chars:,} characters: only the start was screened; check the file"
         )
-    common = dict(path=path, sha256=sha, kind=kind, extractor=raw.extractor, pages=raw.pages,
-                  warnings=tuple(warnings))
+    common = {
+        "path": path,
+        "sha256": sha,
+        "kind": kind,
+        "extractor": raw.extractor,
+        "pages": raw.pages,
+        "warnings": tuple(warnings),
+    }
     if not text.strip():
         reason = Messages.NO_TEXT_LAYER if kind == "pdf" else Messages.NO_TEXT
         return Document(status="empty", error=reason, **common)  # type: ignore[arg-type]

@@ -21,8 +21,20 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # Containers whose children are walked for paragraphs and tables.
 _CONTAINERS = frozenset(
     _W + tag
-    for tag in ("body", "tbl", "tr", "tc", "sdt", "sdtContent", "txbxContent", "hdr", "ftr",
-                "customXml", "ins", "smartTag")
+    for tag in (
+        "body",
+        "tbl",
+        "tr",
+        "tc",
+        "sdt",
+        "sdtContent",
+        "txbxContent",
+        "hdr",
+        "ftr",
+        "customXml",
+        "ins",
+        "smartTag",
+    )
 )
 _HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
@@ -44,7 +56,7 @@ def _open(data: bytes):
 
     try:
         return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a bad package
+    except Exception as exc:
         raise ExtractionError(Messages.DAMAGED_DOCX) from exc
 
 
@@ -52,7 +64,11 @@ def _part_lines(part, reltype: str) -> list[str]:
     lines: list[str] = []
     # Sorted by part name so the order does not depend on relationship ids.
     targets = sorted(
-        (rel.target_part for rel in part.rels.values() if rel.reltype == reltype and not rel.is_external),
+        (
+            rel.target_part
+            for rel in part.rels.values()
+            if rel.reltype == reltype and not rel.is_external
+        ),
         key=lambda p: str(p.partname),
     )
     for target in targets:

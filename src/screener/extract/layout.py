@@ -12,8 +12,8 @@ Pure geometry, no PDF library: tested with hand-made glyphs as well as real file
 2. `reading_order`: looks for a vertical gutter: an x position that the runs of both sides
    leave empty for at least `MIN_GUTTER` points, crossed by at most `MAX_SPANNING` of the text
    (full-width headers may cross it), with at least `MIN_SIDE` of the text and `MIN_RUNS` runs
-   on each side (so a
-   right-aligned date column is not mistaken for a second column). When one exists, the page is
+   on each side. Right-aligned dates are not taken for a second column because the bullet lines
+   below them run under them and so cross any such gutter. When one exists, the page is
    cut into bands at the runs that span the gutter; in each band the left column is read before
    the right, recursively (three columns work too). Otherwise runs are grouped into rows by
    their vertical overlap and read top to bottom, left to right.
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-__all__ = ["Glyph", "Segment", "segments", "reading_order"]
+__all__ = ["Glyph", "Segment", "reading_order", "segments"]
 
 WORD_GAP = 0.1  # x the glyph's box size: a wider gap is a space (pdfminer's word_margin)
 SEGMENT_GAP = 2.0  # x font size: a wider gap ends the run (pdfminer's char_margin is 2.0 too)
@@ -73,7 +73,12 @@ class Segment:
     def add(self, glyph: Glyph, space: bool) -> None:
         if not self.chars:
             self.x0, self.y0, self.x1, self.y1, self.size = (
-                glyph.x0, glyph.y0, glyph.x1, glyph.y1, glyph.size)
+                glyph.x0,
+                glyph.y0,
+                glyph.x1,
+                glyph.y1,
+                glyph.size,
+            )
         else:
             if space:
                 self.parts.append(" ")

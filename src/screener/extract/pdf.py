@@ -22,7 +22,7 @@ import re
 from screener.extract.base import Extracted, ExtractionError, Messages
 from screener.extract.sniff import pdf_offset
 
-__all__ = ["read_pdf", "fast_path_problem", "LAPARAMS"]
+__all__ = ["LAPARAMS", "fast_path_problem", "read_pdf"]
 
 EXTRACTORS = ("auto", "fast", "pdfminer")
 
@@ -30,7 +30,13 @@ EXTRACTORS = ("auto", "fast", "pdfminer")
 # XObjects (some producers wrap a whole page in one). char_margin 2.0 keeps a column gutter of
 # more than two characters apart; boxes_flow 0.5 orders boxes column by column, measured on the
 # two-column fixture and the benchmark set (boxes_flow=None interleaves the columns' boxes).
-LAPARAMS = dict(line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=0.5, all_texts=True)
+LAPARAMS = {
+    "line_margin": 0.5,
+    "char_margin": 2.0,
+    "word_margin": 0.1,
+    "boxes_flow": 0.5,
+    "all_texts": True,
+}
 
 _EOF_WINDOW = 2048
 _PRIVATE_OR_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]|\(cid:\d+\)")
@@ -172,8 +178,7 @@ def _assemble(pages: list[str], total: int, max_pages: int, extractor: str) -> E
         warnings = (
             f"read only the first {max_pages} of {total} pages: long for a resume, check the file",
         )
-    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total,
-                     warnings=warnings)
+    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total, warnings=warnings)
 
 
 def _check_truncation(result: Extracted, data: bytes) -> Extracted:

@@ -12,7 +12,7 @@ import codecs
 
 from screener.extract.base import Extracted, ExtractionError, Messages
 
-__all__ = ["read_text", "decode"]
+__all__ = ["decode", "read_text"]
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -28,8 +28,10 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1a")  # \x1a: DOS end-of-file marker in o
 def read_text(data: bytes) -> Extracted:
     text, encoding = decode(data)
     # Only a guessed encoding deserves a warning; a BOM or valid UTF-8 is certain.
-    warnings = () if encoding.startswith("utf") else (
-        f"read as {encoding} text (not UTF-8): check accented names",
+    warnings = (
+        ()
+        if encoding.startswith("utf")
+        else (f"read as {encoding} text (not UTF-8): check accented names",)
     )
     return Extracted(text=text, extractor="text", warnings=warnings)
 
@@ -87,7 +89,9 @@ def _charset_normalizer(data: bytes) -> str | None:
     best = matches[0]
     if best.chaos > 0.3:
         return None
-    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05]
+    tied = [
+        m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05
+    ]
     for match in tied:
         if "cp1252" in match.could_be_from_charset:
             return "cp1252"

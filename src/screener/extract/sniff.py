@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-__all__ = ["sniff", "pdf_offset"]
+__all__ = ["pdf_offset", "sniff"]
 
 _PDF_WINDOW = 1024  # readers accept junk before %PDF within the first kilobyte, as Acrobat does
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -33,7 +33,7 @@ def sniff(data: bytes) -> str:
         return "empty"
     if pdf_offset(data) >= 0:
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data)
     if data.startswith(_OLE2):
         return "doc"
