@@ -263,3 +263,32 @@ def test_labelled_set_meets_the_targets() -> None:
     assert len(errors) >= 30
     assert sum(errors) / len(errors) <= 0.25
     assert sum(e <= 0.5 for e in errors) / len(errors) >= 0.9
+
+
+def test_two_column_pdf_jobs_landing_under_education_are_rescued() -> None:
+    text = """CONTACT
+samira.patel@example.com
+Samira Patel
+EXPERIENCE
+
+SKILLS
+PHP
+EDUCATION
+B.Sc. Information Systems
+Harborview University
+2011 - 2015
+
+Lead PHP Developer
+Greenfield Commerce, Austin, TX
+Feb 2020 - Present
+Laravel services on PostgreSQL;
+
+PHP Developer
+Summit Travel Group, Dallas, TX
+Jul 2016 - Jan 2020"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company, p.flags) for p in exp.positions] == [
+        ("Lead PHP Developer", "Greenfield Commerce", ("outside-experience",)),
+        ("PHP Developer", "Summit Travel Group", ("outside-experience",)),
+    ]
+    assert exp.total_years == 8.92  # Jul 2016 .. Jun 2025; the degree's dates do not count

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from screener.dates import (
@@ -243,8 +243,6 @@ def _join_split_range(
 
 
 def _with_span(rng: DateRange, span: tuple[int, int]) -> DateRange:
-    from dataclasses import replace
-
     return replace(rng, span=span)
 
 
@@ -402,6 +400,8 @@ class _Draft:
     title: str
     company: str
     first_line: int
+    block: tuple[int, ...] = ()  # the date line and the title lines read with it
+    rescued: bool = False  # found outside the sections positions are read from
 
 
 def _region_drafts(
@@ -418,6 +418,7 @@ def _region_drafts(
     drafts: list[_Draft] = []
     for a in anchors:
         parts, first_line = list(a.parts), a.line
+        taken: list[int] = []
         need = _parts_needed(parts)
         for step in (layout, -layout) if need else ():
             near = [n for n in _neighbours(lines, stop, a.line, region, step) if n not in used]
@@ -425,6 +426,7 @@ def _region_drafts(
                 continue
             take = _nearest(lines, near, step, need)
             used.update(take)
+            taken = take
             extra = _header_parts(lines, take)
             parts = extra + parts if step < 0 else parts + extra
             first_line = min(first_line, *take)
@@ -432,7 +434,8 @@ def _region_drafts(
         title, company = _assign(parts)
         if not company and drafts and drafts[-1].anchor.line == a.line - 1:
             company = drafts[-1].company  # promotions listed under one employer
-        drafts.append(_Draft(a, title, company, first_line))
+        block = tuple(sorted({a.line, *a.extra_lines, *taken}))
+        drafts.append(_Draft(a, title, company, first_line, block))
     _pair_date_column(lines, region, stop | used, drafts)
     return drafts
 
@@ -510,6 +513,43 @@ def _position(d: _Draft, end_line: int, hits: Sequence[SkillHit], now: int) -> P
     )
 
 
+# Sections where a two-column PDF may have dropped the main column's jobs.
+_RESCUE_FROM = frozenset(
+    {"header", "contact", "summary", "education", "skills", "languages", "interests", "references"}
+)
+
+
+def _rescued(
+    lines: Sequence[str], sections: Sequence[Section], hits: Sequence[SkillHit], as_of: date
+) -> list[tuple[Position, DateRange]]:
+    """Jobs found outside the experience section, when it held none (two-column PDFs).
+
+    Only dated blocks that name a job title and no degree or certificate count; they are
+    flagged ``outside-experience``.
+    """
+    now = month_index(as_of.year, as_of.month)
+    found: list[tuple[Position, DateRange]] = []
+    for sec in sections:
+        if sec.name not in _RESCUE_FROM:
+            continue
+        region = range(sec.start_line, sec.end_line + 1)
+        drafts = [
+            d
+            for d in _region_drafts(lines, sections, region, as_of, fallback=True)
+            if _is_job_block(lines, d)
+        ]
+        for d, end_line in _close_spans(drafts, region):
+            pos = _position(d, end_line, hits, now)
+            pos = replace(pos, flags=(*pos.flags, "outside-experience"))
+            found.append((pos, d.anchor.rng))
+    return found
+
+
+def _is_job_block(lines: Sequence[str], d: _Draft) -> bool:
+    text = " ".join(lines[n - 1] for n in d.block)
+    return bool(_TITLE_RE.search(text)) and not _DEGREE_RE.search(text)
+
+
 def extract_experience(
     lines: Sequence[str], sections: Sequence[Section], hits: Sequence[SkillHit], as_of: date
 ) -> Experience:
@@ -521,6 +561,8 @@ def extract_experience(
         drafts = _region_drafts(lines, sections, region, as_of, fallback=not is_exp)
         for d, end_line in _close_spans(drafts, region):
             found.append((_position(d, end_line, hits, now), d.anchor.rng))
+    if not found:
+        found = _rescued(lines, sections, hits, as_of)
     trusted = [r for _, r in found if r.trusted]
     claimed, evidence = claimed_years(lines, sections)
     if not trusted:
