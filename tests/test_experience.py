@@ -291,4 +291,4 @@ Jul 2016 - Jan 2020"""
         ("Lead PHP Developer", "Greenfield Commerce", ("outside-experience",)),
         ("PHP Developer", "Summit Travel Group", ("outside-experience",)),
     ]
-    assert exp.total_years == 8.92  # Jul 2016 .. Jun 2025; the degree's dates do not count
+    assert exp.total_years == 9.0  # Jul 2016 .. Jun 2025 = 108 months; the degree's dates do not count
