@@ -1,0 +1,415 @@
+"""Recognise taxonomy skills in resume text, with the evidence for each.
+
+Three tiers, each claiming tokens so a weaker tier never re-reads them:
+
+1. explicit: a spaCy PhraseMatcher (attr=LOWER, on spacy.blank("en") with a tokenizer that keeps
+   C++, C#, .NET, CI/CD, TCP/IP, PL/SQL whole) finds every name and alias; overlaps resolve
+   longest-first. Forms that are also ordinary words ("Go", "Excel", "Spring", "Chef") pass
+   only when their taxonomy context rule admits them (case, vetoes, qualifiers, section,
+   nearby skills), evaluated to a fixpoint so "Go, Rust, C" support one another.
+2. fuzzy: near-miss spellings of long forms ("Kubernates", "Postgress", "Elastic search") via
+   rapidfuzz edit distance, never for short forms and never for dictionary words.
+3. implied: skills implied by found ones (Django -> Python), with `implied_by` and no evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+from screener.records import Evidence, Section, SkillHit
+from screener.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
+
+MAX_EVIDENCE = 5  # occurrences kept per skill, earliest first
+NEAR_WINDOW = 8  # words between two mentions that still count as "near"
+FUZZY_MIN_LEN = 7  # shorter tokens are only matched when they are a transposition
+_VERSION = re.compile(r"^v?(\d{1,2}|\d+\.\d+)(\.\d+)*(\.x)?[a-z]{0,2}\+?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+# URLs with a scheme or www., and e-mail addresses, stay one token; "node.js/express" does not.
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
+# Chunks that glue two skills together and must be split.
+_SPLITS = {"C#.NET": ("C#", ".NET"), "c#.net": ("c#", ".net"), "C#/.NET": ("C#", "/", ".NET")}
+_STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
+# Skills named in plain English ("baking", "triage", "mentoring"): a near miss of those is
+# another ordinary word far more often than a typo, so the fuzzy tier leaves them alone.
+_PLAIN_CATEGORIES = frozenset(
+    {"soft", "hospitality", "education", "healthcare", "logistics", "sales", "customer-service",
+     "management", "hr", "aviation", "marketing", "methodology"}
+)
+
+
+@dataclass
+class _Word:
+    """One non-space token of the resume."""
+
+    text: str
+    lower: str
+    line: int  # 1-based
+    char: int  # offset in the text, for a stable order
+
+
+@dataclass
+class _Mention:
+    skill: str
+    start: int  # word index, inclusive
+    end: int  # word index, exclusive
+    line: int
+    text: str
+    rule: ContextRule | None  # set when this form needs context
+    fuzzy: bool = False
+
+
+class SkillMatcher:
+    """Built once per taxonomy (see `matcher_for`); `find` is then a few ms per resume."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.nlp = _make_nlp(taxonomy)
+        self._matcher, self._ambiguous = self._build_matcher()
+        self._fuzzy = _FuzzyIndex(taxonomy, self.nlp, _load_stopwords())
+
+    def _build_matcher(self) -> tuple[Any, dict[tuple[str, str], ContextRule]]:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        ambiguous: dict[tuple[str, str], ContextRule] = {}
+        for skill in self.taxonomy.skills.values():
+            docs = [self.nlp.make_doc(form) for form in skill.forms]
+            matcher.add(skill.id, docs)
+            if skill.context:
+                for form in skill.context.ambiguous:
+                    ambiguous[(skill.id, _key(self.nlp.make_doc(form)))] = skill.context
+        return matcher, ambiguous
+
+    # ------------------------------------------------------------------ public
+
+    def find(self, lines: Sequence[str], sections: Sequence[Section] = ()) -> tuple[SkillHit, ...]:
+        """Skills in a resume's lines; sorted by id; explicit, fuzzy and implied hits."""
+        doc = self.nlp.make_doc("\n".join(lines))
+        words, index = _words(doc, lines)
+        section_of = _section_lookup(sections)
+        mentions = self._explicit(doc, words, index)
+        accepted = _admit(mentions, words, section_of, self.taxonomy)
+        claimed = {i for m in mentions if not m.rule or m in accepted for i in range(m.start, m.end)}
+        accepted += self._fuzzy.find(words, claimed)
+        return self._hits(accepted, section_of)
+
+    def find_text(self, text: str) -> tuple[SkillHit, ...]:
+        """Skills in free text with no section information (a job ad, a snippet)."""
+        return self.find(text.split("\n"), ())
+
+    # ------------------------------------------------------------------ steps
+
+    def _explicit(self, doc: Any, words: list[_Word], index: list[int]) -> list[_Mention]:
+        from spacy.util import filter_spans
+
+        spans = filter_spans(self._matcher(doc, as_spans=True))
+        mentions = []
+        for span in spans:
+            start, end = index[span.start], index[span.end - 1] + 1
+            if start < 0 or end <= start:
+                continue
+            rule = self._ambiguous.get((span.label_, _key(span)))
+            text = " ".join(t.text for t in span)
+            mentions.append(_Mention(span.label_, start, end, words[start].line, text, rule))
+        return mentions
+
+    def _hits(self, mentions: list[_Mention], section_of: Any) -> tuple[SkillHit, ...]:
+        by_skill: dict[str, list[_Mention]] = {}
+        for m in mentions:
+            by_skill.setdefault(m.skill, []).append(m)
+        hits: dict[str, SkillHit] = {}
+        for sid, found in by_skill.items():
+            found.sort(key=lambda m: (m.start, m.end))
+            evidence = tuple(Evidence(m.text, section_of(m.line), m.line) for m in found[:MAX_EVIDENCE])
+            source = "fuzzy" if all(m.fuzzy for m in found) else "explicit"
+            hits[sid] = SkillHit(sid, self.taxonomy.skills[sid].name, source, evidence)
+        implied: dict[str, set[str]] = {}
+        for sid in hits:
+            for target in self.taxonomy.implied(sid):
+                if target not in hits:
+                    implied.setdefault(target, set()).add(sid)
+        for target, sources in implied.items():
+            name = self.taxonomy.skills[target].name
+            hits[target] = SkillHit(target, name, "implied", (), None, tuple(sorted(sources)))
+        return tuple(hits[k] for k in sorted(hits))
+
+
+@lru_cache(maxsize=4)
+def _matcher_cached(path: str, version: str) -> SkillMatcher:
+    return SkillMatcher(load_taxonomy(path))
+
+
+def matcher_for(taxonomy: Taxonomy | None = None) -> SkillMatcher:
+    """A cached matcher for a taxonomy (default: the bundled one)."""
+    taxonomy = taxonomy or load_taxonomy()
+    return _matcher_cached(taxonomy.path, taxonomy.version)
+
+
+def find_text(text: str, taxonomy: Taxonomy | None = None) -> tuple[SkillHit, ...]:
+    """Convenience: skills in free text with the (cached) default matcher."""
+    return matcher_for(taxonomy).find_text(text)
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+
+def _make_nlp(taxonomy: Taxonomy) -> Any:
+    import spacy
+    from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex
+
+    nlp = spacy.blank("en")
+    tok = nlp.tokenizer
+    # "Python/Django", "Node.js/Express", "C++/Java", "C#/.NET" split at the slash; dates do not.
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z.])"]
+    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    tok.url_match = _URL.match
+    for chunk, parts in _SPLITS.items():
+        tok.add_special_case(chunk, [{ORTH: p} for p in parts])
+    for chunk in sorted(_whole_chunks(taxonomy)):
+        for variant in {chunk, chunk.lower(), chunk.upper()}:
+            if variant not in _SPLITS:
+                tok.add_special_case(variant, [{ORTH: variant}])
+    return nlp
+
+
+def _whole_chunks(taxonomy: Taxonomy) -> set[str]:
+    """Punctuated words in skill forms that must stay one token: C#, F#, CI/CD, PL/SQL.
+
+    A slash word stays whole unless both sides are forms of different skills ("Agile/Scrum"
+    should find both).
+    """
+    owner = {f.lower(): s.id for s in taxonomy.skills.values() for f in s.forms}
+    chunks = set()
+    for skill in taxonomy.skills.values():
+        for form in skill.forms:
+            for chunk in form.split():
+                if not re.search(r"[A-Za-z]", chunk) or not re.search(r"[+#/&]", chunk):
+                    continue
+                sides = [owner.get(p.lower()) for p in chunk.split("/")] if "/" in chunk else []
+                if len(sides) == 2 and all(sides) and sides[0] != sides[1]:
+                    continue
+                chunks.add(chunk)
+    return chunks
+
+
+def _key(tokens: Any) -> str:
+    return " ".join(t.lower_ for t in tokens)
+
+
+def _words(doc: Any, lines: Sequence[str]) -> tuple[list[_Word], list[int]]:
+    """Non-space tokens with their line; `index[token.i]` is the word index (-1 for spaces)."""
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    words: list[_Word] = []
+    index = []
+    for tok in doc:
+        if tok.is_space:
+            index.append(-1)
+            continue
+        index.append(len(words))
+        words.append(_Word(tok.text, tok.lower_, bisect.bisect_right(starts, tok.idx), tok.idx))
+    return words, index
+
+
+def _section_lookup(sections: Sequence[Section]) -> Any:
+    if not sections:
+        return lambda line: None
+    try:
+        from screener.sections import section_at
+    except ImportError:  # pragma: no cover - sections.py is part of the package
+        section_at = _section_at
+    ordered = tuple(sorted(sections, key=lambda s: s.start_line))
+    return lambda line: section_at(ordered, line)
+
+
+def _section_at(sections: Sequence[Section], line: int) -> str | None:
+    for s in sections:
+        if s.start_line <= line <= s.end_line:
+            return s.name
+    return None
+
+
+# --------------------------------------------------------------------------- context rules
+
+
+def _admit(
+    mentions: list[_Mention], words: list[_Word], section_of: Any, taxonomy: Taxonomy
+) -> list[_Mention]:
+    """Mentions that count: unambiguous ones, plus ambiguous ones their rule admits."""
+    accepted = [m for m in mentions if m.rule is None]
+    pending = [m for m in mentions if m.rule is not None and _passes_gates(m, words)]
+    changed = True
+    while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
+        changed = False
+        for m in list(pending):
+            if _admitted(m, words, section_of, accepted, taxonomy):
+                accepted.append(m)
+                pending.remove(m)
+                changed = True
+    return accepted
+
+
+def _passes_gates(m: _Mention, words: list[_Word]) -> bool:
+    rule = m.rule
+    assert rule is not None
+    if rule.case and m.text not in rule.case:
+        return False
+    return not any(_pattern_at(p, m, words) for p in rule.reject)
+
+
+def _admitted(
+    m: _Mention, words: list[_Word], section_of: Any, accepted: list[_Mention], taxonomy: Taxonomy
+) -> bool:
+    rule = m.rule
+    assert rule is not None
+    if not rule.needs_admission:
+        return True
+    if rule.sections and section_of(m.line) in rule.sections:
+        return True
+    if any(_pattern_at(p, m, words) for p in rule.admit):
+        return True
+    return rule.near > 0 and _near_count(m, accepted, rule, taxonomy) >= rule.near
+
+
+def _near_count(m: _Mention, accepted: list[_Mention], rule: ContextRule, taxonomy: Taxonomy) -> int:
+    cats = set(rule.near_categories)
+    near = set()
+    for other in accepted:
+        if other.line != m.line or other.skill == m.skill:
+            continue
+        gap = max(other.start - m.end, m.start - other.end)
+        if gap <= NEAR_WINDOW and (not cats or taxonomy.skills[other.skill].category in cats):
+            near.add(other.skill)
+    return len(near)
+
+
+def _pattern_at(p: ContextPattern, m: _Mention, words: list[_Word]) -> bool:
+    """Do the pattern's tokens sit right before/after the mention, on the same line?"""
+    if m.start - len(p.before) < 0 or m.end + len(p.after) > len(words):
+        return False
+    around = list(zip(p.before, words[m.start - len(p.before) : m.start])) + list(
+        zip(p.after, words[m.end : m.end + len(p.after)])
+    )
+    return all(w.line == m.line and _token_is(want, w.lower) for want, w in around)
+
+
+def _token_is(want: str, lower: str) -> bool:
+    if want == "<version>":
+        return bool(_VERSION.match(lower)) and not _YEAR.match(lower)
+    if want == "<year>":
+        return bool(_YEAR.match(lower))
+    return want == lower
+
+
+# --------------------------------------------------------------------------- fuzzy
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s.\-_]", "", text.lower())
+
+
+def _load_stopwords() -> frozenset[str]:
+    try:
+        text = _STOPWORDS_FILE.read_text(encoding="utf-8")
+    except OSError:  # pragma: no cover - shipped with the package
+        return frozenset()
+    return frozenset(w for w in text.split() if not w.startswith("#"))
+
+
+class _FuzzyIndex:
+    """Near-miss spellings of the taxonomy's longer, unambiguous forms."""
+
+    def __init__(self, taxonomy: Taxonomy, nlp: Any, stopwords: frozenset[str]) -> None:
+        owner: dict[str, str | None] = {}
+        for skill in taxonomy.skills.values():
+            ambiguous = set(skill.context.ambiguous) if skill.context else set()
+            if skill.category in _PLAIN_CATEGORIES:
+                continue
+            for form in skill.forms:
+                key = _compact(form)
+                if form.lower() in ambiguous or len(key) < 5 or not key.isalpha():
+                    continue
+                if owner.get(key, skill.id) != skill.id:
+                    owner[key] = None  # two skills compact to the same key: not a safe target
+                else:
+                    owner[key] = skill.id
+        self.exact = {k: v for k, v in owner.items() if v}
+        self.buckets: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> keys
+        for key in sorted(self.exact):
+            if len(key) >= 6:
+                self.buckets.setdefault((key[0], len(key)), []).append(key)
+        self.stopwords = stopwords
+        self._memo: dict[tuple[str, int], str | None] = {}
+
+    def find(self, words: list[_Word], claimed: set[int]) -> list[_Mention]:
+        out: list[_Mention] = []
+        taken: set[int] = set()
+        for i in range(len(words) - 1):  # two words first: "Elastic search", "Type Script"
+            if {i, i + 1} & (claimed | taken) or words[i].line != words[i + 1].line:
+                continue
+            sid = self._bigram(words[i], words[i + 1])
+            if sid:
+                out.append(_Mention(sid, i, i + 2, words[i].line, f"{words[i].text} {words[i + 1].text}", None, True))
+                taken |= {i, i + 1}
+        for i, w in enumerate(words):
+            if i in claimed or i in taken:
+                continue
+            sid = self._single(w.lower)
+            if sid:
+                out.append(_Mention(sid, i, i + 1, w.line, w.text, None, True))
+        return out
+
+    def _bigram(self, a: _Word, b: _Word) -> str | None:
+        if not (a.lower.isalpha() and b.lower.isalpha()):
+            return None
+        key = a.lower + b.lower
+        if len(key) < 5 or key in self.stopwords:
+            return None
+        if key in self.exact:
+            return self.exact[key]
+        if len(key) >= 9 and min(len(a.lower), len(b.lower)) >= 3:
+            target = self._edit(key, 1)
+            return self.exact[target] if target else None
+        return None
+
+    def _single(self, lower: str) -> str | None:
+        if not lower.isalpha() or len(lower) < 6 or lower in self.stopwords or lower in self.exact:
+            return None
+        if len(lower) < FUZZY_MIN_LEN:  # six letters: a swapped pair only ("Pyhton")
+            target = self._edit(lower, 1)
+            if target and sorted(target) == sorted(lower):
+                return self.exact[target]
+            return None
+        target = self._edit(lower, 2 if len(lower) >= 10 else 1)
+        return self.exact[target] if target else None
+
+    def _edit(self, key: str, max_dist: int) -> str | None:
+        """The closest candidate key within `max_dist` edits (same first letter), if any."""
+        memo_key = (key, max_dist)
+        if memo_key not in self._memo:
+            if len(self._memo) > 50_000:  # bounded: a batch sees many distinct words
+                self._memo.clear()
+            self._memo[memo_key] = self._closest(key, max_dist)
+        return self._memo[memo_key]
+
+    def _closest(self, key: str, max_dist: int) -> str | None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        choices = [
+            c
+            for n in range(len(key) - max_dist, len(key) + max_dist + 1)
+            for c in self.buckets.get((key[0], n), ())
+        ]
+        if not choices:
+            return None
+        found = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_dist)
+        return found[0] if found else None
