@@ -77,7 +77,7 @@ class Section(_Record):
 
     name: str  # summary | experience | education | skills | projects | certifications | ...
     heading: str  # the heading as written ("" for the text before the first heading)
-    start_line: int  # first line of the section's body, 1-based, inclusive
+    start_line: int  # the heading line itself (or the first line), 1-based, inclusive
     end_line: int  # last line, inclusive
 
 
