@@ -20,6 +20,7 @@ ad line it came from. It is a draft: a recruiter should read it before screening
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import textwrap
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ from screener.draft_rules import (
     title_from,
     years_importance,
 )
+from screener.records import Section
 
 
 @dataclass
@@ -70,15 +72,22 @@ def _mentions(hits: Sequence[Any]) -> dict[int, list[tuple[str, str]]]:
     return found
 
 
+def _find_word(clause: str, text: str) -> tuple[int, int] | None:
+    """The span of `text` as a whole word in the clause, preferring the exact case ("R", "Go")."""
+    if not text:
+        return None
+    pattern = r"(?<![\w+#])" + re.escape(text) + r"(?![\w+#])"
+    match = re.search(pattern, clause) or re.search(pattern, clause, re.IGNORECASE)
+    return match.span() if match else None
+
+
 def _locate(clause: str, mentions: list[tuple[str, str]]) -> list[_Item]:
     """Where each mentioned skill sits in the clause, in reading order, one item per skill."""
     items: list[_Item] = []
-    lowered = clause.lower()
     for skill_id, text in mentions:
-        at = lowered.find(text.lower()) if text else -1
-        if at < 0:
-            continue
-        items.append(_Item(skill_id, at, at + len(text)))
+        span = _find_word(clause, text)
+        if span is not None:
+            items.append(_Item(skill_id, *span))
     items.sort(key=lambda i: (i.start, -i.end))
     merged: list[_Item] = []
     for item in items:
@@ -314,16 +323,46 @@ def render_draft(
     return "\n".join(out) + "\n"
 
 
+_MATCHERS: dict[tuple[str, str], Any] = {}
+
+
+def _matcher(taxonomy: Any) -> Any:
+    """One recogniser per taxonomy version: building the patterns is the slow part."""
+    from screener.skills import SkillMatcher
+
+    key = (str(getattr(taxonomy, "path", "")), str(getattr(taxonomy, "version", id(taxonomy))))
+    if key not in _MATCHERS:
+        _MATCHERS.clear()  # keep only the latest; drafting uses one taxonomy at a time
+        _MATCHERS[key] = SkillMatcher(taxonomy)
+    return _MATCHERS[key]
+
+
+def _sections(lines: Sequence[Line]) -> tuple[Section, ...]:
+    """The ad's requirement sections as `skills` sections for the recogniser.
+
+    A requirements list is a skills list: the recogniser's context rules admit an ambiguous
+    form there ("React on the front end", "Spark for feature pipelines") as they do in a
+    resume's skills section. Everything else is `other`.
+    """
+    spans: list[Section] = []
+    for ln in lines:
+        name = "skills" if ln.section in ("required", "preferred") else "other"
+        if spans and spans[-1].name == name:
+            spans[-1] = dataclasses.replace(spans[-1], end_line=ln.number)
+        else:
+            spans.append(Section(name=name, heading="", start_line=ln.number, end_line=ln.number))
+    return tuple(spans)
+
+
 def draft_posting(text: str, taxonomy: Any, source: str = "") -> str:
     """Commented posting YAML drafted from job-ad text; `load_posting` accepts it when the ad
     names at least one skill the taxonomy knows."""
-    from screener.skills import SkillMatcher
     from screener.text import normalise
 
     text = normalise(text)
     raw_lines = text.split("\n")
     lines = classify_lines(raw_lines)
-    hits = SkillMatcher(taxonomy).find_text(text)
+    hits = _matcher(taxonomy).find(raw_lines, _sections(lines))
     mentions = _mentions(hits)
     drafts, general = _read_ad(lines, mentions)
     title = title_from(raw_lines)

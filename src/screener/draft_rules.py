@@ -66,7 +66,8 @@ _REQUIRED_CUE = re.compile(
 
 _ALTERNATIVE_CUE = re.compile(
     r"\b(such as|e\.g\.?|eg\.|for example|for instance|one of|any of|either|one or more of|"
-    r"two or more|at least (?:one|two|three|\d)|multiple|several|including)\s*:?\s*$",
+    r"two or more|at least (?:one|two|three|\d)|multiple|several|including)"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?following)?\s*:?\s*$",
     re.IGNORECASE,
 )
 _ALTERNATIVE_JOIN = re.compile(r"\bor\b|/|\band/or\b", re.IGNORECASE)
@@ -159,9 +160,24 @@ def line_importance(text: str, section: str) -> str | None:
     return None
 
 
+_ABBREVIATION = re.compile(
+    r"\b(?:e\.g|i\.e|etc|incl|approx|vs|min|max|no|yrs?|mr|mrs|ms|dr|st)$", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r";\s*|\.\s+(?=[A-Z])")
+
+
 def split_clauses(text: str) -> list[str]:
-    """A line's clauses, split on ';' and between sentences: "Java required; Go a plus" is two."""
-    parts = re.split(r";\s*|(?<=[a-z0-9)])\.\s+(?=[A-Z])", text)
+    """A line's clauses, split on ';' and between sentences: "Java required; Go a plus" is two.
+
+    A full stop after an abbreviation ("e.g. Python") does not end a sentence.
+    """
+    parts, start = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        if match.group().startswith(".") and _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    parts.append(text[start:])
     return [p for p in parts if p.strip()]
 
 
