@@ -85,7 +85,9 @@ def baseline_order(paths: list[Path]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--posting", type=Path, default=ROOT / "pipelines" / "backend-developer.yaml")
+    parser.add_argument(
+        "--posting", type=Path, default=ROOT / "pipelines" / "backend-developer.yaml"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show", action="store_true", help="also print screener's ranking")
     args = parser.parse_args(argv)
@@ -107,7 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=True))
     else:
-        print(f"pool: {result['pool']} resumes, {result['relevant']} relevant (grade >= {RELEVANT})")
+        print(
+            f"pool: {result['pool']} resumes, {result['relevant']} relevant (grade >= {RELEVANT})"
+        )
         print(f"{'ranking':<16}{'NDCG@10':>9}{'NDCG@20':>9}{'P@10':>7}")
         for name in ("screener", "tfidf_baseline"):
             m = result[name]

@@ -44,21 +44,57 @@ def expected(required: list[str], preferred: list[str]) -> set:
 
 
 def drafted(posting) -> set:
-    return {(r.importance, frozenset(r.skills), r.min_count, r.min_years) for r in posting.requirements}
+    return {
+        (r.importance, frozenset(r.skills), r.min_count, r.min_years) for r in posting.requirements
+    }
 
 
 # ad file -> (required, preferred, experience min_years)
 EXPECTED = {
-    "backend_seed.txt": (["2:python|nodejs|php", "postgresql", "docker", "kubernetes", "aws"], [], 5),
-    "backend_go.txt": (["go|java", "postgresql", "kubernetes", "kafka"], ["terraform", "gcp", "redis"], 6),
-    "frontend.txt": (["javascript", "typescript", "html", "css", "react"], ["vue|angular", "graphql"], 3),
-    "data_engineer.txt": (["python", "sql", "spark", "kafka", "aws|gcp|azure"], ["hadoop", "scala"], 4),
+    "backend_seed.txt": (
+        ["2:python|nodejs|php", "postgresql", "docker", "kubernetes", "aws"],
+        [],
+        5,
+    ),
+    "backend_go.txt": (
+        ["go|java", "postgresql", "kubernetes", "kafka"],
+        ["terraform", "gcp", "redis"],
+        6,
+    ),
+    "frontend.txt": (
+        ["javascript", "typescript", "html", "css", "react"],
+        ["vue|angular", "graphql"],
+        3,
+    ),
+    "data_engineer.txt": (
+        ["python", "sql", "spark", "kafka", "aws|gcp|azure"],
+        ["hadoop", "scala"],
+        4,
+    ),
     "data_scientist.txt": (["python|r", "pandas", "machine-learning", "sql"], ["tableau"], 3),
     # "Minimum 5 years in DevOps": the years belong to the skill named in the same clause
-    "devops.txt": (["devops@5", "docker", "kubernetes", "terraform", "ansible", "ci-cd", "jenkins", "linux",
-                    "bash", "aws"], ["python", "elasticsearch"], None),
+    "devops.txt": (
+        [
+            "devops@5",
+            "docker",
+            "kubernetes",
+            "terraform",
+            "ansible",
+            "ci-cd",
+            "jenkins",
+            "linux",
+            "bash",
+            "aws",
+        ],
+        ["python", "elasticsearch"],
+        None,
+    ),
     "mobile.txt": (["swift|kotlin", "rest-api", "json", "git"], ["graphql"], 4),
-    "qa.txt": (["unit-testing@2", "java|python", "sql", "jenkins", "git"], ["rest-api", "docker"], None),
+    "qa.txt": (
+        ["unit-testing@2", "java|python", "sql", "jenkins", "git"],
+        ["rest-api", "docker"],
+        None,
+    ),
     "it_support.txt": (["help-desk@2", "windows", "linux", "excel"], [], None),
     "accountant.txt": (["excel"], ["cpa"], 5),
     "sales.txt": (["b2b-sales@2", "negotiation", "excel"], [], None),
@@ -68,10 +104,21 @@ EXPECTED = {
     "warehouse.txt": ([], ["forklift"], None),
     # "Tableau dashboards": "dashboards" is the taxonomy's alias of data-visualization; this one
     # was missed when the expectation was first written and is added after the first run
-    "project_manager.txt": (["agile", "excel", "budgeting", "sql"], ["tableau", "data-visualization"], 7),
-    "fullstack_marketing.txt": (["javascript|typescript", "react", "nodejs", "express", "postgresql|mysql"], [], 3),
-    "ml_engineer.txt": (["java", "machine-learning@3", "spark", "docker", "kubernetes"],
-                        ["scala", "kafka", "elasticsearch"], 5),
+    "project_manager.txt": (
+        ["agile", "excel", "budgeting", "sql"],
+        ["tableau", "data-visualization"],
+        7,
+    ),
+    "fullstack_marketing.txt": (
+        ["javascript|typescript", "react", "nodejs", "express", "postgresql|mysql"],
+        [],
+        3,
+    ),
+    "ml_engineer.txt": (
+        ["java", "machine-learning@3", "spark", "docker", "kubernetes"],
+        ["scala", "kafka", "elasticsearch"],
+        5,
+    ),
 }
 
 
@@ -94,12 +141,17 @@ def test_seed_ad_drafts_exactly_its_qualifications(taxonomy):
     assert posting.min_years == 5
     assert posting.title == "Back-End Developer"
     # each requirement's comment quotes its ad line
-    assert '# line 59: "Fluidity coding in multiple back-end languages such as Python, Node.js, and PHP"' in draft
+    assert (
+        '# line 59: "Fluidity coding in multiple back-end languages such as Python, Node.js, and PHP"'
+        in draft
+    )
     assert '# line 60: "Sufficient background using PostgreSQL"' in draft
     assert '# line 57: "At least 5 years of back-end development experience"' in draft
     # the interview questions (microservices, REST, SQL, MySQL) and the article prose are not asked for
     for skill in ("microservices", "mysql", "java", "ruby", "sql", "oracle", "django", "rails"):
-        assert not re.search(rf"\b{skill}\b", draft.split("requirements:")[1].split("experience:")[0])
+        assert not re.search(
+            rf"\b{skill}\b", draft.split("requirements:")[1].split("experience:")[0]
+        )
 
 
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "backend_seed.txt"))
@@ -127,40 +179,60 @@ def test_drafting_is_deterministic(taxonomy):
 
 
 def test_line_wording_overrides_the_section(taxonomy):
-    text = "Platform engineer\n\nRequirements\n- Kubernetes\n- Experience with Terraform is a plus\n"
+    text = (
+        "Platform engineer\n\nRequirements\n- Kubernetes\n- Experience with Terraform is a plus\n"
+    )
     _, posting = load_draft(text, taxonomy, "x")
     assert drafted(posting) == expected(["kubernetes"], ["terraform"])
 
 
 def test_years_are_read_in_words_ranges_and_plus(taxonomy):
-    cases = {"five years of Python": 5, "3-5 years with Python": 3, "7+ years of Python": 7,
-             "at least two years of Python": 2, "Python (4 yrs)": 4}
+    cases = {
+        "five years of Python": 5,
+        "3-5 years with Python": 3,
+        "7+ years of Python": 7,
+        "at least two years of Python": 2,
+        "Python (4 yrs)": 4,
+    }
     for line, years in cases.items():
         text = f"Developer\n\nRequirements\n- {line}\n"
         _, posting = load_draft(text, taxonomy, "x")
-        assert [(r.skills, r.min_years) for r in posting.requirements] == [(("python",), years)], line
+        assert [(r.skills, r.min_years) for r in posting.requirements] == [(("python",), years)], (
+            line
+        )
 
 
 def test_alternatives_and_plain_lists(taxonomy):
-    text = ("Developer\n\nRequirements\n"
-            "- One of the following: Java, Kotlin, Scala\n"
-            "- PostgreSQL and Redis\n"
-            "- AWS/GCP\n"
-            "- Experience with multiple languages, e.g. Python, Ruby, Go\n")
+    text = (
+        "Developer\n\nRequirements\n"
+        "- One of the following: Java, Kotlin, Scala\n"
+        "- PostgreSQL and Redis\n"
+        "- AWS/GCP\n"
+        "- Experience with multiple languages, e.g. Python, Ruby, Go\n"
+    )
     _, posting = load_draft(text, taxonomy, "x")
-    assert drafted(posting) == expected(["java|kotlin|scala", "postgresql", "redis", "aws|gcp", "2:python|ruby|go"], [])
+    assert drafted(posting) == expected(
+        ["java|kotlin|scala", "postgresql", "redis", "aws|gcp", "2:python|ruby|go"], []
+    )
 
 
 def test_ad_without_headings_uses_requirement_wording(taxonomy):
-    text = ("Analyst\n\nWe are a friendly team in Springfield.\n"
-            "You must know SQL. Tableau would be a plus. Our office has a view of the park.\n")
+    text = (
+        "Analyst\n\nWe are a friendly team in Springfield.\n"
+        "You must know SQL. Tableau would be a plus. Our office has a view of the park.\n"
+    )
     _, posting = load_draft(text, taxonomy, "x")
     assert drafted(posting) == expected(["sql"], ["tableau"])
 
 
 def test_draft_names_its_source_and_loads_with_the_right_title(taxonomy):
-    draft, posting = load_draft((ADS / "project_manager.txt").read_text(encoding="utf-8"), taxonomy,
-                                "examples/job_ads/project_manager.txt")
-    assert draft.startswith("# Drafted by `screener posting draft` from examples/job_ads/project_manager.txt.")
+    draft, posting = load_draft(
+        (ADS / "project_manager.txt").read_text(encoding="utf-8"),
+        taxonomy,
+        "examples/job_ads/project_manager.txt",
+    )
+    assert draft.startswith(
+        "# Drafted by `screener posting draft` from examples/job_ads/project_manager.txt."
+    )
     assert posting.title == "IT Project Manager"
     assert posting.description

@@ -92,15 +92,28 @@ def test_schema_rejects_what_the_loader_rejects():
 
 
 def test_defaults_and_labels(tmp_path, taxonomy):
-    posting = load_posting(write(tmp_path, MINIMAL + """\
+    posting = load_posting(
+        write(
+            tmp_path,
+            MINIMAL
+            + """\
   - any_of: [python, nodejs, php]
     min: 2
     importance: preferred
     min_years: 3
     weight: 2.5
-"""), taxonomy)
+""",
+        ),
+        taxonomy,
+    )
     sql, langs = posting.requirements
-    assert (sql.id, sql.importance, sql.weight, sql.min_count, sql.knockout) == ("sql", "required", 1.0, 1, False)
+    assert (sql.id, sql.importance, sql.weight, sql.min_count, sql.knockout) == (
+        "sql",
+        "required",
+        1.0,
+        1,
+        False,
+    )
     assert sql.label == taxonomy.skills["sql"].name
     assert langs.id == "python-nodejs-php"
     assert langs.label.startswith("2 of ")
@@ -118,45 +131,63 @@ def test_posting_error_is_a_value_error():
 
 def test_unknown_top_key_suggests_the_right_one(tmp_path, taxonomy):
     message = error_for(tmp_path, "title: x\n\nrequirments:\n  - skill: sql\n", taxonomy)
-    assert message.endswith("unknown key 'requirments' in the posting at line 3; did you mean 'requirements'?")
+    assert message.endswith(
+        "unknown key 'requirments' in the posting at line 3; did you mean 'requirements'?"
+    )
 
 
 def test_unknown_requirement_key(tmp_path, taxonomy):
     message = error_for(tmp_path, MINIMAL + "    min_yaers: 3\n", taxonomy)
-    assert "unknown key 'min_yaers' in requirement 1 at line 4; did you mean 'min_years'?" in message
+    assert (
+        "unknown key 'min_yaers' in requirement 1 at line 4; did you mean 'min_years'?" in message
+    )
 
 
 def test_unknown_skill_suggests_closest_ids(tmp_path, taxonomy):
     message = error_for(tmp_path, "title: x\nrequirements:\n  - skill: postgress\n", taxonomy)
-    assert "unknown skill 'postgress' in requirement 1 at line 3; did you mean 'postgresql'" in message
+    assert (
+        "unknown skill 'postgress' in requirement 1 at line 3; did you mean 'postgresql'" in message
+    )
 
 
 def test_skill_written_by_its_alias_points_to_the_id(tmp_path, taxonomy):
-    message = error_for(tmp_path, "title: x\nrequirements:\n  - any_of: [python, Node.js]\n", taxonomy)
-    assert message.endswith("unknown skill 'Node.js' in requirement 1 at line 3; did you mean 'nodejs'?")
+    message = error_for(
+        tmp_path, "title: x\nrequirements:\n  - any_of: [python, Node.js]\n", taxonomy
+    )
+    assert message.endswith(
+        "unknown skill 'Node.js' in requirement 1 at line 3; did you mean 'nodejs'?"
+    )
 
 
 def test_unknown_skill_in_a_block_list_names_its_own_line(tmp_path, taxonomy):
     text = "title: x\nrequirements:\n  - any_of:\n      - python\n      - kubernets\n"
     message = error_for(tmp_path, text, taxonomy)
-    assert "unknown skill 'kubernets' in requirement 1 at line 5; did you mean 'kubernetes'" in message
+    assert (
+        "unknown skill 'kubernets' in requirement 1 at line 5; did you mean 'kubernetes'" in message
+    )
 
 
 def test_negative_years(tmp_path, taxonomy):
     message = error_for(tmp_path, MINIMAL + "    min_years: -2\n", taxonomy)
-    assert message.endswith("'min_years: -2' in requirement 1 must be 0 or more at line 4; use a number 0 or more")
+    assert message.endswith(
+        "'min_years: -2' in requirement 1 must be 0 or more at line 4; use a number 0 or more"
+    )
 
 
 def test_years_as_words_is_a_type_error(tmp_path, taxonomy):
     message = error_for(tmp_path, MINIMAL + "experience:\n  min_years: five\n", taxonomy)
-    assert message.endswith("'min_years' in 'experience' must be a number, not 'five' at line 5; write e.g. min_years: 5")
+    assert message.endswith(
+        "'min_years' in 'experience' must be a number, not 'five' at line 5; write e.g. min_years: 5"
+    )
 
 
 def test_group_min_larger_than_the_group(tmp_path, taxonomy):
     text = "title: x\nrequirements:\n  - any_of: [python, php]\n    min: 3\n"
     message = error_for(tmp_path, text, taxonomy)
-    assert message.endswith("'min: 3' in requirement 1 is more than the 2 skills in the group at line 4; "
-                            "lower min to at most 2 or add skills")
+    assert message.endswith(
+        "'min: 3' in requirement 1 is more than the 2 skills in the group at line 4; "
+        "lower min to at most 2 or add skills"
+    )
 
 
 def test_min_on_a_single_skill(tmp_path, taxonomy):
@@ -182,19 +213,26 @@ def test_zero_requirement_weight(tmp_path, taxonomy):
 
 def test_wrong_types(tmp_path, taxonomy):
     message = error_for(tmp_path, MINIMAL + "    knockout: maybe\n", taxonomy)
-    assert message.endswith("'knockout' in requirement 1 must be true or false, not 'maybe' at line 4; "
-                            "write knockout: true or knockout: false")
+    assert message.endswith(
+        "'knockout' in requirement 1 must be true or false, not 'maybe' at line 4; "
+        "write knockout: true or knockout: false"
+    )
     message = error_for(tmp_path, MINIMAL + "    importance: critical\n", taxonomy)
     assert "must be required or preferred, not 'critical' at line 4" in message
     message = error_for(tmp_path, "title: x\nrequirements: sql\n", taxonomy)
     assert "'requirements' must be a list, not 'sql' at line 2" in message
     message = error_for(tmp_path, "title: x\nrequirements:\n  - sql\n", taxonomy)
-    assert "requirement 1 must be a mapping, not 'sql' at line 3; write '- skill: postgresql'" in message
+    assert (
+        "requirement 1 must be a mapping, not 'sql' at line 3; write '- skill: postgresql'"
+        in message
+    )
 
 
 def test_empty_and_missing_requirements(tmp_path, taxonomy):
     message = error_for(tmp_path, "title: x\nrequirements: []\n", taxonomy)
-    assert message.endswith("'requirements' is empty at line 2; list at least one requirement, e.g. '- skill: python'")
+    assert message.endswith(
+        "'requirements' is empty at line 2; list at least one requirement, e.g. '- skill: python'"
+    )
     message = error_for(tmp_path, "title: x\nrequirements:\n", taxonomy)
     assert "'requirements' is empty at line 2" in message
     message = error_for(tmp_path, "title: x\n", taxonomy)
@@ -208,8 +246,10 @@ def test_missing_title(tmp_path, taxonomy):
 
 def test_duplicate_requirement_ids(tmp_path, taxonomy):
     message = error_for(tmp_path, MINIMAL + "  - skill: sql\n    importance: preferred\n", taxonomy)
-    assert message.endswith("duplicate requirement id 'sql' (also requirement 1) at line 4; "
-                            "merge them or give one a different 'id:'")
+    assert message.endswith(
+        "duplicate requirement id 'sql' (also requirement 1) at line 4; "
+        "merge them or give one a different 'id:'"
+    )
 
 
 def test_duplicate_yaml_keys(tmp_path, taxonomy):
@@ -218,14 +258,19 @@ def test_duplicate_yaml_keys(tmp_path, taxonomy):
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path, taxonomy):
-    message = error_for(tmp_path, "title: x\nrequirements:\n  - skill: [sql\n  - skill: python\n", taxonomy)
+    message = error_for(
+        tmp_path, "title: x\nrequirements:\n  - skill: [sql\n  - skill: python\n", taxonomy
+    )
     assert "YAML syntax error" in message and "check the indentation" in message
     assert " at line 4;" in message
 
 
 def test_unknown_relevant_skill(tmp_path, taxonomy):
     message = error_for(tmp_path, MINIMAL + "experience:\n  relevant_skills: [pyhton]\n", taxonomy)
-    assert "unknown skill 'pyhton' in 'experience' relevant_skills at line 5; did you mean 'python'" in message
+    assert (
+        "unknown skill 'pyhton' in 'experience' relevant_skills at line 5; did you mean 'python'"
+        in message
+    )
 
 
 def test_missing_file_names_the_path(tmp_path, taxonomy):

@@ -21,43 +21,99 @@ from screener.records import (
 )
 from screener.scoring import assess, part_maxima, similarities
 
-NAMES = {"python": "Python", "nodejs": "Node.js", "php": "PHP", "postgresql": "PostgreSQL",
-         "docker": "Docker", "kubernetes": "Kubernetes", "aws": "AWS", "django": "Django",
-         "sql": "SQL", "redis": "Redis", "java": "Java"}
+NAMES = {
+    "python": "Python",
+    "nodejs": "Node.js",
+    "php": "PHP",
+    "postgresql": "PostgreSQL",
+    "docker": "Docker",
+    "kubernetes": "Kubernetes",
+    "aws": "AWS",
+    "django": "Django",
+    "sql": "SQL",
+    "redis": "Redis",
+    "java": "Java",
+}
 
 
-def hit(skill: str, years: float | None = None, line: int = 10, implied_by: tuple[str, ...] = ()) -> SkillHit:
+def hit(
+    skill: str, years: float | None = None, line: int = 10, implied_by: tuple[str, ...] = ()
+) -> SkillHit:
     return SkillHit(
-        id=skill, name=NAMES.get(skill, skill), source="implied" if implied_by else "explicit",
-        evidence=() if implied_by else (Evidence(text=NAMES.get(skill, skill), section="skills", line=line),),
-        years=years, implied_by=implied_by,
+        id=skill,
+        name=NAMES.get(skill, skill),
+        source="implied" if implied_by else "explicit",
+        evidence=()
+        if implied_by
+        else (Evidence(text=NAMES.get(skill, skill), section="skills", line=line),),
+        years=years,
+        implied_by=implied_by,
     )
 
 
-def position(title: str, start: str, end: str, years: float, line: int, skills: tuple[str, ...] = ()) -> Position:
-    return Position(title=title, company="Example Corp", start=start, end=end, current=False,
-                    start_line=line, end_line=line + 3, years=years, date_text=f"{start} - {end}",
-                    skills=skills)
+def position(
+    title: str, start: str, end: str, years: float, line: int, skills: tuple[str, ...] = ()
+) -> Position:
+    return Position(
+        title=title,
+        company="Example Corp",
+        start=start,
+        end=end,
+        current=False,
+        start_line=line,
+        end_line=line + 3,
+        years=years,
+        date_text=f"{start} - {end}",
+        skills=skills,
+    )
 
 
-def profile(*hits: SkillHit, total: float | None = 6.0, positions: tuple[Position, ...] = (),
-            claimed: float | None = None, status: str = "ok", path: str = "avery.txt") -> Profile:
+def profile(
+    *hits: SkillHit,
+    total: float | None = 6.0,
+    positions: tuple[Position, ...] = (),
+    claimed: float | None = None,
+    status: str = "ok",
+    path: str = "avery.txt",
+) -> Profile:
     if total is not None and not positions:
         positions = (position("Software Engineer", "2019-01", "2025-01", total, 3, ("python",)),)
     doc = Document(path=path, sha256="ab" * 32, status=status, text="")
-    claimed_ev = Evidence(text=f"{claimed:g}+ years", section="summary", line=2) if claimed else None
-    exp = Experience(total_years=total, positions=positions, claimed_years=claimed, claimed_evidence=claimed_ev)
+    claimed_ev = (
+        Evidence(text=f"{claimed:g}+ years", section="summary", line=2) if claimed else None
+    )
+    exp = Experience(
+        total_years=total, positions=positions, claimed_years=claimed, claimed_evidence=claimed_ev
+    )
     return Profile(document=doc, skills=tuple(sorted(hits, key=lambda h: h.id)), experience=exp)
 
 
-def req(rid: str, skills: tuple[str, ...], *, min_count: int = 1, importance: str = "required",
-        weight: float = 1.0, min_years: float | None = None, knockout: bool = False) -> Requirement:
-    return Requirement(id=rid, label=rid, skills=skills, min_count=min_count, importance=importance,
-                       weight=weight, min_years=min_years, knockout=knockout)
+def req(
+    rid: str,
+    skills: tuple[str, ...],
+    *,
+    min_count: int = 1,
+    importance: str = "required",
+    weight: float = 1.0,
+    min_years: float | None = None,
+    knockout: bool = False,
+) -> Requirement:
+    return Requirement(
+        id=rid,
+        label=rid,
+        skills=skills,
+        min_count=min_count,
+        importance=importance,
+        weight=weight,
+        min_years=min_years,
+        knockout=knockout,
+    )
 
 
 BACKEND = Posting(
-    id="backend", title="Back-end developer", path="backend.yaml",
+    id="backend",
+    title="Back-end developer",
+    path="backend.yaml",
     requirements=(
         req("languages", ("python", "nodejs", "php"), min_count=2, weight=2.0),
         req("postgresql", ("postgresql",), knockout=True),
@@ -83,8 +139,25 @@ def points_sum(assessment) -> float:
 
 
 def test_full_match_scores_everything_but_similarity():
-    a = assess(profile(*(hit(s) for s in ("python", "php", "postgresql", "docker", "kubernetes",
-                                          "aws", "sql", "redis")), total=7.0), BACKEND)
+    a = assess(
+        profile(
+            *(
+                hit(s)
+                for s in (
+                    "python",
+                    "php",
+                    "postgresql",
+                    "docker",
+                    "kubernetes",
+                    "aws",
+                    "sql",
+                    "redis",
+                )
+            ),
+            total=7.0,
+        ),
+        BACKEND,
+    )
     assert all(r.outcome == "met" for r in a.results)
     assert [p.name for p in a.parts] == ["required", "preferred", "years", "similarity"]
     assert [p.points for p in a.parts] == [60.0, 15.0, 20.0, 0.0]
@@ -112,14 +185,21 @@ def test_missing_requirement_and_knockout_line():
 
 
 def test_evidence_comes_from_the_skill_hits():
-    a = assess(profile(hit("python", line=14), hit("php", line=15), hit("postgresql", line=22)), BACKEND)
+    a = assess(
+        profile(hit("python", line=14), hit("php", line=15), hit("postgresql", line=22)), BACKEND
+    )
     langs = result(a, "languages")
-    assert [(e.text, e.section, e.line) for e in langs.evidence] == [("Python", "skills", 14), ("PHP", "skills", 15)]
+    assert [(e.text, e.section, e.line) for e in langs.evidence] == [
+        ("Python", "skills", 14),
+        ("PHP", "skills", 15),
+    ]
     assert result(a, "postgresql").evidence[0].line == 22
 
 
 def test_skill_below_min_years_is_partial():
-    posting = dataclasses.replace(BACKEND, requirements=(req("postgresql", ("postgresql",), min_years=4, knockout=True),))
+    posting = dataclasses.replace(
+        BACKEND, requirements=(req("postgresql", ("postgresql",), min_years=4, knockout=True),)
+    )
     a = assess(profile(hit("postgresql", years=2.0)), posting)
     pg = result(a, "postgresql")
     assert pg.outcome == "partial" and pg.years == 2.0
@@ -130,7 +210,9 @@ def test_skill_below_min_years_is_partial():
 
 
 def test_min_years_without_any_dated_experience_is_unknown_and_never_knocks_out():
-    posting = dataclasses.replace(BACKEND, requirements=(req("postgresql", ("postgresql",), min_years=4, knockout=True),))
+    posting = dataclasses.replace(
+        BACKEND, requirements=(req("postgresql", ("postgresql",), min_years=4, knockout=True),)
+    )
     a = assess(profile(hit("postgresql"), total=None), posting)
     pg = result(a, "postgresql")
     assert pg.outcome == "unknown"
@@ -143,7 +225,9 @@ def test_min_years_without_any_dated_experience_is_unknown_and_never_knocks_out(
 
 
 def test_skill_outside_dated_positions_counts_zero_years_when_dates_exist():
-    posting = dataclasses.replace(BACKEND, requirements=(req("postgresql", ("postgresql",), min_years=4),))
+    posting = dataclasses.replace(
+        BACKEND, requirements=(req("postgresql", ("postgresql",), min_years=4),)
+    )
     pg = result(assess(profile(hit("postgresql")), posting), "postgresql")
     assert pg.outcome == "partial" and pg.years == 0.0
 
@@ -160,9 +244,13 @@ def test_implied_skills_count_only_when_the_posting_allows():
 
 
 def test_implied_skill_never_proves_years():
-    posting = dataclasses.replace(BACKEND, count_implied=True,
-                                  requirements=(req("python", ("python",), min_years=3),))
-    p = profile(hit("django", years=6.0), dataclasses.replace(hit("python", implied_by=("django",)), years=6.0))
+    posting = dataclasses.replace(
+        BACKEND, count_implied=True, requirements=(req("python", ("python",), min_years=3),)
+    )
+    p = profile(
+        hit("django", years=6.0),
+        dataclasses.replace(hit("python", implied_by=("django",)), years=6.0),
+    )
     assert result(assess(p, posting), "python").outcome == "partial"
 
 
@@ -194,7 +282,8 @@ def test_years_knockout_uses_known_years_only():
     posting = dataclasses.replace(BACKEND, years_knockout=True)
     full = (hit("python"), hit("php"), hit("postgresql"))
     assert assess(profile(*full, total=3.0), posting).knocked_out_by == (
-        "knock-out: 5+ years of experience: 3.0 of 5 years, from dated positions",)
+        "knock-out: 5+ years of experience: 3.0 of 5 years, from dated positions",
+    )
     assert assess(profile(*full, total=None), posting).knocked_out_by == ()
 
 
@@ -212,7 +301,9 @@ def test_relevant_years_use_relevant_positions():
 
 
 def test_unused_parts_give_their_weight_to_the_others():
-    only_required = dataclasses.replace(BACKEND, requirements=BACKEND.requirements[:5], min_years=None)
+    only_required = dataclasses.replace(
+        BACKEND, requirements=BACKEND.requirements[:5], min_years=None
+    )
     maxima = part_maxima(only_required)
     assert maxima["preferred"] == 0.0 and maxima["years"] == 0.0
     assert maxima["required"] == pytest.approx(100 * 60 / 65)
@@ -226,8 +317,14 @@ def test_similarity_part_is_small_and_scaled():
 
 
 def test_shown_parts_add_up_to_the_shown_score():
-    posting = dataclasses.replace(BACKEND, weights=Weights(required=33.3, preferred=7.7, years=11.1, similarity=3.3))
-    a = assess(profile(hit("python"), hit("sql"), hit("docker", years=1.0), total=1.7), posting, similarity=0.123)
+    posting = dataclasses.replace(
+        BACKEND, weights=Weights(required=33.3, preferred=7.7, years=11.1, similarity=3.3)
+    )
+    a = assess(
+        profile(hit("python"), hit("sql"), hit("docker", years=1.0), total=1.7),
+        posting,
+        similarity=0.123,
+    )
     assert a.score == points_sum(a)
     assert all(p.points == round(p.points, 1) for p in a.parts)
 
@@ -235,17 +332,26 @@ def test_shown_parts_add_up_to_the_shown_score():
 # --------------------------------------------------------------------------- properties
 
 SKILLS = ("python", "nodejs", "php", "postgresql", "docker", "kubernetes", "aws", "sql", "redis")
-hits_strategy = st.dictionaries(st.sampled_from(SKILLS), st.one_of(st.none(), st.floats(0, 12)), max_size=9)
+hits_strategy = st.dictionaries(
+    st.sampled_from(SKILLS), st.one_of(st.none(), st.floats(0, 12)), max_size=9
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(hits_strategy, st.sampled_from(SKILLS), st.one_of(st.none(), st.floats(0, 15)),
-       st.floats(0, 1), st.booleans())
+@given(
+    hits_strategy,
+    st.sampled_from(SKILLS),
+    st.one_of(st.none(), st.floats(0, 15)),
+    st.floats(0, 1),
+    st.booleans(),
+)
 def test_adding_a_skill_never_lowers_the_score(have, extra, total, sim, with_years):
     posting = BACKEND
     if with_years:  # also exercise per-skill minimum years
-        posting = dataclasses.replace(BACKEND, requirements=tuple(
-            dataclasses.replace(r, min_years=3.0) for r in BACKEND.requirements))
+        posting = dataclasses.replace(
+            BACKEND,
+            requirements=tuple(dataclasses.replace(r, min_years=3.0) for r in BACKEND.requirements),
+        )
     before = profile(*(hit(s, y) for s, y in have.items()), total=total)
     more = dict(have)
     more.setdefault(extra, None)
@@ -260,7 +366,9 @@ def test_adding_a_skill_never_lowers_the_score(have, extra, total, sim, with_yea
 
 
 def test_similarities_rank_the_on_topic_text_first_and_are_deterministic():
-    posting = dataclasses.replace(BACKEND, description="Back-end developer: Python, Node.js, PostgreSQL, Kubernetes, AWS")
+    posting = dataclasses.replace(
+        BACKEND, description="Back-end developer: Python, Node.js, PostgreSQL, Kubernetes, AWS"
+    )
     texts = [
         "Line cook with ten years in busy kitchens, pastry and grill.",
         "Back-end developer building Python and Node.js services on PostgreSQL, deployed to Kubernetes on AWS.",
@@ -270,5 +378,6 @@ def test_similarities_rank_the_on_topic_text_first_and_are_deterministic():
     assert first == similarities(texts, posting)
     assert first[1] > 0.3 > first[0] and first[2] == 0.0
     assert similarities([], posting) == []
-    assert similarities(["", "   "], dataclasses.replace(posting, title="", description="",
-                                                       requirements=())) == [0.0, 0.0]
+    assert similarities(
+        ["", "   "], dataclasses.replace(posting, title="", description="", requirements=())
+    ) == [0.0, 0.0]
