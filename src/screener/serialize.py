@@ -13,7 +13,7 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -38,7 +38,7 @@ def from_plain(cls: type[T], data: Any) -> T:
     return convert(data) if convert else data  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(tp: Any) -> Converter:
     if dataclasses.is_dataclass(tp):
         return _record_converter(tp)
