@@ -107,9 +107,11 @@ def screen(
     progress: Callable[[int, int], None] | None = None,
 ) -> Shortlist:
     """Parse every resume under `paths`, score each against `posting`, and rank them."""
-    from screener.batch import mark_duplicates
+    from screener.batch import drop_text
+    from screener.dupes import DuplicateFinder
     from screener.ranking import rank
-    from screener.scoring import assess, similarities
+    from screener.scoring import assess
+    from screener.similarity import SimilarityIndex
 
     options = options or ScreenOptions()
     taxonomy = load_taxonomy(taxonomy_path)
@@ -117,15 +119,17 @@ def screen(
         posting = load_posting(posting, taxonomy)
     settings = ParseSettings(as_of=as_of or today_iso(), taxonomy_path=taxonomy_path,
                              extractor=extractor)
-    profiles = list(parse_many([str(p) for p in paths], settings, options, progress))
-    if not profiles:
-        raise InputError("no resume files found under the given paths; check the paths")
-    duplicates = mark_duplicates(profiles)
-    texts = [p.document.text if p.status == "ok" else "" for p in profiles]
-    sims = similarities(texts, posting)
+    # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
+    # vector, then dropped, so memory holds per-candidate records only, never every text.
+    finder, index, profiles = DuplicateFinder(), SimilarityIndex(posting), []
+    for profile in parse_many([str(p) for p in paths], settings, options, progress):
+        finder.add(profile)
+        index.add(profile.document.text if profile.status == "ok" else "")
+        profiles.append(drop_text(profile))
+    duplicates = finder.result()
     assessments: list[Assessment] = []
-    for profile, sim in zip(profiles, sims):
-        assessment = assess(_without_text(profile), posting, similarity=sim)
+    for profile, sim in zip(profiles, index.scores()):
+        assessment = assess(profile, posting, similarity=sim)
         kept = duplicates.get(profile.document.path)
         if kept:
             assessment = dataclasses.replace(assessment, duplicate_of=kept)
@@ -137,12 +141,6 @@ def screen(
 
         shortlist = blind(shortlist)
     return shortlist
-
-
-def _without_text(profile: Profile) -> Profile:
-    """Reports never need the full text; dropping it keeps a big batch's memory flat."""
-    doc = dataclasses.replace(profile.document, text="")
-    return dataclasses.replace(profile, document=doc)
 
 
 def draft_posting_from(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from screener.similarity import posting_text, similarities  # noqa: F401 (re-exported)
 from screener.records import (
     Assessment,
     Evidence,
@@ -28,8 +29,6 @@ from screener.records import (
     SkillHit,
 )
 
-# words plus the punctuation skills are spelt with: node.js, c++, c#, asp.net
-_TOKEN = r"(?u)[^\W_][\w+#]*(?:\.[^\W_]+)*"
 PARTS = ("required", "preferred", "years", "similarity")
 EVIDENCE_PER_SKILL = 3  # enough to check a match without flooding the report
 YEARS_TOTAL_ID = "years:total"  # ':' cannot appear in a posting's requirement ids
@@ -341,31 +340,3 @@ def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> As
         knocked_out_by=_knockouts(posting, results),
         similarity=similarity,
     )
-
-
-# --------------------------------------------------------------------------- similarity
-
-
-def posting_text(posting: Posting) -> str:
-    """The words a resume is compared with: title, description and requirement labels."""
-    labels = " ".join(r.label for r in posting.requirements)
-    return "\n".join(x for x in (posting.title, posting.description, labels) if x)
-
-
-def similarities(texts: Sequence[str], posting: Posting) -> list[float]:
-    """TF-IDF cosine of each text to the posting, fitted on this batch plus the posting."""
-    if not texts:
-        return []
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    corpus = [posting_text(posting), *texts]
-    vectorizer = TfidfVectorizer(
-        lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=_TOKEN
-    )
-    try:
-        matrix = vectorizer.fit_transform(corpus)
-    except ValueError:  # every text empty or only stop words: nothing to compare
-        return [0.0] * len(texts)
-    # rows are L2-normalised, so the dot product is the cosine
-    scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
-    return [round(float(min(1.0, max(0.0, s))), 6) for s in scores]
