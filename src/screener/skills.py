@@ -107,16 +107,31 @@ class SkillMatcher:
     def _explicit(self, doc: Any, words: list[_Word], index: list[int]) -> list[_Mention]:
         from spacy.util import filter_spans
 
-        spans = filter_spans(self._matcher(doc, as_spans=True))
+        every = self._matcher(doc, as_spans=True)
         mentions = []
-        for span in spans:
-            start, end = index[span.start], index[span.end - 1] + 1
-            if start < 0 or end <= start:
+        for span in filter_spans(every):
+            mention = self._mention(span, words, index)
+            if mention is None:
                 continue
-            rule = self._ambiguous.get((span.label_, _key(span)))
-            text = " ".join(t.text for t in span)
-            mentions.append(_Mention(span.label_, start, end, words[start].line, text, rule))
+            mentions.append(mention)
+            # "AWS RDS", "Azure Kubernetes Service": a product name that names the skill it
+            # implies is evidence of that skill too, whatever its own context rule says.
+            implied = self.taxonomy.implied(span.label_)
+            for inner in every:
+                if inner.label_ in implied and span.start <= inner.start and inner.end <= span.end:
+                    nested = self._mention(inner, words, index)
+                    if nested is not None:
+                        nested.rule = None
+                        mentions.append(nested)
         return mentions
+
+    def _mention(self, span: Any, words: list[_Word], index: list[int]) -> _Mention | None:
+        start, end = index[span.start], index[span.end - 1] + 1
+        if start < 0 or end <= start:
+            return None
+        rule = self._ambiguous.get((span.label_, _key(span)))
+        text = " ".join(t.text for t in span)
+        return _Mention(span.label_, start, end, words[start].line, text, rule)
 
     def _hits(self, mentions: list[_Mention], section_of: Any) -> tuple[SkillHit, ...]:
         by_skill: dict[str, list[_Mention]] = {}
@@ -298,7 +313,11 @@ def _pattern_at(p: ContextPattern, m: _Mention, words: list[_Word]) -> bool:
     around = list(zip(p.before, words[m.start - len(p.before) : m.start])) + list(
         zip(p.after, words[m.end : m.end + len(p.after)])
     )
-    return all(w.line == m.line and _token_is(want, w.lower) for want, w in around)
+    # "Lean 5S." / "Oracle 11g.": a sentence's full stop may be glued to the last token
+    return all(
+        w.line == m.line and (_token_is(want, w.lower) or _token_is(want, w.lower.rstrip(".")))
+        for want, w in around
+    )
 
 
 def _token_is(want: str, lower: str) -> bool:
@@ -330,7 +349,9 @@ class _FuzzyIndex:
     def __init__(self, taxonomy: Taxonomy, nlp: Any, stopwords: frozenset[str]) -> None:
         owner: dict[str, str | None] = {}
         for skill in taxonomy.skills.values():
-            ambiguous = set(skill.context.ambiguous) if skill.context else set()
+            rule = skill.context  # forms whose rule only vetoes ("python" the snake) stay in
+            strict = rule is not None and (bool(rule.case) or rule.needs_admission)
+            ambiguous = set(rule.ambiguous) if rule is not None and strict else set()
             if skill.category in _PLAIN_CATEGORIES:
                 continue
             for form in skill.forms:
