@@ -265,7 +265,7 @@ def _admit(
     while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
         changed = False
         for m in list(pending):
-            if _admitted(m, words, section_of, accepted, taxonomy):
+            if _admitted(m, words, section_of, accepted, pending, taxonomy):
                 accepted.append(m)
                 pending.remove(m)
                 changed = True
@@ -281,7 +281,12 @@ def _passes_gates(m: _Mention, words: list[_Word]) -> bool:
 
 
 def _admitted(
-    m: _Mention, words: list[_Word], section_of: Any, accepted: list[_Mention], taxonomy: Taxonomy
+    m: _Mention,
+    words: list[_Word],
+    section_of: Any,
+    accepted: list[_Mention],
+    pending: list[_Mention],
+    taxonomy: Taxonomy,
 ) -> bool:
     rule = m.rule
     assert rule is not None
@@ -291,7 +296,13 @@ def _admitted(
         return True
     if any(_pattern_at(p, m, words) for p in rule.admit):
         return True
-    return rule.near > 0 and _near_count(m, accepted, rule, taxonomy) >= rule.near
+    if rule.near <= 0:
+        return False
+    # Unconfirmed neighbours count half: "Java, Spring, Hibernate, Maven" are all ambiguous and
+    # vouch for one another, while two ordinary words side by side do not.
+    strong = _near_count(m, accepted, rule, taxonomy)
+    weak = _near_count(m, pending, rule, taxonomy)
+    return strong + weak // 2 >= rule.near
 
 
 def _near_count(m: _Mention, accepted: list[_Mention], rule: ContextRule, taxonomy: Taxonomy) -> int:

@@ -1,0 +1,226 @@
+"""Skill recognition on real-looking resume text: tokenizer, ambiguity rules, fuzzy, implied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screener.records import Section
+from screener.skills import SkillMatcher, find_text, matcher_for
+from screener.taxonomy import load_taxonomy
+
+DATA = Path(__file__).parent / "data" / "skills"
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SkillMatcher:
+    return matcher_for()
+
+
+def ids(hits, source=None):
+    return {h.id for h in hits if source is None or h.source == source}
+
+
+def explicit(matcher, text):
+    return {h.id for h in matcher.find_text(text) if h.source != "implied"}
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+
+@pytest.mark.parametrize(
+    "text, token",
+    [("Skills: C++, Java", "C++"), ("(C#)", "C#"), ("ASP.NET Core", "ASP.NET"), (".NET 6", ".NET"),
+     ("CI/CD pipelines", "CI/CD"), ("TCP/IP.", "TCP/IP"), ("PL/SQL,", "PL/SQL"),
+     ("Node.js/Express", "Node.js"), ("F# and OCaml", "F#")],
+)
+def test_tokenizer_keeps_special_tokens_whole(matcher, text, token):
+    assert token in [t.text for t in matcher.nlp.make_doc(text)]
+
+
+def test_tokenizer_splits_lists_and_glued_pairs(matcher):
+    words = [t.text for t in matcher.nlp.make_doc("Python, Python/Django, C/C++, C#/.NET, C#.NET")]
+    assert words == ["Python", ",", "Python", "/", "Django", ",", "C", "/", "C++", ",",
+                     "C#", "/", ".NET", ",", "C#", ".NET"]
+
+
+def test_special_tokens_are_recognised(matcher):
+    found = explicit(matcher, "C++, C#, ASP.NET, CI/CD, TCP/IP, PL/SQL, Node.js/Express, C#.NET")
+    assert {"cpp", "csharp", "aspnet", "ci-cd", "tcp-ip", "plsql", "nodejs", "express", "dotnet"} <= found
+
+
+def test_slash_between_two_skills_finds_both(matcher):
+    assert {"agile", "scrum", "python", "django"} <= explicit(matcher, "Agile/Scrum teams; Python/Django")
+
+
+# --------------------------------------------------------------------------- ambiguity, admitted
+
+
+@pytest.mark.parametrize(
+    "text, sid",
+    [
+        ("Backend services written in Go and deployed on Kubernetes.", "go"),
+        ("Senior Go developer with gRPC experience", "go"),
+        ("Languages: Python, Go, Rust", "go"),
+        ("Built data pipelines in Golang", "go"),
+        ("Statistical analysis in R and Python", "r"),
+        ("R programming for clinical trials", "r"),
+        ("Languages: C, C++, Java", "c"),
+        ("Wrote C/C++ drivers for SPI sensors", "c"),
+        ("Advanced MS Excel (pivot tables, VLOOKUP)", "excel"),
+        ("Reconciled accounts in Excel and QuickBooks", "excel"),
+        ("Oracle 11g and PostgreSQL administration", "oracle"),
+        ("Java, Spring, Hibernate, Maven", "spring"),
+        ("Microservices on Spring Boot", "spring"),
+        ("REST APIs with Node.js and Express", "express"),
+        ("Chef and Puppet for configuration management; Ansible later", "chef"),
+        ("Built iOS apps in Swift 5", "swift"),
+        ("Data wrangling with pandas and NumPy", "pandas"),
+        ("Apache Spark jobs on EMR", "spark"),
+        ("Jenkins pipelines for 40 services", "jenkins"),
+        ("Maintained Access databases and Excel macros", "ms-access"),
+    ],
+)
+def test_ambiguous_forms_admitted_in_context(matcher, text, sid):
+    assert sid in explicit(matcher, text)
+
+
+# --------------------------------------------------------------------------- ambiguity, rejected
+
+
+@pytest.mark.parametrize(
+    "text, sid",
+    [
+        ("I excel at customer service and cash handling.", "excel"),
+        ("Helped students excel in reading and maths.", "excel"),
+        ("Have access to company vehicles and access control systems.", "ms-access"),
+        ("Led the spring 2019 menu launch at a busy bistro.", "spring"),
+        ("Go-to person for escalations; I go the extra mile.", "go"),
+        ("Sold rust-proof cookware and headlamps.", "rust"),
+        ("Coordinated express delivery for 300 parcels a day.", "express"),
+        ("Head Chef, The Copper Kettle; chef de partie before that.", "chef"),
+        ("Brewed java for regulars at Java Joe's Coffee House.", "java"),
+        ("Senior DBA at Oracle Corporation, Redwood City.", "oracle"),
+        ("Accountant for several shell companies.", "bash"),
+        ("The office was a hive of activity every quarter end.", "hive"),
+        ("Make sure every order goes out on time.", "make"),
+        ("Fed the red pandas and giant pandas every morning.", "pandas"),
+        ("Cared for a python enclosure and two tortoises.", "python"),
+        ("Grade C in Maths; Class C driving licence; vitamin C.", "c"),
+        ("Avery R Quinn, R&D tax credits.", "r"),
+        ("Swift response to customer complaints.", "swift"),
+        ("Installed guard rails and hand rails.", "rails"),
+        ("AWS D1.1 certified welder for structural steel.", "aws"),
+        ("ICH-GCP trained clinical research coordinator; GCP compliance.", "gcp"),
+        ("Crew resource management (CRM) instructor for A320 crews.", "crm"),
+        ("Flew the AH-64 Apache for ten years.", "apache-httpd"),
+        ("Angular velocity and angular momentum calculations in MATLAB.", "angular"),
+        ("Ran the rugby club: scrum half coaching.", "scrum"),
+        ("Dose calculations in mL; 10 ML flushes; Mar 2020 redeployed.", "machine-learning"),
+        ("Mar 2020 redeployed to ICU.", "medication-administration"),
+    ],
+)
+def test_ordinary_words_rejected(matcher, text, sid):
+    assert sid not in explicit(matcher, text)
+
+
+def test_skills_section_admits_a_bare_ambiguous_word(matcher):
+    lines = ["Avery Quinn", "SKILLS", "Rails", "EXPERIENCE", "Rails"]
+    sections = (Section("header", "", 1, 1), Section("skills", "SKILLS", 2, 3),
+                Section("experience", "EXPERIENCE", 4, 5))
+    hits = {h.id: h for h in matcher.find(lines, sections)}
+    assert [(e.line, e.section) for e in hits["rails"].evidence] == [(3, "skills")]
+
+
+def test_mutual_support_in_a_list_of_ambiguous_words(matcher):
+    # every name is ambiguous; each admits the others as "near" skills
+    assert {"go", "rust", "c", "swift"} <= explicit(matcher, "Go, Rust, C, Swift")
+
+
+# --------------------------------------------------------------------------- fuzzy
+
+
+@pytest.mark.parametrize(
+    "text, sid",
+    [("Deployed with Kubernates", "kubernetes"), ("Postgress and Redis", "postgresql"),
+     ("Wrote Javascipt widgets", "javascript"), ("Scripts in Pyhton", "python"),
+     ("Terrafrom modules", "terraform"), ("Java Script and Type Script", "typescript"),
+     ("Data in Elasticsearh", "elasticsearch")],
+)
+def test_fuzzy_near_misses(matcher, text, sid):
+    hits = {h.id: h for h in matcher.find_text(text)}
+    assert hits[sid].source == "fuzzy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stored goods in lockers and dockers", "Contemplated the closure of the branch",
+     "Brought the embedded objectives to the markets", "Rustling leaves; a pythons exhibit",
+     "Managed the banquet and billing for the hotel"],
+)
+def test_fuzzy_leaves_dictionary_words_alone(matcher, text):
+    assert ids(matcher.find_text(text), "fuzzy") == set()
+
+
+def test_fuzzy_never_reads_short_words(matcher):
+    assert ids(matcher.find_text("Gti, Rsut, Jvaa, Rdis"), "fuzzy") == set()
+
+
+# --------------------------------------------------------------------------- implied and evidence
+
+
+def test_implied_skills_only_when_not_explicit(matcher):
+    hits = {h.id: h for h in matcher.find_text("Django and Laravel apps on EKS")}
+    assert hits["python"].source == "implied" and hits["python"].implied_by == ("django",)
+    assert hits["php"].implied_by == ("laravel",)
+    assert hits["aws"].source == "implied" and hits["kubernetes"].source == "implied"
+    assert hits["python"].evidence == ()
+    both = {h.id: h for h in matcher.find_text("Python, Django")}
+    assert both["python"].source == "explicit" and both["python"].implied_by == ()
+
+
+def test_product_name_that_names_a_platform_counts_as_explicit(matcher):
+    hits = {h.id: h for h in matcher.find_text("Deployed to Azure Kubernetes Service and AWS RDS")}
+    assert hits["kubernetes"].source == "explicit" and hits["aws"].source == "explicit"
+
+
+def test_evidence_lines_sections_and_cap(matcher):
+    lines = ["Avery Quinn", "Skills", "Python, SQL"] + [f"Python job {i}" for i in range(8)]
+    sections = (Section("header", "", 1, 1), Section("skills", "Skills", 2, 3),
+                Section("experience", "Experience", 4, len(lines)))
+    hit = {h.id: h for h in matcher.find(lines, sections)}["python"]
+    assert len(hit.evidence) == 5
+    assert [(e.text, e.section, e.line) for e in hit.evidence[:2]] == [
+        ("Python", "skills", 3), ("Python", "experience", 4)]
+
+
+def test_hits_sorted_deterministic_and_to_dict(matcher):
+    text = (DATA / "dev_fullstack_generalist.txt").read_text(encoding="utf-8")
+    first, second = matcher.find_text(text), matcher.find_text(text)
+    assert first == second
+    assert [h.id for h in first] == sorted(h.id for h in first)
+    d = first[0].to_dict()
+    assert set(d) >= {"id", "name", "source", "evidence", "years", "implied_by"}
+
+
+def test_find_text_convenience_and_cache():
+    assert matcher_for() is matcher_for(load_taxonomy())
+    assert "kubernetes" in ids(find_text("k8s and Helm charts"))
+
+
+def test_labelled_set_quality():
+    """The labelled set: a floor well under the measured figures, to catch regressions."""
+    import yaml
+
+    from screener.sections import find_sections
+
+    gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
+    m = matcher_for()
+    tp = fp = fn = 0
+    for name, want in gold.items():
+        lines = (DATA / name).read_text(encoding="utf-8").split("\n")
+        got = {h.id for h in m.find(lines, find_sections(lines)) if h.source != "implied"}
+        tp, fp, fn = tp + len(got & set(want)), fp + len(got - set(want)), fn + len(set(want) - got)
+    assert len(gold) >= 40
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.92

@@ -1,0 +1,212 @@
+"""Data-integrity and validation tests for skills/taxonomy.yaml and screener.taxonomy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from screener.errors import ConfigError, TaxonomyError
+from screener.taxonomy import check_taxonomy, default_path, load_taxonomy, skill_table
+
+CORE = (
+    "python javascript typescript java php ruby go rust c cpp csharp kotlin scala swift r perl "
+    "bash sql nodejs django flask fastapi spring dotnet laravel rails express react angular vue "
+    "postgresql mysql oracle sql-server mongodb redis elasticsearch cassandra sqlite aws azure gcp "
+    "docker kubernetes terraform ansible jenkins git linux ci-cd kafka rabbitmq rest-api graphql "
+    "microservices hadoop spark pandas machine-learning tableau excel html css"
+).split()
+
+
+@pytest.fixture(scope="module")
+def tax():
+    return load_taxonomy()
+
+
+# --------------------------------------------------------------------------- bundled data
+
+
+def test_bundled_taxonomy_is_valid():
+    assert check_taxonomy() == []
+
+
+def test_has_at_least_300_skills_and_every_core_id(tax):
+    assert len(tax.skills) >= 300
+    assert [c for c in CORE if c not in tax.skills] == []
+
+
+def test_no_form_maps_to_two_skills(tax):
+    owner: dict[str, str] = {}
+    for skill in tax.skills.values():
+        for form in skill.forms:
+            key = " ".join(form.lower().split())
+            assert owner.setdefault(key, skill.id) == skill.id, (form, owner[key], skill.id)
+
+
+def test_every_referenced_id_and_category_exists(tax):
+    categories = {s.category for s in tax.skills.values()}
+    for skill in tax.skills.values():
+        assert set(skill.implies) <= set(tax.skills), skill.id
+        if skill.context:
+            assert set(skill.context.near_categories) <= categories, skill.id
+            forms = {f.lower() for f in skill.forms}
+            assert set(skill.context.ambiguous) <= forms, skill.id
+
+
+def test_products_imply_their_platforms(tax):
+    assert set(tax.implied("eks")) >= {"aws", "kubernetes"}
+    assert set(tax.implied("aks")) >= {"azure", "kubernetes"}
+    assert set(tax.implied("gke")) >= {"gcp", "kubernetes"}
+    for product in ("ec2", "s3", "aws-lambda", "rds"):
+        assert "aws" in tax.implied(product)
+    assert tax.implied("django") == ("python",)
+    assert "javascript" in tax.implied("express")  # express -> nodejs -> javascript
+
+
+def test_ordinary_words_carry_a_context_rule(tax):
+    for sid in ("go", "r", "c", "swift", "rust", "spring", "express", "rails", "excel", "chef",
+                "puppet", "oracle", "flask", "spark", "hive", "java", "ruby", "pandas", "make"):
+        assert tax.skills[sid].context is not None, sid
+    assert tax.skills["go"].context.case == ("Go", "GO")
+
+
+def test_version_is_a_short_content_hash(tmp_path, tax):
+    assert len(tax.version) == 12
+    copy = tmp_path / "t.yaml"
+    copy.write_bytes(Path(tax.path).read_bytes() + b"\n# changed\n")
+    assert load_taxonomy(copy).version != tax.version
+
+
+def test_default_path_is_the_repo_file_in_development():
+    assert default_path().name == "taxonomy.yaml"
+    assert default_path().is_file()
+
+
+def test_closest_suggests_ids(tax):
+    assert tax.closest("postgres") == ["postgresql"]  # an alias resolves to its id
+    assert "kubernetes" in tax.closest("kubernets")
+    assert tax.resolve("Node.js") == "nodejs"
+    assert tax.resolve("no such thing") is None
+
+
+def test_skill_table_rows(tax):
+    rows = skill_table(tax, category="language")
+    assert rows and all(r["category"] == "language" for r in rows)
+    go = next(r for r in rows if r["id"] == "go")
+    assert "Golang" in go["aliases"] and go["ambiguous"] == "go"
+
+
+def test_taxonomy_module_does_not_import_spacy():
+    code = "import sys, screener.taxonomy as t; t.load_taxonomy(); print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- validation errors
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _error(tmp_path: Path, body: str) -> str:
+    path = _write(tmp_path, body)
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(path)
+    assert str(path) in str(info.value)
+    return str(info.value)
+
+
+def test_alias_claimed_twice(tmp_path):
+    msg = _error(tmp_path, """
+skills:
+- {id: nodejs, name: Node.js, category: framework, aliases: [Node]}
+- {id: node-red, name: Node-RED, category: tool, aliases: [node]}
+""")
+    assert "skill 'node-red': alias 'node' is also claimed by 'nodejs'; remove it from one of them" in msg
+
+
+def test_bad_slug_unknown_key_and_missing_name(tmp_path):
+    path = _write(tmp_path, """
+skills:
+- {id: Node JS, name: Node.js, category: framework}
+- {id: react, category: frontend, colour: blue}
+""")
+    problems = check_taxonomy(path)
+    assert any("id 'Node JS' is not a lowercase slug" in p for p in problems)
+    assert any("skill 'react': unknown key 'colour'" in p for p in problems)
+    assert any("skill 'react': missing 'name'" in p for p in problems)
+
+
+def test_unknown_implies_suggests_a_fix(tmp_path):
+    msg = _error(tmp_path, """
+skills:
+- {id: python, name: Python, category: language}
+- {id: django, name: Django, category: framework, implies: [pyhton]}
+""")
+    assert "skill 'django' implies unknown skill 'pyhton'; did you mean 'python'?" in msg
+
+
+def test_implies_cycle(tmp_path):
+    msg = _error(tmp_path, """
+skills:
+- {id: a, name: A, category: x, implies: [b]}
+- {id: b, name: B, category: x, implies: [c]}
+- {id: c, name: C, category: x, implies: [a]}
+""")
+    assert "implies form a cycle (a -> b -> c -> a); remove one of those links" in msg
+
+
+def test_duplicate_id(tmp_path):
+    msg = _error(tmp_path, """
+skills:
+- {id: go, name: Go, category: language}
+- {id: go, name: Golang, category: language}
+""")
+    assert "skill 'go' is defined twice; merge the two entries" in msg
+
+
+def test_bad_context_rules(tmp_path):
+    path = _write(tmp_path, """
+skills:
+- id: go
+  name: Go
+  category: language
+  context: {ambiguous: [golang], case: [GO], admit: ["developer"], reject: ["_ <date>"],
+            near: -1, near_categories: [langauge], colour: red}
+""")
+    problems = "\n".join(check_taxonomy(path))
+    assert "ambiguous form 'golang' is not its name or an alias" in problems
+    assert "case form 'GO' is not one of its ambiguous forms" in problems
+    assert "admit pattern 'developer' must contain exactly one '_'" in problems
+    assert "uses unknown <date>" in problems
+    assert "'near' must be a whole number >= 0" in problems
+    assert "unknown category 'langauge'; did you mean 'language'?" in problems
+    assert "unknown context key 'colour'" in problems
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    msg = _error(tmp_path, "skills:\n- {id: go, name: Go\n- {id: r}\n")
+    assert "not valid YAML at line" in msg
+
+
+def test_missing_file_and_error_types(tmp_path):
+    missing = tmp_path / "nope.yaml"
+    with pytest.raises(ConfigError, match="cannot read the taxonomy"):
+        load_taxonomy(missing)
+    with pytest.raises(ValueError):  # TaxonomyError is also a ValueError
+        load_taxonomy(_write(tmp_path, "skills: []\n"))
+    assert check_taxonomy(missing)[0].startswith(str(missing))
+
+
+def test_many_problems_are_counted_in_the_raised_message(tmp_path):
+    msg = _error(tmp_path, """
+skills:
+- {id: a, name: A, category: x, implies: [zz]}
+- {id: b, name: B, category: x, implies: [yy]}
+""")
+    assert "(and 1 more; run `screener taxonomy check" in msg
