@@ -20,13 +20,71 @@ import yaml
 from screener.sections import find_sections
 from screener.skills import matcher_for
 
-CORE = (
-    "python javascript typescript java php ruby go rust c cpp csharp kotlin scala swift r perl "
-    "bash sql nodejs django flask fastapi spring dotnet laravel rails express react angular vue "
-    "postgresql mysql oracle sql-server mongodb redis elasticsearch cassandra sqlite aws azure gcp "
-    "docker kubernetes terraform ansible jenkins git linux ci-cd kafka rabbitmq rest-api graphql "
-    "microservices hadoop spark pandas machine-learning tableau excel html css"
-).split()
+CORE = [
+    "python",
+    "javascript",
+    "typescript",
+    "java",
+    "php",
+    "ruby",
+    "go",
+    "rust",
+    "c",
+    "cpp",
+    "csharp",
+    "kotlin",
+    "scala",
+    "swift",
+    "r",
+    "perl",
+    "bash",
+    "sql",
+    "nodejs",
+    "django",
+    "flask",
+    "fastapi",
+    "spring",
+    "dotnet",
+    "laravel",
+    "rails",
+    "express",
+    "react",
+    "angular",
+    "vue",
+    "postgresql",
+    "mysql",
+    "oracle",
+    "sql-server",
+    "mongodb",
+    "redis",
+    "elasticsearch",
+    "cassandra",
+    "sqlite",
+    "aws",
+    "azure",
+    "gcp",
+    "docker",
+    "kubernetes",
+    "terraform",
+    "ansible",
+    "jenkins",
+    "git",
+    "linux",
+    "ci-cd",
+    "kafka",
+    "rabbitmq",
+    "rest-api",
+    "graphql",
+    "microservices",
+    "hadoop",
+    "spark",
+    "pandas",
+    "machine-learning",
+    "tableau",
+    "excel",
+    "html",
+    "css",
+]
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "skills"
 
 

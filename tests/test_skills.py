@@ -31,9 +31,17 @@ def explicit(matcher, text):
 
 @pytest.mark.parametrize(
     "text, token",
-    [("Skills: C++, Java", "C++"), ("(C#)", "C#"), ("ASP.NET Core", "ASP.NET"), (".NET 6", ".NET"),
-     ("CI/CD pipelines", "CI/CD"), ("TCP/IP.", "TCP/IP"), ("PL/SQL,", "PL/SQL"),
-     ("Node.js/Express", "Node.js"), ("F# and OCaml", "F#")],
+    [
+        ("Skills: C++, Java", "C++"),
+        ("(C#)", "C#"),
+        ("ASP.NET Core", "ASP.NET"),
+        (".NET 6", ".NET"),
+        ("CI/CD pipelines", "CI/CD"),
+        ("TCP/IP.", "TCP/IP"),
+        ("PL/SQL,", "PL/SQL"),
+        ("Node.js/Express", "Node.js"),
+        ("F# and OCaml", "F#"),
+    ],
 )
 def test_tokenizer_keeps_special_tokens_whole(matcher, text, token):
     assert token in [t.text for t in matcher.nlp.make_doc(text)]
@@ -41,17 +49,45 @@ def test_tokenizer_keeps_special_tokens_whole(matcher, text, token):
 
 def test_tokenizer_splits_lists_and_glued_pairs(matcher):
     words = [t.text for t in matcher.nlp.make_doc("Python, Python/Django, C/C++, C#/.NET, C#.NET")]
-    assert words == ["Python", ",", "Python", "/", "Django", ",", "C", "/", "C++", ",",
-                     "C#", "/", ".NET", ",", "C#", ".NET"]
+    assert words == [
+        "Python",
+        ",",
+        "Python",
+        "/",
+        "Django",
+        ",",
+        "C",
+        "/",
+        "C++",
+        ",",
+        "C#",
+        "/",
+        ".NET",
+        ",",
+        "C#",
+        ".NET",
+    ]
 
 
 def test_special_tokens_are_recognised(matcher):
     found = explicit(matcher, "C++, C#, ASP.NET, CI/CD, TCP/IP, PL/SQL, Node.js/Express, C#.NET")
-    assert {"cpp", "csharp", "aspnet", "ci-cd", "tcp-ip", "plsql", "nodejs", "express", "dotnet"} <= found
+    assert {
+        "cpp",
+        "csharp",
+        "aspnet",
+        "ci-cd",
+        "tcp-ip",
+        "plsql",
+        "nodejs",
+        "express",
+        "dotnet",
+    } <= found
 
 
 def test_slash_between_two_skills_finds_both(matcher):
-    assert {"agile", "scrum", "python", "django"} <= explicit(matcher, "Agile/Scrum teams; Python/Django")
+    assert {"agile", "scrum", "python", "django"} <= explicit(
+        matcher, "Agile/Scrum teams; Python/Django"
+    )
 
 
 # --------------------------------------------------------------------------- ambiguity, admitted
@@ -127,8 +163,11 @@ def test_ordinary_words_rejected(matcher, text, sid):
 
 def test_skills_section_admits_a_bare_ambiguous_word(matcher):
     lines = ["Avery Quinn", "SKILLS", "Rails", "EXPERIENCE", "Rails"]
-    sections = (Section("header", "", 1, 1), Section("skills", "SKILLS", 2, 3),
-                Section("experience", "EXPERIENCE", 4, 5))
+    sections = (
+        Section("header", "", 1, 1),
+        Section("skills", "SKILLS", 2, 3),
+        Section("experience", "EXPERIENCE", 4, 5),
+    )
     hits = {h.id: h for h in matcher.find(lines, sections)}
     assert [(e.line, e.section) for e in hits["rails"].evidence] == [(3, "skills")]
 
@@ -143,10 +182,15 @@ def test_mutual_support_in_a_list_of_ambiguous_words(matcher):
 
 @pytest.mark.parametrize(
     "text, sid",
-    [("Deployed with Kubernates", "kubernetes"), ("Postgress and Redis", "postgresql"),
-     ("Wrote Javascipt widgets", "javascript"), ("Scripts in Pyhton", "python"),
-     ("Terrafrom modules", "terraform"), ("Java Script and Type Script", "typescript"),
-     ("Data in Elasticsearh", "elasticsearch")],
+    [
+        ("Deployed with Kubernates", "kubernetes"),
+        ("Postgress and Redis", "postgresql"),
+        ("Wrote Javascipt widgets", "javascript"),
+        ("Scripts in Pyhton", "python"),
+        ("Terrafrom modules", "terraform"),
+        ("Java Script and Type Script", "typescript"),
+        ("Data in Elasticsearh", "elasticsearch"),
+    ],
 )
 def test_fuzzy_near_misses(matcher, text, sid):
     hits = {h.id: h for h in matcher.find_text(text)}
@@ -155,9 +199,13 @@ def test_fuzzy_near_misses(matcher, text, sid):
 
 @pytest.mark.parametrize(
     "text",
-    ["Stored goods in lockers and dockers", "Contemplated the closure of the branch",
-     "Brought the embedded objectives to the markets", "Rustling leaves; a pythons exhibit",
-     "Managed the banquet and billing for the hotel"],
+    [
+        "Stored goods in lockers and dockers",
+        "Contemplated the closure of the branch",
+        "Brought the embedded objectives to the markets",
+        "Rustling leaves; a pythons exhibit",
+        "Managed the banquet and billing for the hotel",
+    ],
 )
 def test_fuzzy_leaves_dictionary_words_alone(matcher, text):
     assert ids(matcher.find_text(text), "fuzzy") == set()
@@ -187,12 +235,17 @@ def test_product_name_that_names_a_platform_counts_as_explicit(matcher):
 
 def test_evidence_lines_sections_and_cap(matcher):
     lines = ["Avery Quinn", "Skills", "Python, SQL"] + [f"Python job {i}" for i in range(8)]
-    sections = (Section("header", "", 1, 1), Section("skills", "Skills", 2, 3),
-                Section("experience", "Experience", 4, len(lines)))
+    sections = (
+        Section("header", "", 1, 1),
+        Section("skills", "Skills", 2, 3),
+        Section("experience", "Experience", 4, len(lines)),
+    )
     hit = {h.id: h for h in matcher.find(lines, sections)}["python"]
     assert len(hit.evidence) == 5
     assert [(e.text, e.section, e.line) for e in hit.evidence[:2]] == [
-        ("Python", "skills", 3), ("Python", "experience", 4)]
+        ("Python", "skills", 3),
+        ("Python", "experience", 4),
+    ]
 
 
 def test_hits_sorted_deterministic_and_to_dict(matcher):

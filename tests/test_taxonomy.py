@@ -11,13 +11,71 @@ import pytest
 from screener.errors import ConfigError, TaxonomyError
 from screener.taxonomy import check_taxonomy, default_path, load_taxonomy, skill_table
 
-CORE = (
-    "python javascript typescript java php ruby go rust c cpp csharp kotlin scala swift r perl "
-    "bash sql nodejs django flask fastapi spring dotnet laravel rails express react angular vue "
-    "postgresql mysql oracle sql-server mongodb redis elasticsearch cassandra sqlite aws azure gcp "
-    "docker kubernetes terraform ansible jenkins git linux ci-cd kafka rabbitmq rest-api graphql "
-    "microservices hadoop spark pandas machine-learning tableau excel html css"
-).split()
+CORE = [
+    "python",
+    "javascript",
+    "typescript",
+    "java",
+    "php",
+    "ruby",
+    "go",
+    "rust",
+    "c",
+    "cpp",
+    "csharp",
+    "kotlin",
+    "scala",
+    "swift",
+    "r",
+    "perl",
+    "bash",
+    "sql",
+    "nodejs",
+    "django",
+    "flask",
+    "fastapi",
+    "spring",
+    "dotnet",
+    "laravel",
+    "rails",
+    "express",
+    "react",
+    "angular",
+    "vue",
+    "postgresql",
+    "mysql",
+    "oracle",
+    "sql-server",
+    "mongodb",
+    "redis",
+    "elasticsearch",
+    "cassandra",
+    "sqlite",
+    "aws",
+    "azure",
+    "gcp",
+    "docker",
+    "kubernetes",
+    "terraform",
+    "ansible",
+    "jenkins",
+    "git",
+    "linux",
+    "ci-cd",
+    "kafka",
+    "rabbitmq",
+    "rest-api",
+    "graphql",
+    "microservices",
+    "hadoop",
+    "spark",
+    "pandas",
+    "machine-learning",
+    "tableau",
+    "excel",
+    "html",
+    "css",
+]
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +124,27 @@ def test_products_imply_their_platforms(tax):
 
 
 def test_ordinary_words_carry_a_context_rule(tax):
-    for sid in ("go", "r", "c", "swift", "rust", "spring", "express", "rails", "excel", "chef",
-                "puppet", "oracle", "flask", "spark", "hive", "java", "ruby", "pandas", "make"):
+    for sid in (
+        "go",
+        "r",
+        "c",
+        "swift",
+        "rust",
+        "spring",
+        "express",
+        "rails",
+        "excel",
+        "chef",
+        "puppet",
+        "oracle",
+        "flask",
+        "spark",
+        "hive",
+        "java",
+        "ruby",
+        "pandas",
+        "make",
+    ):
         assert tax.skills[sid].context is not None, sid
     assert tax.skills["go"].context.case == ("Go", "GO")
 
@@ -122,20 +199,29 @@ def _error(tmp_path: Path, body: str) -> str:
 
 
 def test_alias_claimed_twice(tmp_path):
-    msg = _error(tmp_path, """
+    msg = _error(
+        tmp_path,
+        """
 skills:
 - {id: nodejs, name: Node.js, category: framework, aliases: [Node]}
 - {id: node-red, name: Node-RED, category: tool, aliases: [node]}
-""")
-    assert "skill 'node-red': alias 'node' is also claimed by 'nodejs'; remove it from one of them" in msg
+""",
+    )
+    assert (
+        "skill 'node-red': alias 'node' is also claimed by 'nodejs'; remove it from one of them"
+        in msg
+    )
 
 
 def test_bad_slug_unknown_key_and_missing_name(tmp_path):
-    path = _write(tmp_path, """
+    path = _write(
+        tmp_path,
+        """
 skills:
 - {id: Node JS, name: Node.js, category: framework}
 - {id: react, category: frontend, colour: blue}
-""")
+""",
+    )
     problems = check_taxonomy(path)
     assert any("id 'Node JS' is not a lowercase slug" in p for p in problems)
     assert any("skill 'react': unknown key 'colour'" in p for p in problems)
@@ -143,42 +229,54 @@ skills:
 
 
 def test_unknown_implies_suggests_a_fix(tmp_path):
-    msg = _error(tmp_path, """
+    msg = _error(
+        tmp_path,
+        """
 skills:
 - {id: python, name: Python, category: language}
 - {id: django, name: Django, category: framework, implies: [pyhton]}
-""")
+""",
+    )
     assert "skill 'django' implies unknown skill 'pyhton'; did you mean 'python'?" in msg
 
 
 def test_implies_cycle(tmp_path):
-    msg = _error(tmp_path, """
+    msg = _error(
+        tmp_path,
+        """
 skills:
 - {id: a, name: A, category: x, implies: [b]}
 - {id: b, name: B, category: x, implies: [c]}
 - {id: c, name: C, category: x, implies: [a]}
-""")
+""",
+    )
     assert "implies form a cycle (a -> b -> c -> a); remove one of those links" in msg
 
 
 def test_duplicate_id(tmp_path):
-    msg = _error(tmp_path, """
+    msg = _error(
+        tmp_path,
+        """
 skills:
 - {id: go, name: Go, category: language}
 - {id: go, name: Golang, category: language}
-""")
+""",
+    )
     assert "skill 'go' is defined twice; merge the two entries" in msg
 
 
 def test_bad_context_rules(tmp_path):
-    path = _write(tmp_path, """
+    path = _write(
+        tmp_path,
+        """
 skills:
 - id: go
   name: Go
   category: language
   context: {ambiguous: [golang], case: [GO], admit: ["developer"], reject: ["_ <date>"],
             near: -1, near_categories: [langauge], colour: red}
-""")
+""",
+    )
     problems = "\n".join(check_taxonomy(path))
     assert "ambiguous form 'golang' is not its name or an alias" in problems
     assert "case form 'GO' is not one of its ambiguous forms" in problems
@@ -204,9 +302,12 @@ def test_missing_file_and_error_types(tmp_path):
 
 
 def test_many_problems_are_counted_in_the_raised_message(tmp_path):
-    msg = _error(tmp_path, """
+    msg = _error(
+        tmp_path,
+        """
 skills:
 - {id: a, name: A, category: x, implies: [zz]}
 - {id: b, name: B, category: x, implies: [yy]}
-""")
+""",
+    )
     assert "(and 1 more; run `screener taxonomy check" in msg

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from screener.records import Evidence, Section, SkillHit
 from screener.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
@@ -30,15 +31,29 @@ FUZZY_MIN_LEN = 7  # shorter tokens are only matched when they are a transpositi
 _VERSION = re.compile(r"^v?(\d{1,2}|\d+\.\d+)(\.\d+)*(\.x)?[a-z]{0,2}\+?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # URLs with a scheme or www., and e-mail addresses, stay one token; "node.js/express" does not.
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
+_URL = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE
+)
 # Chunks that glue two skills together and must be split.
 _SPLITS = {"C#.NET": ("C#", ".NET"), "c#.net": ("c#", ".net"), "C#/.NET": ("C#", "/", ".NET")}
 _STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
 # Skills named in plain English ("baking", "triage", "mentoring"): a near miss of those is
 # another ordinary word far more often than a typo, so the fuzzy tier leaves them alone.
 _PLAIN_CATEGORIES = frozenset(
-    {"soft", "hospitality", "education", "healthcare", "logistics", "sales", "customer-service",
-     "management", "hr", "aviation", "marketing", "methodology"}
+    {
+        "soft",
+        "hospitality",
+        "education",
+        "healthcare",
+        "logistics",
+        "sales",
+        "customer-service",
+        "management",
+        "hr",
+        "aviation",
+        "marketing",
+        "methodology",
+    }
 )
 
 
@@ -94,7 +109,9 @@ class SkillMatcher:
         section_of = _section_lookup(sections)
         mentions = self._explicit(doc, words, index)
         accepted = _admit(mentions, words, section_of, self.taxonomy)
-        claimed = {i for m in mentions if not m.rule or m in accepted for i in range(m.start, m.end)}
+        claimed = {
+            i for m in mentions if not m.rule or m in accepted for i in range(m.start, m.end)
+        }
         accepted += self._fuzzy.find(words, claimed)
         return self._hits(accepted, section_of)
 
@@ -140,7 +157,9 @@ class SkillMatcher:
         hits: dict[str, SkillHit] = {}
         for sid, found in by_skill.items():
             found.sort(key=lambda m: (m.start, m.end))
-            evidence = tuple(Evidence(m.text, section_of(m.line), m.line) for m in found[:MAX_EVIDENCE])
+            evidence = tuple(
+                Evidence(m.text, section_of(m.line), m.line) for m in found[:MAX_EVIDENCE]
+            )
             source = "fuzzy" if all(m.fuzzy for m in found) else "explicit"
             hits[sid] = SkillHit(sid, self.taxonomy.skills[sid].name, source, evidence)
         implied: dict[str, set[str]] = {}
@@ -305,7 +324,9 @@ def _admitted(
     return strong + weak // 2 >= rule.near
 
 
-def _near_count(m: _Mention, accepted: list[_Mention], rule: ContextRule, taxonomy: Taxonomy) -> int:
+def _near_count(
+    m: _Mention, accepted: list[_Mention], rule: ContextRule, taxonomy: Taxonomy
+) -> int:
     cats = set(rule.near_categories)
     near = set()
     for other in accepted:
@@ -389,7 +410,17 @@ class _FuzzyIndex:
                 continue
             sid = self._bigram(words[i], words[i + 1])
             if sid:
-                out.append(_Mention(sid, i, i + 2, words[i].line, f"{words[i].text} {words[i + 1].text}", None, True))
+                out.append(
+                    _Mention(
+                        sid,
+                        i,
+                        i + 2,
+                        words[i].line,
+                        f"{words[i].text} {words[i + 1].text}",
+                        None,
+                        True,
+                    )
+                )
                 taken |= {i, i + 1}
         for i, w in enumerate(words):
             if i in claimed or i in taken:

@@ -208,16 +208,21 @@ def _read_bytes(path: str) -> bytes:
 def _parse(path: str, data: bytes) -> tuple[list[str], dict[str, Skill]]:
     """(problems, skills). Problems are complete user-facing messages."""
     try:
-        doc = yaml.load(data, Loader=_LOADER)  # noqa: S506 - a safe loader, C-accelerated
+        doc = yaml.load(data, Loader=_LOADER)  # a safe loader, C-accelerated
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        return [f"{path}: not valid YAML{where}; fix the syntax (indentation, quotes, brackets)"], {}
+        return [
+            f"{path}: not valid YAML{where}; fix the syntax (indentation, quotes, brackets)"
+        ], {}
     if not isinstance(doc, dict) or not isinstance(doc.get("skills"), list) or not doc["skills"]:
-        return [f"{path}: expected a mapping with a non-empty 'skills:' list; see skills/taxonomy.yaml"], {}
+        return [
+            f"{path}: expected a mapping with a non-empty 'skills:' list; see skills/taxonomy.yaml"
+        ], {}
     problems = [
         f"{path}: unknown top-level key '{k}'; allowed: {', '.join(sorted(TOP_KEYS))}"
-        for k in sorted(map(str, doc)) if k not in TOP_KEYS
+        for k in sorted(map(str, doc))
+        if k not in TOP_KEYS
     ]
     skills: dict[str, Skill] = {}
     for i, entry in enumerate(doc["skills"]):
@@ -236,7 +241,9 @@ def _parse(path: str, data: bytes) -> tuple[list[str], dict[str, Skill]]:
 
 def _parse_skill(path: str, i: int, entry: Any, problems: list[str]) -> Skill | None:
     if not isinstance(entry, dict):
-        problems.append(f"{path}: skills[{i}] is not a mapping; write it as '- id: ...' with name and category")
+        problems.append(
+            f"{path}: skills[{i}] is not a mapping; write it as '- id: ...' with name and category"
+        )
         return None
     sid = entry.get("id")
     if not isinstance(sid, str) or not SLUG.match(sid):
@@ -248,7 +255,9 @@ def _parse_skill(path: str, i: int, entry: Any, problems: list[str]) -> Skill | 
     where = f"{path}: skill '{sid}'"
     for key in sorted(map(str, entry)):
         if key not in SKILL_KEYS:
-            problems.append(f"{where}: unknown key '{key}'; allowed: {', '.join(sorted(SKILL_KEYS))}")
+            problems.append(
+                f"{where}: unknown key '{key}'; allowed: {', '.join(sorted(SKILL_KEYS))}"
+            )
     name, category = entry.get("name"), entry.get("category")
     if not isinstance(name, str) or not name.strip():
         problems.append(f"{where}: missing 'name'; add the display name, e.g. name: PostgreSQL")
@@ -278,16 +287,23 @@ def _str_list(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
 
 def _parse_context(where: str, raw: Any, problems: list[str]) -> ContextRule | None:
     if not isinstance(raw, dict):
-        problems.append(f"{where}: 'context' must be a mapping, e.g. context: {{ambiguous: [go], case: [Go]}}")
+        problems.append(
+            f"{where}: 'context' must be a mapping, e.g. context: {{ambiguous: [go], case: [Go]}}"
+        )
         return None
     for key in sorted(map(str, raw)):
         if key not in CONTEXT_KEYS:
-            problems.append(f"{where}: unknown context key '{key}'; allowed: {', '.join(sorted(CONTEXT_KEYS))}")
+            problems.append(
+                f"{where}: unknown context key '{key}'; allowed: {', '.join(sorted(CONTEXT_KEYS))}"
+            )
     near = raw.get("near", 0)
     if not isinstance(near, int) or isinstance(near, bool) or near < 0:
         problems.append(f"{where}: context 'near' must be a whole number >= 0, e.g. near: 1")
         near = 0
-    lists = {k: _str_list(raw.get(k), f"{where}: context '{k}'", problems) for k in CONTEXT_KEYS - {"near"}}
+    lists = {
+        k: _str_list(raw.get(k), f"{where}: context '{k}'", problems)
+        for k in CONTEXT_KEYS - {"near"}
+    }
     return ContextRule(
         ambiguous=tuple(_norm(f) for f in lists["ambiguous"]),
         case=lists["case"],
@@ -309,7 +325,9 @@ def _parse_pattern(where: str, key: str, text: str, problems: list[str]) -> Cont
         return ContextPattern(text, (), ())
     for tok in tokens:
         if tok.startswith("<") and tok.endswith(">") and tok not in PLACEHOLDERS:
-            problems.append(f"{where}: context {key} pattern {text!r} uses unknown {tok}; use {' or '.join(PLACEHOLDERS)}")
+            problems.append(
+                f"{where}: context {key} pattern {text!r} uses unknown {tok}; use {' or '.join(PLACEHOLDERS)}"
+            )
     at = tokens.index("_")
     return ContextPattern(text, tuple(tokens[:at]), tuple(tokens[at + 1 :]))
 
@@ -322,7 +340,9 @@ def _check_aliases(path: str, skills: dict[str, Skill]) -> list[str]:
             key = _norm(form)
             if key in seen:
                 if form is not skill.name and _norm(skill.name) != key:
-                    problems.append(f"{path}: skill '{skill.id}': alias '{form}' is listed twice; remove one")
+                    problems.append(
+                        f"{path}: skill '{skill.id}': alias '{form}' is listed twice; remove one"
+                    )
                 continue
             seen.add(key)
             other = owner.setdefault(key, skill.id)
@@ -339,18 +359,22 @@ def _check_implies(path: str, skills: dict[str, Skill]) -> list[str]:
     for skill in skills.values():
         for target in skill.implies:
             if target == skill.id:
-                problems.append(f"{path}: skill '{skill.id}' implies itself; remove '{target}' from its implies")
+                problems.append(
+                    f"{path}: skill '{skill.id}' implies itself; remove '{target}' from its implies"
+                )
             elif target not in skills:
                 hint = difflib.get_close_matches(target, list(skills), n=1)
                 fix = f"did you mean '{hint[0]}'?" if hint else "add that skill or remove the link"
-                problems.append(f"{path}: skill '{skill.id}' implies unknown skill '{target}'; {fix}")
+                problems.append(
+                    f"{path}: skill '{skill.id}' implies unknown skill '{target}'; {fix}"
+                )
     if problems:
         return problems
     cycle = _find_cycle(skills)
     if cycle:
+        links = " -> ".join(cycle)
         return [
-            f"{path}: skill '{cycle[0]}': implies form a cycle ({' -> '.join(cycle)}); "
-            "remove one of those links"
+            f"{path}: skill '{cycle[0]}': implies form a cycle ({links}); remove one of those links"
         ]
     return []
 
@@ -362,7 +386,7 @@ def _find_cycle(skills: dict[str, Skill]) -> list[str]:
         state[sid] = 1
         for nxt in skills[sid].implies:
             if state.get(nxt) == 1:
-                return trail[trail.index(nxt):] + [sid, nxt] if nxt in trail else [sid, nxt]
+                return trail[trail.index(nxt) :] + [sid, nxt] if nxt in trail else [sid, nxt]
             if nxt not in state:
                 found = visit(nxt, trail + [sid])
                 if found:
@@ -388,18 +412,26 @@ def _check_contexts(path: str, skills: dict[str, Skill]) -> list[str]:
         where = f"{path}: skill '{skill.id}'"
         forms = {_norm(f) for f in skill.forms}
         if not rule.ambiguous:
-            problems.append(f"{where}: context needs 'ambiguous', the forms that need context, e.g. ambiguous: [go]")
+            problems.append(
+                f"{where}: context needs 'ambiguous', the forms that need context, e.g. ambiguous: [go]"
+            )
         for form in rule.ambiguous:
             if form not in forms:
-                problems.append(f"{where}: ambiguous form '{form}' is not its name or an alias; add it to aliases or fix the spelling")
+                problems.append(
+                    f"{where}: ambiguous form '{form}' is not its name or an alias; add it to aliases or fix the spelling"
+                )
         for form in rule.case:
             if _norm(form) not in rule.ambiguous:
-                problems.append(f"{where}: case form '{form}' is not one of its ambiguous forms; add it to 'ambiguous' or remove it")
+                problems.append(
+                    f"{where}: case form '{form}' is not one of its ambiguous forms; add it to 'ambiguous' or remove it"
+                )
         for cat in rule.near_categories:
             if cat not in categories:
                 hint = difflib.get_close_matches(cat, sorted(categories), n=1)
                 fix = f"did you mean '{hint[0]}'?" if hint else "use a category some skill has"
                 problems.append(f"{where}: near_categories names unknown category '{cat}'; {fix}")
         if rule.near_categories and not rule.near:
-            problems.append(f"{where}: near_categories without 'near'; add near: 1 or remove near_categories")
+            problems.append(
+                f"{where}: near_categories without 'near'; add near: 1 or remove near_categories"
+            )
     return problems
