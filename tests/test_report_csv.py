@@ -125,3 +125,20 @@ def test_excel_mode_starts_with_a_byte_order_mark(tmp_path):
     assert data.startswith(b"\xef\xbb\xbfrank,file,")
     assert "Zoë".encode() in data
     assert not written(hostile_shortlist()).startswith("\ufeff")
+
+
+def test_every_row_names_the_posting_as_of_date_and_taxonomy_version():
+    import csv as _csv
+    import io
+
+    from tests.shortlist_factory import make_shortlist
+
+    shortlist = make_shortlist()
+    out = io.StringIO()
+    write_csv(shortlist, out)
+    rows = list(_csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == len(shortlist.entries)
+    for row in rows:
+        assert row["posting"] == shortlist.posting.id
+        assert row["as_of"] == shortlist.as_of
+        assert row["taxonomy"] == shortlist.taxonomy_version != ""

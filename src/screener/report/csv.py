@@ -18,7 +18,7 @@ from screener.report import fmt_num, group, reason
 COLUMNS = (
     "rank", "file", "name", "email", "score", "status", "error", "years", "matched", "missing",
     "candidate_id", "relevant_years", "claimed_years", "knockout", "skills", "phone",
-    "extractor", "sha256",
+    "extractor", "sha256", "posting", "as_of", "taxonomy",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -45,8 +45,11 @@ def write_csv(shortlist: Shortlist, fp: TextIO, *, excel: bool = False) -> None:
     writer = csv.writer(fp, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
     g = group(shortlist)
+    # Every row says what produced it, so a filtered or merged sheet stays traceable.
+    provenance = {"posting": shortlist.posting.id, "as_of": shortlist.as_of,
+                  "taxonomy": shortlist.taxonomy_version}
     for entry in g.passing + g.knocked_out + g.not_ranked:
-        row = row_for(entry)
+        row = row_for(entry) | provenance
         writer.writerow([safe_cell(row[c]) for c in COLUMNS])
 
 
