@@ -204,17 +204,17 @@ def test_type_is_sniffed_from_bytes_not_the_name() -> None:
     assert "Node.js" in doc.text
 
 
-def test_max_pages_reads_the_first_pages_with_a_warning() -> None:
+def test_a_pdf_over_the_page_limit_is_an_error_and_at_the_limit_is_read() -> None:
     data = make_fixtures.resume_pdf(make_fixtures.Resume(jobs=make_fixtures.DEFAULT.jobs * 12))
     full = extract("long.pdf", data)
     assert full.pages >= 3 and not full.warnings
     for extractor in PDF_EXTRACTORS:
-        doc = extract("long.pdf", data, extractor=extractor, max_pages=1)
-        assert doc.pages == full.pages
-        assert doc.warnings == (
-            f"read only the first 1 of {full.pages} pages: long for a resume, check the file",
-        )
-        assert "Avery Quinn" in doc.text and len(doc.text) < len(full.text) / 2
+        over = extract("long.pdf", data, extractor=extractor, max_pages=full.pages - 1)
+        assert (over.status, over.kind, over.text) == ("error", "pdf", "")
+        assert over.error == (f"{full.pages} pages is not a resume (limit {full.pages - 1}): "
+                              "check the file, or raise --max-pages")
+        at = extract("long.pdf", data, extractor=extractor, max_pages=full.pages)
+        assert (at.status, at.pages, at.warnings) == ("ok", full.pages, ())
 
 
 # --------------------------------------------------------------------------- DOCX

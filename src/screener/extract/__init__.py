@@ -43,8 +43,8 @@ def extract(
     """Read one resume. `data` is the file's bytes when already read (else `path` is opened).
 
     extractor: "auto" (fast PDF path, pdfminer when it looks wrong), "fast" (pypdfium2 only) or
-    "pdfminer" (pdfminer.six only); it matters only for PDFs. Text beyond `max_chars` and pages
-    beyond `max_pages` are dropped with a warning.
+    "pdfminer" (pdfminer.six only); it matters only for PDFs. Text beyond `max_chars` is
+    dropped with a warning; a PDF of more than `max_pages` pages is an error.
     """
     if extractor not in EXTRACTORS:
         raise ValueError(f"extractor must be one of {', '.join(EXTRACTORS)}, not {extractor!r}")

@@ -40,4 +40,7 @@ class Messages:
     BINARY = "not a resume file (binary data): screener reads PDF, DOCX and TXT; ask for one"
     IMAGE = "image file ({kind}), not a document: needs OCR, or ask the candidate for a PDF"
     UNREADABLE = "cannot read the file ({reason}): check that it exists and can be opened"
+    TOO_MANY_PAGES = (
+        "{pages:,} pages is not a resume (limit {limit}): check the file, or raise --max-pages"
+    )
     UNEXPECTED = "could not read this {kind} file ({reason}): ask for the file again, or a PDF"

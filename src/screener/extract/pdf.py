@@ -9,9 +9,10 @@ extractor:
 Both keep a two-column resume's reading order: pdfminer groups each column's lines into text
 boxes and orders the boxes (boxes_flow); the fast path finds the gutter from glyph boxes.
 
-Page limits: only the first `max_pages` pages are read, with a warning naming the total; a
-PDF far longer than any resume is still read that way (never an error), so the recruiter sees
-what it starts with.
+Page limit: a PDF of more than `max_pages` pages is an error, decided from the page count
+before any page is laid out, so a 2,000-page file costs milliseconds, not minutes. No resume
+runs to 50 pages; what does is a portfolio, a thesis or a file built to stall the batch, and
+screening its first pages as if they were the whole would rank a fragment.
 """
 
 from __future__ import annotations
@@ -83,8 +84,9 @@ def _fast(data: bytes, max_pages: int) -> Extracted:
     pdf = _open_pdfium(data, open_pdf)
     try:
         total = len(pdf)
+        _check_pages(total, max_pages)
         pages: list[str] = []
-        for index in range(min(total, max_pages)):
+        for index in range(total):
             page = pdf[index]
             try:
                 pages.append("\n".join(page_lines(page)))
@@ -92,7 +94,7 @@ def _fast(data: bytes, max_pages: int) -> Extracted:
                 page.close()
     finally:
         pdf.close()
-    return _assemble(pages, total, max_pages, "pdfium")
+    return _assemble(pages, total, "pdfium")
 
 
 def _open_pdfium(data: bytes, open_pdf):
@@ -122,18 +124,19 @@ def _pdfminer(data: bytes, max_pages: int) -> Extracted:
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 
     pages = _pdfminer_pages(data)
+    _check_pages(len(pages), max_pages)
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=LAParams(**LAPARAMS))
     interpreter = PDFPageInterpreter(resources, device)
     texts: list[str] = []
     try:
-        for page in pages[:max_pages]:
+        for page in pages:
             interpreter.process_page(page)
             texts.append("\n".join(_layout_lines(device.get_result())))
     except _pdfminer_errors() as exc:
         if not texts:
             raise ExtractionError(Messages.DAMAGED_PDF) from exc
-    return _assemble(texts, len(pages), max_pages, "pdfminer")
+    return _assemble(texts, len(pages), "pdfminer")
 
 
 def _pdfminer_errors() -> tuple[type[BaseException], ...]:
@@ -172,13 +175,13 @@ def _layout_lines(container) -> list[str]:
     return lines
 
 
-def _assemble(pages: list[str], total: int, max_pages: int, extractor: str) -> Extracted:
-    warnings: tuple[str, ...] = ()
+def _check_pages(total: int, max_pages: int) -> None:
     if total > max_pages:
-        warnings = (
-            f"read only the first {max_pages} of {total} pages: long for a resume, check the file",
-        )
-    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total, warnings=warnings)
+        raise ExtractionError(Messages.TOO_MANY_PAGES.format(pages=total, limit=max_pages))
+
+
+def _assemble(pages: list[str], total: int, extractor: str) -> Extracted:
+    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total)
 
 
 def _check_truncation(result: Extracted, data: bytes) -> Extracted:
