@@ -94,6 +94,27 @@ def test_runs_are_identical(tmp_path):
     first = [to_plain(p) for p in _run(paths, jobs=2)]
     assert first == [to_plain(p) for p in _run(paths, jobs=2)]
     assert first == [to_plain(p) for p in _run(paths, jobs=1)]
+    assert first == [to_plain(p) for p in _run(paths, jobs=0)]
+
+
+def test_jobs_1_still_runs_in_a_guarded_worker_so_a_hung_file_cannot_hang_the_caller(tmp_path):
+    paths = _files(tmp_path, ["hang", "a"])
+    started = time.monotonic()
+    profiles = _run(paths, jobs=1, timeout=1.0)
+    assert time.monotonic() - started < 8
+    assert [p.status for p in profiles] == ["error", "ok"]
+    assert profiles[0].document.error.startswith("took longer than 1 s to read:")
+
+
+def test_jobs_0_runs_in_this_process(tmp_path):
+    seen: list[int] = []
+
+    def here(path: str, data: bytes, settings: ParseSettings) -> Profile:
+        seen.append(os.getpid())  # only visible to this test if it ran in this process
+        return stand_in(path, data, settings)
+
+    _run(_files(tmp_path, ["a", "b"]), jobs=0, parse=here)
+    assert seen == [os.getpid()] * 2
 
 
 def test_a_hung_file_is_killed_at_its_deadline_and_the_rest_finish(tmp_path):
@@ -134,7 +155,8 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     paths = _files(tmp_path, ["x" * 2000, "a"])
     small = ParseSettings(as_of="2026-11-27", max_bytes=1000)
     profiles = list(parse_all(paths, small, jobs=1, parse=stand_in))
-    assert profiles[0].document.error.startswith("larger than the 0.000954 MB limit")
+    assert profiles[0].document.error == ("too large: 0.00191 MB, over the 0.000954 MB limit for "
+                                         "one resume; check it is a resume, or raise --max-mb")
     assert profiles[1].status == "ok"
 
 
@@ -165,7 +187,7 @@ def test_every_hostile_file_gets_one_row_in_bounded_time(tmp_path):
                  "loop.pdf", "broken.pdf"):
         assert status[name].status == "error", name
         assert status[name].document.error, name
-    assert "larger than the 20 MB limit" in status["big.txt"].document.error
+    assert "over the 20 MB limit" in status["big.txt"].document.error
     assert status["broken.pdf"].document.error.startswith("broken link")
     assert status["loop.pdf"].document.error.startswith("symlink loop")
     if os.geteuid() == 0:

@@ -79,7 +79,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _run(paths, cache, settings=SETTINGS):
-    return list(parse_all([str(p) for p in paths], settings, jobs=1, cache=cache,
+    return list(parse_all([str(p) for p in paths], settings, jobs=0, cache=cache,
                           parse=fake_parse, parse_doc=fake_parse_doc))
 
 
@@ -168,7 +168,7 @@ def test_failed_files_are_not_cached(tmp_path, folder):
         raise MemoryError
 
     with Cache(tmp_path / "cache") as cache:
-        [row] = list(parse_all([str(folder / "0.txt")], SETTINGS, jobs=1, cache=cache,
+        [row] = list(parse_all([str(folder / "0.txt")], SETTINGS, jobs=0, cache=cache,
                                parse=broken))
         assert row.status == "error" and "memory" in row.document.error
         [again] = _run([folder / "0.txt"], cache)

@@ -5,9 +5,12 @@
         for profile in parse_all(inputs, settings, cache=cache):
             ...score it, then keep `drop_text(profile)`, not `profile`...
 
-Where the work runs: `jobs=1` in this process (no pool, no per-file timeout or memory cap);
-`jobs=N` in N worker processes (screener.pool: per-file deadline, memory cap, survives a worker
-that dies); `scheduler="tcp://host:port"` on an existing Dask cluster (screener.cluster).
+Where the work runs: `jobs=N` (N >= 1) in N worker processes (screener.pool: per-file deadline,
+memory cap, survives a worker that dies), one worker for `jobs=1`, because a hostile file must
+not hang or exhaust the recruiter's own process; `jobs=0` in this process, with no deadline and
+no cap (for tests and callers that trust their files; also used for jobs=1 when neither a
+timeout nor a memory cap is asked for); `scheduler="tcp://host:port"` on an existing Dask
+cluster (screener.cluster).
 
 Order: profiles are yielded in input order, whatever order they finish in, so reports are
 byte-identical run to run. At most `window` finished profiles wait for a slow earlier file.
@@ -57,7 +60,7 @@ class Executor(Protocol):
 
 
 class InlineExecutor:
-    """jobs=1: run each task at once in this process."""
+    """jobs=0: run each task at once in this process (no deadline, no memory cap)."""
 
     def __init__(self, work: Callable[[Task], Profile]):
         self.work = work
@@ -99,7 +102,7 @@ def _executor(work: Work, jobs: int, timeout: float | None, memory_limit: int | 
         from screener.cluster import DaskExecutor
 
         return DaskExecutor(work, scheduler, timeout=timeout)
-    if jobs <= 1:
+    if jobs <= 0 or (jobs == 1 and not timeout and not memory_limit):
         return InlineExecutor(work)
     return WorkerPool(work, jobs, timeout=timeout, memory_limit=memory_limit)
 
@@ -168,10 +171,11 @@ def parse_all(
 ) -> Iterator[Profile]:
     """Yield one Profile per input file, in input order; never raises for a bad file.
 
-    jobs: worker processes (default: all cores; 1 = this process). timeout: seconds one file
-    may take in a worker before it is killed and reported. memory_mb: MiB a worker may
-    allocate beyond its start-up size (None: no cap). scheduler: a Dask scheduler address. progress: called
-    with (done, total) as files finish. parse / parse_doc: the stage functions (for tests).
+    jobs: worker processes (default: all cores; 0 = this process, unguarded). timeout: seconds
+    one file may take in a worker before it is killed and reported. memory_mb: MiB a worker may
+    allocate beyond its start-up size (None: no cap). scheduler: a Dask scheduler address.
+    progress: called with (done, total) as files finish. parse / parse_doc: the stage
+    functions (for tests).
     """
     if not isinstance(inputs, Inputs):
         inputs = collect_inputs(inputs)
@@ -181,7 +185,7 @@ def parse_all(
     planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler))
     memory_limit = memory_mb * 1024 * 1024 if memory_mb else None
     executor = _executor(work, jobs, timeout, memory_limit, scheduler)
-    window = window or max(64, 16 * jobs)
+    window = window or max(64, 16 * max(jobs, 1))
     total = len(inputs.files)
     waiting: dict[int, Profile] = {}  # finished, waiting for an earlier file
     state = {"next": 0, "done": 0}

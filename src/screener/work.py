@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,7 +39,7 @@ def error_profile(path: str, reason: str, sha256: str = "") -> Profile:
 # not only on the file's bytes, so rows carrying them are never cached.
 _OWN_REASONS = ("took longer than", "reader crashed", "needs more memory", "could not be read (",
                 "its structure is nested", "permission denied", "the file disappeared",
-                "cannot read it", "larger than the")
+                "cannot read it", "too large: ")
 
 
 def made_by_batch(profile: Profile) -> bool:
@@ -55,13 +56,27 @@ def crash_reason() -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1024**2:.3g} MB"  # MiB, which is what file managers show as MB
+    # MiB, which is what file managers show as MB; small limits (tests) keep 3 digits
+    mib = n / 1024**2
+    return (f"{mib:,.1f}".removesuffix(".0") if mib >= 1 else f"{mib:.3g}") + " MB"
+
+
+def too_big_reason(size: int, max_bytes: int) -> str:
+    return (f"too large: {_mb(size)}, over the {_mb(max_bytes)} limit for one resume; check it "
+            "is a resume, or raise --max-mb")
 
 
 def read_file(path: str, max_bytes: int) -> bytes | Profile:
-    """The file's bytes, or an error row saying why they cannot be had."""
+    """The file's bytes, or an error row saying why they cannot be had.
+
+    The size is checked before reading, so a 5 GB file costs a stat, not 5 GB of memory; the
+    read itself stops one byte past the limit, for files that grow or lie about their size.
+    """
     try:
         with open(path, "rb") as fp:
+            size = os.fstat(fp.fileno()).st_size
+            if size > max_bytes:
+                return error_profile(path, too_big_reason(size, max_bytes))
             data = fp.read(max_bytes + 1)
     except PermissionError:
         return error_profile(path, "permission denied: screener cannot open it; "
@@ -71,8 +86,7 @@ def read_file(path: str, max_bytes: int) -> bytes | Profile:
     except OSError as err:
         return error_profile(path, f"cannot read it ({err.strerror or err}); check the file")
     if len(data) > max_bytes:
-        return error_profile(path, f"larger than the {_mb(max_bytes)} limit for one resume; "
-                                   "check it is a resume, or save a smaller copy")
+        return error_profile(path, too_big_reason(len(data), max_bytes))
     return data
 
 
