@@ -14,9 +14,9 @@ GOLDEN_TABLE = """\
 Back-End Developer (backend-developer), as of 2024-06-01, taxonomy tx-3f2a91c0
 6 files: 2 ranked, 1 knocked out, 3 not ranked (1 duplicate, 1 empty, 1 error)
 
-#  Candidate     Score  Years      Matched                                Missing
-1  Avery Quinn    91.6  9.2        1 of Python, Node.js, PHP; PostgreSQ…  Redis
-2  Jordan Blake   80.4  4.9 (4.4)  1 of Python, Node.js, PHP; PostgreSQ…  Kubernetes; CI/CD
+#  Candidate     Score  Years      Matched                       Missing
+1  Avery Quinn    91.6  9.2        Node.js+PHP+Python; Postgre…  Redis
+2  Jordan Blake   80.4  4.9 (4.4)  Node.js; PostgreSQL; Docker…  Kubernetes; CI/CD
 
 Knocked out
 3  Casey Morgan   41.5  8.0 (?)    required 1 of Python, Node.js, PHP: not found
@@ -32,8 +32,8 @@ GOLDEN_EXPLAIN_TOP1 = """\
 Back-End Developer (backend-developer), as of 2024-06-01, taxonomy tx-3f2a91c0
 6 files: 2 ranked, 1 knocked out, 3 not ranked (1 duplicate, 1 empty, 1 error)
 
-#  Candidate     Score  Years      Matched                    Missing
-1  Avery Quinn    91.6  9.2        1 of Python, Node.js, PH…  Redis
+#  Candidate     Score  Years      Matched              Missing
+1  Avery Quinn    91.6  9.2        Node.js+PHP+Python…  Redis
 
 ... 2 more ranked candidates (1 knocked out) not shown
 

@@ -261,11 +261,10 @@ def _years_results(
             )
         )
     if posting.min_relevant_years is not None:
-        field = ", ".join(posting.relevant_titles[:3]) or "the posting's field"
         results.append(
             _years_result(
                 YEARS_RELEVANT_ID,
-                f"{posting.min_relevant_years:g}+ relevant years ({field})",
+                f"{posting.min_relevant_years:g}+ years in {posting.title or 'the field'} roles",
                 relevant,
                 posting.min_relevant_years,
                 share,

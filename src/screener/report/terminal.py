@@ -122,8 +122,9 @@ class _Table:
         fixed += self.name
         self.matched, self.missing = _split(
             max(width - fixed, 24),
-            max([7] + [cell_width(_listing(e.assessment.matched)) for e in ranked]),
-            max([7] + [cell_width(_listing(e.assessment.missing)) for e in ranked]))
+            max([7] + [cell_width(_matched(e.assessment)) for e in ranked]),
+            max([7] + [cell_width(_missing(e.assessment, shortlist)) for e in ranked]))
+        self.shortlist = shortlist
 
     def header(self) -> str:
         return self._join("#".rjust(self.rank), fit("Candidate", self.name),
@@ -138,8 +139,8 @@ class _Table:
         if a.knocked_out_by:
             rule = fit("; ".join(a.knocked_out_by), self.matched + len(GAP) + self.missing)
             return head + GAP + style.fg(rule.rstrip(), "red")
-        matched = fit(_listing(a.matched), self.matched)
-        missing = fit(_listing(a.missing), self.missing)
+        matched = fit(_matched(a), self.matched)
+        missing = fit(_missing(a, self.shortlist), self.missing)
         return (head + GAP + matched + GAP + missing).rstrip()
 
     @staticmethod
@@ -147,18 +148,45 @@ class _Table:
         return GAP.join(cells)
 
 
-def _listing(labels: tuple[str, ...]) -> str:
+def _matched(a: Assessment) -> str:
+    """Met requirements by the skills that met them ("Python+PHP; PostgreSQL"), years aside:
+    the Years column shows those."""
+    names = {h.id: h.name for h in a.profile.skills}
+    cells = [
+        "+".join(names.get(i, i) for i in r.matched) or r.label
+        for r in a.results
+        if r.outcome == "met" and not r.requirement.startswith("years:")
+    ]
+    return "; ".join(cells) or "-"
+
+
+def _missing(a: Assessment, shortlist: Shortlist) -> str:
+    """Requirements not (fully) met, by their labels; years as "5+ yrs"."""
+    posting = shortlist.posting
+    minima = {"years:total": (posting.min_years, "yrs"),
+              "years:relevant": (posting.min_relevant_years, "relevant yrs")}
+    cells = []
+    for r in a.results:
+        if r.outcome not in ("missing", "partial"):
+            continue
+        if r.requirement in minima and minima[r.requirement][0] is not None:
+            minimum, unit = minima[r.requirement]
+            cells.append(f"{minimum:g}+ {unit}")
+        else:
+            cells.append(r.label)
     # labels may hold commas ("1 of Python, Node.js, PHP"), so separate them with semicolons
-    return "; ".join(labels) or "-"
+    return "; ".join(cells) or "-"
 
 
 def _split(room: int, need_matched: int, need_missing: int) -> tuple[int, int]:
-    """Share `room` between the two lists: each gets what it needs, else in proportion."""
+    """Share `room` between the two lists: each gets what it needs, else Missing (what a
+    recruiter asks about first) gets up to 55% and Matched the rest."""
     if need_matched + need_missing + len(GAP) <= room:
         return need_matched, room - len(GAP) - need_matched
     usable = room - len(GAP)
-    matched = max(12, min(usable - 12, usable * need_matched // (need_matched + need_missing)))
-    return matched, usable - matched
+    missing = max(usable - need_matched, min(need_missing, usable * 55 // 100))
+    missing = max(12, min(usable - 12, missing))
+    return usable - missing, missing
 
 
 def _wrap(text: str, width: int, indent: int = 0) -> list[str]:

@@ -1,0 +1,47 @@
+"""Golden files: the demo's shortlist and CSV, committed beside the example resumes.
+
+A change that moves a score, a rank or a column shows up here as a diff. When the change is
+intended, rewrite the files and review the diff before committing:
+
+    SCREENER_UPDATE_GOLDEN=1 pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from screener.cli import cli
+from tests.conftest import AS_OF, EXAMPLES, POSTING, ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = bool(os.environ.get("SCREENER_UPDATE_GOLDEN"))
+
+
+def _relative(text: str) -> str:
+    return text.replace(str(ROOT) + os.sep, "")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("golden") / "demo.csv"
+    result = CliRunner().invoke(
+        cli,
+        ["screen", str(EXAMPLES), "--posting", str(POSTING), "--as-of", AS_OF, "--no-cache",
+         "--quiet", "--jobs", "1", "--csv", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    return {"demo_shortlist.txt": result.stdout, "demo.csv": out.read_text(encoding="utf-8")}
+
+
+@pytest.mark.parametrize("name", ["demo_shortlist.txt", "demo.csv"])
+def test_demo_matches_golden(demo, name):
+    actual = _relative(demo[name])
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8")
