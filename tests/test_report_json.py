@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -59,7 +60,8 @@ def test_top_level_and_every_file_once_in_rank_order():
     assert report["as_of"] == "2024-06-01" and report["taxonomy"] == {"version": "tx-3f2a91c0"}
     assert report["posting"]["id"] == "backend-developer"
     assert len(report["posting"]["requirements"]) == 7
-    assert report["summary"] == {"files": 6, "ranked": 2, "knocked_out": 1, "not_ranked": 3}
+    assert report["summary"] == {"files": 6, "ranked": 2, "knocked_out": 1, "not_ranked": 3,
+                                 "hidden": 0}
     assert [(c["rank"], c["status"]) for c in report["candidates"]] == [
         (1, "ok"), (2, "ok"), (3, "ok"), (None, "empty"), (None, "error"), (None, "duplicate")]
     files = [c["file"] for c in report["candidates"]]
@@ -91,3 +93,10 @@ def test_deterministic_bytes_unicode_kept_trailing_newline():
     assert first.endswith("}\n")
     assert "Zoë" in first  # ensure_ascii=False
     assert '\n  "tool": {\n    "name": "screener"' in first  # indent 2, fixed key order
+
+
+def test_hidden_files_skipped_are_counted_in_the_summary(validator):
+    shortlist = dataclasses.replace(make_shortlist(), hidden=2)
+    report = json.loads(dumped(shortlist))
+    assert report["summary"]["hidden"] == 2
+    assert not list(validator.iter_errors(report))

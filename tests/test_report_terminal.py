@@ -139,3 +139,10 @@ def test_resume_text_cannot_inject_terminal_escapes():
 def test_output_is_deterministic():
     assert terminal.render(hostile_shortlist(), explain=True) == terminal.render(
         hostile_shortlist(), explain=True)
+
+
+def test_header_says_how_many_hidden_files_were_skipped():
+    assert "hidden" not in terminal.render(make_shortlist())
+    text = terminal.render(replace(make_shortlist(), hidden=3), width=160)
+    assert text.splitlines()[1] == ("6 files: 2 ranked, 1 knocked out, 3 not ranked (1 duplicate, "
+                                    "1 empty, 1 error); 3 hidden files skipped")

@@ -17,13 +17,18 @@ from pathlib import Path
 
 from screener import __version__
 from screener.errors import InputError
+from screener.inputs import Inputs, collect_inputs
 from screener.parse import ParseSettings
 from screener.records import Assessment, Posting, Profile, Shortlist
 
 
 @dataclass(frozen=True)
 class ScreenOptions:
-    """How a batch is run. Nothing here changes a score; see ParseSettings and the posting."""
+    """How a batch is run, and how much one file may cost before it is an error row.
+
+    Nothing here changes the score of a file within the limits; see ParseSettings and the
+    posting. jobs=0 parses in this process with no timeout or memory cap (trusted files only).
+    """
 
     jobs: int | None = None  # None: all cores
     use_cache: bool = True
@@ -32,6 +37,14 @@ class ScreenOptions:
     memory_mb: int = 2048  # per worker
     scheduler: str | None = None  # a Dask scheduler address
     blind: bool = False
+    max_pages: int = 50  # a PDF with more pages is an error row
+    max_mb: float = 20.0  # a bigger file is an error row, refused before it is read
+    max_chars: int = 400_000  # text beyond this is cut, with a warning
+
+    def settings(self, as_of: str, taxonomy_path: str | None, extractor: str) -> ParseSettings:
+        return ParseSettings(as_of=as_of, taxonomy_path=taxonomy_path, extractor=extractor,
+                             max_pages=self.max_pages, max_chars=self.max_chars,
+                             max_bytes=int(self.max_mb * 1024 * 1024))
 
 
 def today_iso() -> str:
@@ -72,13 +85,13 @@ def parse_resume(
 
 
 def parse_many(
-    paths: Sequence[str], settings: ParseSettings, options: ScreenOptions,
+    paths: Sequence[str] | Inputs, settings: ParseSettings, options: ScreenOptions,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterable[Profile]:
     """Profiles for every file under `paths`, in input order, one per file."""
     from screener import batch
 
-    inputs = batch.collect_inputs(paths)
+    inputs = paths if isinstance(paths, Inputs) else batch.collect_inputs(paths)
     cache = None
     if options.use_cache:
         from screener.cache import open_cache
@@ -117,12 +130,12 @@ def screen(
     taxonomy = load_taxonomy(taxonomy_path)
     if not isinstance(posting, Posting):
         posting = load_posting(posting, taxonomy)
-    settings = ParseSettings(as_of=as_of or today_iso(), taxonomy_path=taxonomy_path,
-                             extractor=extractor)
+    settings = options.settings(as_of or today_iso(), taxonomy_path, extractor)
+    inputs = collect_inputs([str(p) for p in paths])
     # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
     # vector, then dropped, so memory holds per-candidate records only, never every text.
     finder, index, profiles = DuplicateFinder(), SimilarityIndex(posting), []
-    for profile in parse_many([str(p) for p in paths], settings, options, progress):
+    for profile in parse_many(inputs, settings, options, progress):
         finder.add(profile)
         index.add(profile.document.text if profile.status == "ok" else "")
         profiles.append(drop_text(profile))
@@ -136,6 +149,7 @@ def screen(
         assessments.append(assessment)
     shortlist = rank(assessments, posting, as_of=settings.as_of,
                      taxonomy_version=taxonomy.version, tool_version=__version__)
+    shortlist = dataclasses.replace(shortlist, hidden=inputs.hidden)
     if options.blind:
         from screener.redact import blind
 

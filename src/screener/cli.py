@@ -104,6 +104,29 @@ extractor_option = click.option(
     "pdfminer where the fast text looks wrong).",
 )
 
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+    help="Seconds allowed per file before its reader is stopped and it is reported as an error.",
+)
+
+
+def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--memory-mb, --max-pages, --max-mb, --max-chars: what one file may cost."""
+    options = [
+        click.option("--memory-mb", type=click.IntRange(min=64), default=2048, show_default=True,
+                     help="Memory one file's reader may use (MiB) before it is an error."),
+        click.option("--max-pages", type=click.IntRange(min=1), default=50, show_default=True,
+                     help="A PDF with more pages is reported as an error, not read."),
+        click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=20.0,
+                     show_default=True, help="A larger file is reported as an error, not read."),
+        click.option("--max-chars", type=click.IntRange(min=1000), default=400_000,
+                     show_default=True, help="Text beyond this many characters is cut, "
+                     "with a warning."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -125,8 +148,8 @@ extractor_option = click.option(
 @click.option("--explain", is_flag=True, help="Print each candidate's score breakdown.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
-              help="Seconds allowed per file before it is reported as an error.")
+@timeout_option
+@limit_options
 @click.option("--scheduler", metavar="ADDRESS",
               help="Parse on a Dask cluster (tcp://host:8786); needs screener[dask].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -136,7 +159,8 @@ extractor_option = click.option(
 def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path: str | None,
            excel: bool, json_path: str | None, html_path: str | None, as_of: str | None,
            jobs: int | None, blind: bool, blind_key: str | None, explain: bool,
-           no_cache: bool, cache_dir: str | None, timeout: float, scheduler: str | None,
+           no_cache: bool, cache_dir: str | None, timeout: float, memory_mb: int,
+           max_pages: int, max_mb: float, max_chars: int, scheduler: str | None,
            quiet: bool, taxonomy_path: str | None, extractor: str) -> None:
     """Rank the resumes under PATHS (files or folders) against a posting."""
     from screener.api import ScreenOptions, screen as run_screen
@@ -149,7 +173,9 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
     if blind_key and not blind:
         raise click.UsageError("--blind-key only makes sense with --blind")
     options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
-                            timeout=timeout, scheduler=scheduler, blind=blind)
+                            timeout=timeout, memory_mb=memory_mb, scheduler=scheduler,
+                            blind=blind, max_pages=max_pages, max_mb=max_mb,
+                            max_chars=max_chars)
     shortlist = run_screen(list(paths), posting_path, as_of=as_of,
                            taxonomy_path=taxonomy_path, extractor=extractor,
                            options=options, progress=progress_callback(quiet=quiet))
@@ -193,18 +219,23 @@ def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: st
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line (JSON Lines).")
+@timeout_option
+@limit_options
 @taxonomy_option
 @extractor_option
 @_friendly
-def parse(files: tuple[str, ...], as_of: str | None, as_json: bool,
+def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, timeout: float,
+          memory_mb: int, max_pages: int, max_mb: float, max_chars: int,
           taxonomy_path: str | None, extractor: str) -> None:
     """Show what was read from each resume, in argument order."""
-    from screener.api import parse_resume
+    from screener.api import ScreenOptions, parse_many, today_iso
     from screener.report.parsed import render_profile
 
-    for path in files:
-        profile = parse_resume(path, as_of=as_of, taxonomy_path=taxonomy_path,
-                               extractor=extractor)
+    # One guarded worker, as in `screen`: a hostile file ends as an error row, not a hang.
+    options = ScreenOptions(jobs=1, use_cache=False, timeout=timeout, memory_mb=memory_mb,
+                            max_pages=max_pages, max_mb=max_mb, max_chars=max_chars)
+    settings = options.settings(as_of or today_iso(), taxonomy_path, extractor)
+    for profile in parse_many(list(files), settings, options):
         if as_json:
             click.echo(json.dumps(profile.to_dict(), ensure_ascii=False, sort_keys=False))
         else:

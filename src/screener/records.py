@@ -293,3 +293,4 @@ class Shortlist(_Record):
     # set by screener.redact.blind: (candidate_id, file, sha256) per entry, so the CLI can
     # write --blind-key from the blinded shortlist; reports never show it
     blind_key: tuple[tuple[str, str, str], ...] = ()
+    hidden: int = 0  # hidden files (dot-names, ~$ lock files, Thumbs.db) skipped in folders

@@ -92,6 +92,8 @@ def summary_line(shortlist: Shortlist) -> str:
     if g.not_ranked:
         counts = Counter(e.assessment.status for e in g.not_ranked)
         text += " (" + ", ".join(f"{counts[s]} {s}" for s in sorted(counts)) + ")"
+    if shortlist.hidden:  # skipped, not lost: say so, so nobody wonders where a file went
+        text += f"; {shortlist.hidden} hidden file{'s' if shortlist.hidden != 1 else ''} skipped"
     return text
 
 

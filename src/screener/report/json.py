@@ -44,6 +44,7 @@ def report_dict(shortlist: Shortlist) -> dict[str, Any]:
             "ranked": len(g.passing),
             "knocked_out": len(g.knocked_out),
             "not_ranked": len(g.not_ranked),
+            "hidden": shortlist.hidden,
         },
         "candidates": [candidate(e) for e in g.passing + g.knocked_out + g.not_ranked],
     }
