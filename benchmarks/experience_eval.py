@@ -4,7 +4,11 @@ Prints, per file, the gold and predicted total years and the error; then the mea
 in years, the share of files within 0.5 year, position-level precision / recall of (start, end)
 months, title / company accuracy on matched positions, and claimed-years and contact accuracy.
 
-    /tmp/venv/bin/python benchmarks/experience_eval.py [--verbose]
+    /tmp/venv/bin/python benchmarks/experience_eval.py [--verbose] [--heldout | --in-sample]
+
+`--heldout` scores only the files marked `heldout: true` in gold.yaml (labelled before the code
+was run on them); `--in-sample` only the others. Phone and links are scored where the gold has
+them (phones by their digits, links without scheme / "www." / trailing slash).
 """
 
 from __future__ import annotations
@@ -37,11 +41,25 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
-def evaluate(verbose: bool = False) -> dict[str, float]:
+def _digits(text: str | None) -> str:
+    return "".join(ch for ch in (text or "") if ch.isdigit())
+
+
+def _link_key(url: str) -> str:
+    url = url.lower().rstrip("/")
+    for prefix in ("https://", "http://", "www."):
+        url = url.removeprefix(prefix)
+    return url
+
+
+def evaluate(verbose: bool = False, subset: str = "all") -> dict[str, float]:
     gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
+    if subset != "all":
+        want_heldout = subset == "heldout"
+        gold = {k: g for k, g in gold.items() if bool(g.get("heldout")) == want_heldout}
     errors: list[float] = []
     tp = n_pred = n_gold = title_ok = company_ok = 0
-    claims = claim_ok = names = name_ok = email_ok = 0
+    claims = claim_ok = names = name_ok = email_ok = phones = phone_ok = links = link_ok = 0
     for stem, g in sorted(gold.items()):
         lines = _lines(DATA / f"{stem}.txt")
         sections = find_sections(lines)
@@ -70,11 +88,18 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
         names += 1
         name_ok += _norm(contact.name) == _norm(g["name"])
         email_ok += _norm(contact.email) == _norm(g["email"])
+        if "phone" in g:
+            phones += 1
+            phone_ok += _digits(contact.phone) == _digits(g["phone"])
+        if "links" in g:
+            links += 1
+            link_ok += sorted(map(_link_key, contact.links)) == sorted(map(_link_key, g["links"]))
         flag = "" if err <= 0.5 else "   <-- off"
         print(f"{stem:28s} gold {want!s:>6s}  got {got!s:>6s}  error {err:5.2f}{flag}")
         if verbose:
             for p in exp.positions:
                 print(f"    {p.start}..{p.end} {p.title!r} @ {p.company!r} {p.flags}")
+            print(f"    contact: {contact.name!r} {contact.email!r} {contact.phone!r} {contact.links}")
     n = len(errors)
     figures = {
         "files": n,
@@ -87,6 +112,8 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
         "claimed_accuracy": claim_ok / claims if claims else 0.0,
         "name_accuracy": name_ok / names,
         "email_accuracy": email_ok / names,
+        "phone_accuracy": phone_ok / phones if phones else 0.0,
+        "links_accuracy": link_ok / links if links else 0.0,
     }
     print()
     for key, value in figures.items():
@@ -95,4 +122,5 @@ def evaluate(verbose: bool = False) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    evaluate(verbose="--verbose" in sys.argv)
+    SUBSET = "heldout" if "--heldout" in sys.argv else "in-sample" if "--in-sample" in sys.argv else "all"
+    evaluate(verbose="--verbose" in sys.argv, subset=SUBSET)
