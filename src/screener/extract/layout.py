@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-__all__ = ["Glyph", "Segment", "reading_order", "segments"]
+__all__ = ["Glyph", "GlyphColumns", "Segment", "reading_order", "segment_columns", "segments"]
 
 WORD_GAP = 0.1  # x the glyph's box size: a wider gap is a space (pdfminer's word_margin)
 SEGMENT_GAP = 2.0  # x font size: a wider gap ends the run (pdfminer's char_margin is 2.0 too)
@@ -35,6 +35,11 @@ MIN_SIDE = 0.04  # share of a region's characters each column must hold (sidebar
 MIN_RUNS = 4  # runs each column must hold
 BLANK_GAP = 0.6  # x font size: a larger vertical gap between rows is a blank line
 _MAX_DEPTH = 4
+
+# Glyphs as parallel columns: text, x0, y0, x1, y1, font size (see `segment_columns`).
+GlyphColumns = tuple[
+    list[str], list[float], list[float], list[float], list[float], list[float]
+]
 
 
 @dataclass(frozen=True)
@@ -91,41 +96,74 @@ class Segment:
 
 def segments(glyphs: Iterable[Glyph]) -> list[Segment]:
     """Chain glyphs, in drawing order, into horizontal runs (see the module docstring)."""
+    glyphs = list(glyphs)
+    return segment_columns(
+        [g.text for g in glyphs],
+        [g.x0 for g in glyphs],
+        [g.y0 for g in glyphs],
+        [g.x1 for g in glyphs],
+        [g.y1 for g in glyphs],
+        [g.size for g in glyphs],
+    )
+
+
+def segment_columns(
+    texts: Sequence[str],
+    x0s: Sequence[float],
+    y0s: Sequence[float],
+    x1s: Sequence[float],
+    y1s: Sequence[float],
+    sizes: Sequence[float],
+) -> list[Segment]:
+    """`segments` for glyphs given as parallel columns (what the pdfium reader produces).
+
+    One loop with the current run in local variables: it runs once per character, and
+    attribute access and calls per glyph cost more than the geometry itself.
+    """
     out: list[Segment] = []
-    current = Segment()
+    parts: list[str] = []
+    cx0 = cy0 = cx1 = cy1 = csize = last_x0 = 0.0
     pending_space = False
-    for glyph in glyphs:
-        if not glyph.text.strip():
-            pending_space = current.chars > 0
+    for text, gx0, gy0, gx1, gy1, gsize in zip(texts, x0s, y0s, x1s, y1s, sizes):
+        if text.isspace() or not text:
+            pending_space = bool(parts)
             continue
-        if current.chars and _continues(current, glyph):
-            gap = glyph.x0 - current.x1
-            box = max(glyph.x1 - glyph.x0, glyph.y1 - glyph.y0)
-            current.add(glyph, pending_space or gap > WORD_GAP * box)
+        if parts and _joins(cx0, cy0, cx1, cy1, csize, last_x0, gx0, gy0, gy1, gsize):
+            gap = gx0 - cx1
+            width, height = gx1 - gx0, gy1 - gy0
+            if pending_space or gap > WORD_GAP * (width if width > height else height):
+                parts.append(" ")
+            parts.append(text)
+            cx0 = gx0 if gx0 < cx0 else cx0
+            cx1 = gx1 if gx1 > cx1 else cx1
+            cy0 = gy0 if gy0 < cy0 else cy0
+            cy1 = gy1 if gy1 > cy1 else cy1
         else:
-            if current.chars:
-                out.append(current)
-            current = Segment()
-            current.add(glyph, False)
+            if parts:
+                out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))
+            parts = [text]
+            cx0, cy0, cx1, cy1, csize = gx0, gy0, gx1, gy1, gsize
+        last_x0 = gx0
         pending_space = False
-    if current.chars:
-        out.append(current)
+    if parts:
+        out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))
     return [s for s in out if s.text]
 
 
-def _size(segment: Segment, glyph: Glyph) -> float:
-    return max(segment.size, glyph.size, 1.0)
-
-
-def _continues(segment: Segment, glyph: Glyph) -> bool:
-    size = _size(segment, glyph)
-    gap = glyph.x0 - segment.x1
-    backwards = gap < -0.5 * size and glyph.x0 < segment.last_x0 - 0.01
-    if backwards or gap > SEGMENT_GAP * size:
+def _joins(cx0, cy0, cx1, cy1, csize, last_x0, gx0, gy0, gy1, gsize) -> bool:
+    """Whether a glyph continues the current run (same line, no jump back or wide gap)."""
+    size = max(csize, gsize, 1.0)
+    gap = gx0 - cx1
+    if (gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size:
         return False
-    low, high = max(segment.y0, glyph.y0), min(segment.y1, glyph.y1)
-    smaller = min(segment.y1 - segment.y0, glyph.y1 - glyph.y0)
+    low = cy0 if cy0 > gy0 else gy0
+    high = cy1 if cy1 < gy1 else gy1
+    smaller = min(cy1 - cy0, gy1 - gy0)
     return smaller <= 0 or (high - low) >= 0.5 * smaller
+
+
+def _segment(parts, x0, y0, x1, y1, size, last_x0) -> Segment:
+    return Segment(parts, x0, y0, x1, y1, size, len(parts) - parts.count(" "), last_x0)
 
 
 def reading_order(runs: Sequence[Segment]) -> list[str]:
