@@ -145,3 +145,24 @@ def test_one_output_line_per_input_line(lines: list[str]) -> None:
 
 def test_surrogates_do_not_raise() -> None:
     assert normalise("a\ud800b") == "a\ufffdb"
+
+
+def test_flattened_resume_is_unfolded_at_runs_of_spaces() -> None:
+    flat = ("         DATA ANALYST   Summary     Analyst with 6 years of SQL and Tableau "
+            "reporting for retail and logistics teams.     Experience      Data Analyst   "
+            "Jan 2013   to   Current      Company Name   City  ,   State     Built weekly "
+            "dashboards.     Education     BS Statistics , 2012")
+    lines = normalise(flat).split("\n")
+    assert lines[:3] == ["DATA ANALYST", "Summary",
+                         "Analyst with 6 years of SQL and Tableau reporting for retail and "
+                         "logistics teams."]
+    assert "Experience" in lines and "Data Analyst" in lines
+    # a range or a place split by the gaps is glued back into one field
+    assert "Jan 2013 to Current" in lines
+    assert "Company Name" in lines and "City , State" in lines
+
+
+def test_short_lines_with_wide_gaps_are_kept_whole() -> None:
+    # a visual line of a PDF page with a right-aligned date stays one line
+    line = "Senior Developer, Acme Corp            Jan 2018 - Present"
+    assert normalise(line) == "Senior Developer, Acme Corp Jan 2018 - Present"

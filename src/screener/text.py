@@ -13,6 +13,11 @@ The steps, in order:
 1. Mojibake repair with ftfy (``Â`` before a no-break space, ``â€™``, ``ï¼š``), curly quotes
    straightened, then Unicode NFKC (ligatures such as ``ﬁ``/``ﬂ``, full-width forms, odd spaces).
 2. Every line break (CRLF, CR, form feed between PDF pages, U+2028, ...) becomes ``\\n``.
+   Flattened text is unfolded: a line of more than 200 characters that holds runs of three or
+   more spaces or tabs is split at those runs. Web forms, resume databases and some exporters
+   flatten a whole resume into one line whose headings, dates and companies are kept apart only
+   by such runs ("Experience      Data Analyst   Jan 2013   to   Current      Company Name");
+   without the split no heading, date line or position could be found.
 3. Odd spaces (NBSP, thin, ideographic, tab) become one space; zero-width characters, bidi marks
    and soft hyphens are removed (a soft hyphen at a line end is a hyphenation point, rule 6);
    remaining control characters are dropped.
@@ -55,6 +60,11 @@ _INVISIBLE = re.compile(
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACE_RUN = re.compile(r" {2,}")
+_FLAT_LINE = 200  # longer than any visual line of a resume page
+_CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
+_OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
+_OPEN_START = re.compile(rf"\s*{_CONNECTORS}(?:\s|$)", re.I)
+_FIELD_GAP = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]{3,}")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
 
 # Bullet glyphs, including the Wingdings/Symbol private-use code points Word exports.
@@ -159,9 +169,31 @@ def normalise(text: str) -> str:
 
 def _normalise_once(text: str) -> str:
     text = _repair(text)
-    lines = [_clean_line(line) for line in _LINE_BREAKS.split(text)]
+    lines = [_clean_line(line) for line in _unflatten(_LINE_BREAKS.split(text))]
     lines = _join_hyphenated(lines)
     return _collapse_blank_lines(lines)
+
+
+def _unflatten(lines: list[str]) -> list[str]:
+    """Split flattened lines at their runs of spaces (rule 2)."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) > _FLAT_LINE and _FIELD_GAP.search(line):
+            out.extend(_rejoin(part for part in _FIELD_GAP.split(line) if part.strip()))
+        else:
+            out.append(line)
+    return out
+
+
+def _rejoin(parts) -> list[str]:
+    """Glue back what a gap split inside one field: "Jan 2013 | to | Current", "City , | State"."""
+    out: list[str] = []
+    for part in parts:
+        if out and (_OPEN_END.search(out[-1]) or _OPEN_START.match(part)):
+            out[-1] = out[-1].rstrip() + " " + part.lstrip()
+        else:
+            out.append(part)
+    return out
 
 
 def _repair(text: str) -> str:
