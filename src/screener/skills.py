@@ -109,8 +109,12 @@ class SkillMatcher:
         section_of = _section_lookup(sections)
         mentions = self._explicit(doc, words, index)
         accepted = _admit(mentions, words, section_of, self.taxonomy)
+        admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
         claimed = {
-            i for m in mentions if not m.rule or m in accepted for i in range(m.start, m.end)
+            i
+            for m in mentions
+            if not m.rule or _identity(m) in admitted
+            for i in range(m.start, m.end)
         }
         accepted += self._fuzzy.find(words, claimed)
         return self._hits(accepted, section_of)
@@ -125,6 +129,7 @@ class SkillMatcher:
         from spacy.util import filter_spans
 
         every = self._matcher(doc, as_spans=True)
+        inside = _Inside(every)
         mentions = []
         for span in filter_spans(every):
             mention = self._mention(span, words, index)
@@ -134,8 +139,10 @@ class SkillMatcher:
             # "AWS RDS", "Azure Kubernetes Service": a product name that names the skill it
             # implies is evidence of that skill too, whatever its own context rule says.
             implied = self.taxonomy.implied(span.label_)
-            for inner in every:
-                if inner.label_ in implied and span.start <= inner.start and inner.end <= span.end:
+            if not implied:
+                continue
+            for inner in inside.within(span.start, span.end):
+                if inner.label_ in implied:
                     nested = self._mention(inner, words, index)
                     if nested is not None:
                         nested.rule = None
@@ -171,6 +178,28 @@ class SkillMatcher:
             name = self.taxonomy.skills[target].name
             hits[target] = SkillHit(target, name, "implied", (), None, tuple(sorted(sources)))
         return tuple(hits[k] for k in sorted(hits))
+
+
+class _Inside:
+    """The matches lying inside a span, in the matcher's order, found by bisecting starts."""
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.spans = spans
+        self.bounds = [(s.start, s.end) for s in spans]
+        self.order = sorted(range(len(spans)), key=lambda k: self.bounds[k][0])
+        self.starts = [self.bounds[k][0] for k in self.order]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        """Matches with start <= match.start and match.end <= end (a match is never empty)."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        picked = sorted(k for k in self.order[lo:hi] if self.bounds[k][1] <= end)
+        return [self.spans[k] for k in picked]
+
+
+def _identity(m: _Mention) -> tuple:
+    """What `_Mention.__eq__` compares, hashable (a skill's rule is one object: its context)."""
+    return (m.skill, m.start, m.end, m.line, m.text, id(m.rule), m.fuzzy)
 
 
 @lru_cache(maxsize=4)
@@ -340,16 +369,18 @@ def _near_count(
 
 def _pattern_at(p: ContextPattern, m: _Mention, words: list[_Word]) -> bool:
     """Do the pattern's tokens sit right before/after the mention, on the same line?"""
-    if m.start - len(p.before) < 0 or m.end + len(p.after) > len(words):
+    first = m.start - len(p.before)
+    if first < 0 or m.end + len(p.after) > len(words):
         return False
-    around = list(zip(p.before, words[m.start - len(p.before) : m.start])) + list(
-        zip(p.after, words[m.end : m.end + len(p.after)])
-    )
+    for offset, want in enumerate(p.before):
+        if not _word_is(want, words[first + offset], m.line):
+            return False
+    return all(_word_is(want, words[m.end + k], m.line) for k, want in enumerate(p.after))
+
+
+def _word_is(want: str, w: _Word, line: int) -> bool:
     # "Lean 5S." / "Oracle 11g.": a sentence's full stop may be glued to the last token
-    return all(
-        w.line == m.line and (_token_is(want, w.lower) or _token_is(want, w.lower.rstrip(".")))
-        for want, w in around
-    )
+    return w.line == line and (_token_is(want, w.lower) or _token_is(want, w.lower.rstrip(".")))
 
 
 def _token_is(want: str, lower: str) -> bool:
@@ -406,7 +437,13 @@ class _FuzzyIndex:
         out: list[_Mention] = []
         taken: set[int] = set()
         for i in range(len(words) - 1):  # two words first: "Elastic search", "Type Script"
-            if {i, i + 1} & (claimed | taken) or words[i].line != words[i + 1].line:
+            if (
+                i in claimed
+                or i + 1 in claimed
+                or i in taken
+                or i + 1 in taken
+                or words[i].line != words[i + 1].line
+            ):
                 continue
             sid = self._bigram(words[i], words[i + 1])
             if sid:
