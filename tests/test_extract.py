@@ -511,3 +511,13 @@ def test_fixture_writer_is_deterministic(tmp_path: Path) -> None:
     names = ["one_column.pdf", "two_column.pdf", "table.docx", "encrypted.pdf"]
     for path in make_fixtures.write_all(tmp_path, names):
         assert path.read_bytes() == (FILES / path.name).read_bytes(), path.name
+
+
+def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes_without_inflating() -> None:
+    sys.path.insert(0, str(FIXTURES.parent.parent))
+    from tests.fixtures.hostile import zip_bomb_docx
+
+    doc = extract("bomb.docx", zip_bomb_docx(320 * 1024**2))
+    assert (doc.status, doc.kind) == ("error", "docx")
+    assert doc.error == ("Word file unpacks to 320 MB, far more than any resume (a zip bomb?): "
+                         "ask the candidate for a PDF")

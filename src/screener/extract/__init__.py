@@ -66,6 +66,9 @@ def extract(
         raw = _read(found, data, extractor, max_pages)
     except ExtractionError as exc:
         return Document(path=path, sha256=sha, status="error", kind=kind, error=str(exc))
+    except MemoryError:  # a reader's bomb under the worker's memory cap: not a damaged file
+        return Document(path=path, sha256=sha, status="error", kind=kind,
+                        error=Messages.TOO_BIG_TO_READ)
     except Exception as exc:  # noqa: BLE001 - a bad file must become a row, never a crash
         reason = type(exc).__name__
         return Document(

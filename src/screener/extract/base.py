@@ -43,4 +43,12 @@ class Messages:
     TOO_MANY_PAGES = (
         "{pages:,} pages is not a resume (limit {limit}): check the file, or raise --max-pages"
     )
+    ZIP_BOMB = (
+        "Word file unpacks to {mb:,} MB, far more than any resume (a zip bomb?): "
+        "ask the candidate for a PDF"
+    )
+    TOO_BIG_TO_READ = (
+        "needs more memory than one resume may use (a decompression bomb?): "
+        "ask the candidate for a fresh copy as PDF"
+    )
     UNEXPECTED = "could not read this {kind} file ({reason}): ask for the file again, or a PDF"

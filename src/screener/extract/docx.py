@@ -51,13 +51,32 @@ def read_docx(data: bytes) -> Extracted:
     return Extracted(text="\n".join(lines), extractor="docx", pages=_page_count(data))
 
 
+# python-docx loads every part into memory; a resume's parts unpack to a few MB (photos
+# included), so a package declaring more is a zip bomb. zipfile never inflates an entry past
+# its declared size, so checking the declarations bounds what opening it can cost.
+MAX_UNPACKED = 256 * 1024 * 1024
+
+
 def _open(data: bytes):
     import docx
 
+    _check_unpacked_size(data)
     try:
         return docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise  # not damage: the batch reports it as a file too big to read
     except Exception as exc:
         raise ExtractionError(Messages.DAMAGED_DOCX) from exc
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # python-docx will say it is damaged
+    if unpacked > MAX_UNPACKED:
+        raise ExtractionError(Messages.ZIP_BOMB.format(mb=unpacked // 1024**2))
 
 
 def _part_lines(part, reltype: str) -> list[str]:
