@@ -77,8 +77,8 @@ def _date_pattern(p: str) -> str:
 
 _SEP = r"\s*(?:[-\u2010-\u2015\u2212~]+|\bto\b|\buntil\b|\btill\b|\btil\b|\bthrough\b|\bthru\b|>|\u2192)\s*"
 _OPEN = (
-    r"(?:(?:to|till|until|up\s+to)\s+)?"
-    r"(?:present|current(?:ly)?|now|today|date|ongoing|continuing|onwards?)\b"
+    r"\(?(?:(?:to|till|until|up\s+to)\s+)?"
+    r"(?:present|current(?:ly)?|now|today|date|ongoing|continuing|onwards?)\b\)?"
 )
 _RANGE_RE = re.compile(
     r"(?<![\w/.-])(?:(?P<since>since|from)\s+)?"
@@ -90,7 +90,9 @@ _RANGE_RE = re.compile(
     + r")|"
     + _date_pattern("e")
     + r"|(?P<eyy>\d\d)(?![\d/.-]))"
-    + r"|\s+(?P<onw>onwards?)\b)?"
+    + r"|\s+(?P<onw>onwards?)\b"
+    # "2021 (current)", "Mar 2020 (present)": an open end written in brackets
+    + r"|\s*\(\s*(?P<paren>current(?:ly)?|present|ongoing|now|to\s+date)\s*\))?"
     + r"(?!\w)",
     re.IGNORECASE,
 )
@@ -150,7 +152,9 @@ def _two_digit_year(yy: str, as_of: date) -> int:
     return year if year <= as_of.year + 1 else year - 100
 
 
-def _bounds(m: re.Match[str], p: str, as_of: date) -> tuple[int, int, str] | None:
+def _bounds(
+    m: re.Match[str], p: str, as_of: date, day_first: bool = False
+) -> tuple[int, int, str] | None:
     """(low, high, precision) of the date captured with prefix `p`; None if not a date."""
     g = m.group
     if g(p + "mon"):
@@ -166,7 +170,8 @@ def _bounds(m: re.Match[str], p: str, as_of: date) -> tuple[int, int, str] | Non
         return idx, idx, "month"
     if g(p + "nd"):
         a, b = int(g(p + "nd")), int(g(p + "nm"))
-        month = a if 1 <= a <= 12 else b  # US order unless the first number cannot be a month
+        # US order unless the first number cannot be a month or the resume writes days first
+        month = b if (day_first or a > 12) and 1 <= b <= 12 else a
         if not 1 <= month <= 12:
             return None
         idx = month_index(int(g(p + "ndy")), month)
@@ -185,12 +190,12 @@ def _bounds(m: re.Match[str], p: str, as_of: date) -> tuple[int, int, str] | Non
 
 
 def _end_bounds(
-    m: re.Match[str], start: tuple[int, int, str], as_of: date
+    m: re.Match[str], start: tuple[int, int, str], as_of: date, day_first: bool = False
 ) -> tuple[int, int, str, bool] | None:
     """(low, high, precision, current) of the range's end; None when there is no end."""
     now = month_index(as_of.year, as_of.month)
     since = (m.group("since") or "").lower() == "since"
-    if m.group("open") or m.group("onw") or (since and not m.group("sep")):
+    if m.group("open") or m.group("onw") or m.group("paren") or (since and not m.group("sep")):
         return now, now, "open", True
     if m.group("eyy"):  # "2018 - 19": the end's century is the start's
         if start[2] != "year":
@@ -198,17 +203,19 @@ def _end_bounds(
         year = start[0] // 12 // 100 * 100 + int(m.group("eyy"))
         return month_index(year, 1), month_index(year, 12), "year", False
     if m.group("sep"):
-        end = _bounds(m, "e", as_of)
+        end = _bounds(m, "e", as_of, day_first)
         if end is not None:
             return end[0], end[1], end[2], False
     return None
 
 
-def _make_range(m: re.Match[str], as_of: date, offset: int = 0) -> DateRange | None:
-    start = _bounds(m, "s", as_of)
+def _make_range(m: re.Match[str], as_of: date, day_first: bool = False) -> DateRange | None:
+    # "15/01/2017 - 31/08/2020": one day-first date makes the whole range day-first
+    day_first = day_first or _day_first_evident(m)
+    start = _bounds(m, "s", as_of, day_first)
     if start is None:
         return None
-    end = _end_bounds(m, start, as_of)
+    end = _end_bounds(m, start, as_of, day_first)
     flags: list[str] = []
     text_end = m.end()
     if end is None:
@@ -233,7 +240,7 @@ def _make_range(m: re.Match[str], as_of: date, offset: int = 0) -> DateRange | N
         flags.append("future-end")
     return DateRange(
         text=m.string[m.start() : text_end].strip(),
-        span=(m.start() + offset, text_end + offset),
+        span=(m.start(), text_end),
         start=best_s,
         end=best_e,
         start_low=s_low,
@@ -255,13 +262,42 @@ def _start_end(m: re.Match[str]) -> int:
     return max(ends) if ends else m.end()
 
 
-def find_ranges(line: str, as_of: date) -> list[DateRange]:
-    """Every date or date range in `line`, left to right, with character spans. Never raises."""
+def _day_first_evident(m: re.Match[str]) -> bool:
+    """Whether a numeric day/month/year date in the match can only be read day first."""
+    return any(m.group(p + "nd") and int(m.group(p + "nd")) > 12 for p in ("s", "e"))
+
+
+_DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](?:19|20)\d\d(?!\d)")
+
+
+def day_first_document(lines: Iterable[str]) -> bool:
+    """Whether a resume writes numeric dates day first ("15/01/2017"), judged on all its dates.
+
+    True when some date can only be read day first (first number above 12) and none can only be
+    read month first (second number above 12). Ambiguous dates ("01/09/2020") then follow it.
+    """
+    dmy = mdy = False
+    for line in lines:
+        if "/" not in line and "." not in line and "-" not in line:
+            continue
+        for m in _DMY_RE.finditer(line):
+            a, b = int(m.group(1)), int(m.group(2))
+            dmy |= a > 12 and b <= 12
+            mdy |= b > 12 and a <= 12
+    return dmy and not mdy
+
+
+def find_ranges(line: str, as_of: date, *, day_first: bool = False) -> list[DateRange]:
+    """Every date or date range in `line`, left to right, with character spans. Never raises.
+
+    `day_first` reads ambiguous numeric dates ("01/09/2020") as day/month/year; see
+    `day_first_document`.
+    """
     if not _HAS_DIGIT.search(line):
         return []
     found = []
     for m in _RANGE_RE.finditer(line):
-        rng = _make_range(m, as_of)
+        rng = _make_range(m, as_of, day_first)
         if rng is not None:
             found.append(rng)
     return found

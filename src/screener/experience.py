@@ -31,6 +31,7 @@ from datetime import date
 
 from screener.dates import (
     DateRange,
+    day_first_document,
     find_ranges,
     month_index,
     months_to_years,
@@ -49,7 +50,9 @@ _NOT_WORK = frozenset(
 _DEGREE_RE = re.compile(
     r"\b(?:b\.?\s?sc?|m\.?\s?sc?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|ph\.?\s?d|mba|bachelor'?s?"
     r"|master'?s|masters|master\s+of|diploma|degree|gpa|graduated|certified|certificate"
-    r"|certification|coursework)(?:\b|(?<=\.))",
+    r"|certification|coursework|b\.?\s?com|b\.?\s?tech|m\.?\s?tech|bba|b\.\s?ed|m\.\s?ed|bsn|msn"
+    r"|m\.?\s?phil|a\.\s?a\.\s?s|b\.\s?f\.\s?a|bfa|abitur|diplom[a-z]*|baccalaur[a-z]*|hons)"
+    r"(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 _BREAK_RE = re.compile(
@@ -80,8 +83,12 @@ _STATES = (
 )
 _STATE_RE = re.compile(rf"^(?:{_STATES})$")
 _LOCATION_RE = re.compile(
-    rf"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:{_STATES})|[Rr]emote|[Hh]ybrid|[Oo]n-?site)$"
+    rf"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:{_STATES})(?: United States)?|[Rr]emote|[Hh]ybrid"
+    r"|[Oo]n-?site)$"
 )
+# "Boston, MA" is a place, not a Master of Arts, when a degree is looked for.
+_PLACE_RE = re.compile(rf"\b[A-Z][a-z]+,\s*(?:{_STATES})\b")
+_CERTIFIED_RE = re.compile(r"(?i)certified")
 _STATE_TAIL_RE = re.compile(rf"\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{_STATES})$")
 _TITLE_RE = re.compile(
     r"\b(?:engineer|developer|programmer|architect|analyst|manager|lead|director|consultant"
@@ -89,7 +96,12 @@ _TITLE_RE = re.compile(
     r"|head|vp|president|founder|co-founder|cto|ceo|cio|technician|tester|coordinator|devops"
     r"|sre|researcher|fellow|contractor|freelancer|teacher|instructor|trainee|apprentice"
     r"|owner|executive|representative|supervisor|principal|mentor|editor|writer|accountant"
-    r"|clerk|qa|dba|webmaster|strategist|advisor|partner|master|owner)s?\b",
+    r"|clerk|qa|dba|webmaster|strategist|advisor|partner|master|owner|nurse|rn|lpn|cna|chef"
+    r"|cook|pilot|captain|professor|lecturer|postdoc|auditor|sergeant|chief|physician"
+    r"|therapist|pharmacist|paralegal|attorney|lawyer|bartender|server|cashier|agent|broker"
+    r"|recruiter|generalist|planner|buyer|foreman|operator|mechanic|electrician|driver|co-op"
+    r"|student|worker|aide|paramedic|counsel(?:or|lor)|librarian|superintendent|dean"
+    r"|commis|sous|steward|attendant|inspector|estimator|surveyor|controller|bookkeeper)s?\b",
     re.IGNORECASE,
 )
 _COMPANY_RE = re.compile(
@@ -102,6 +114,16 @@ _COMPANY_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADER_WORDS = 9
+# "Designation: QA Engineer", "Duration: Aug 2017 to Jun 2020": form labels, not content.
+_LABEL_RE = re.compile(
+    r"^(?:organi[sz]ation|company|employer|designation|position|role|job\s+title|title"
+    r"|duration|period|dates?|location|client)\s*:\s*",
+    re.IGNORECASE,
+)
+# A lone open end on its own line ("Present" in a flattened table's "To" column).
+_OPEN_LINE_RE = re.compile(
+    r"^\(?(?:present|current|now|ongoing|today|to\s+date|till\s+date|date)\)?$", re.IGNORECASE
+)
 _ABBREV_END_RE = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "Inc.", "Co.", "Jr."
 _DURATION_RE = re.compile(r"^\d+\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
 # A full stop after a lowercase word ends a sentence; "Delos Inc." is a company.
@@ -175,25 +197,48 @@ def _date_anchors(
     lines: Sequence[str], region: range, sections: Sequence[Section], as_of: date, fallback: bool
 ) -> list[_Anchor]:
     """Position date lines in a region, left to right, top to bottom."""
+    day_first = day_first_document(lines)
     anchors: list[_Anchor] = []
     consumed: set[int] = set()
     for number in region:
         if number in consumed:
             continue
         text = _line_text(lines, number, sections)
-        if _BREAK_RE.search(text) or _DEGREE_RE.search(text):
-            continue  # a career break, a degree or a certificate is not a position
-        ranges = _pair_lone_dates(text, find_ranges(text, as_of), as_of)
+        if _BREAK_RE.search(text) or not _HAS_DIGIT_RE.search(text):
+            continue  # a career break is not a position
+        ranges = find_ranges(text, as_of, day_first=day_first)
+        if _credential(text, ranges):
+            continue  # a degree or a certificate is not a position
+        ranges = _pair_lone_dates(text, ranges, as_of, day_first)
         for rng in ranges:
             if not _is_position_date(text, rng, len(ranges)):
                 continue
             extra: tuple[int, ...] = ()
             if "single-date" in rng.flags and len(ranges) == 1:
-                rng, extra = _join_split_range(lines, number, text, rng, region, as_of)
+                rng, extra = _join_split_range(lines, number, text, rng, region, as_of, day_first)
                 consumed.update(extra)
             parts = _split_parts(_without_dates(text, ranges))
             anchors.append(_Anchor(number, rng, parts, number, extra))
     return anchors
+
+
+_HAS_DIGIT_RE = re.compile(r"\d")
+
+
+def _credential(text: str, ranges: list[DateRange]) -> bool:
+    """Whether a dated line reads as a degree or a certificate rather than a job.
+
+    "Boston, MA" is a place, not a Master of Arts; "Certified Flight Instructor, 2011 - 2014"
+    is a job: "certified" before a job title with a date range does not make a certificate.
+    """
+    plain = _PLACE_RE.sub(" ", text)
+    m = _DEGREE_RE.search(plain)
+    if not m:
+        return False
+    if _CERTIFIED_RE.fullmatch(m.group(0)) and not _DEGREE_RE.search(plain, m.end()):
+        ranged = any("single-date" not in r.flags for r in ranges)
+        return not (ranged and _TITLE_RE.search(plain, m.end()))
+    return True
 
 
 def _without_dates(text: str, ranges: list[DateRange]) -> str:
@@ -207,7 +252,9 @@ def _without_dates(text: str, ranges: list[DateRange]) -> str:
     return "".join(out)
 
 
-def _pair_lone_dates(text: str, ranges: list[DateRange], as_of: date) -> list[DateRange]:
+def _pair_lone_dates(
+    text: str, ranges: list[DateRange], as_of: date, day_first: bool = False
+) -> list[DateRange]:
     """ "Jan 2018 Mar 2019" (the dash lost in extraction) -> one range."""
     if len(ranges) != 2 or not all("single-date" in r.flags for r in ranges):
         return ranges
@@ -215,16 +262,26 @@ def _pair_lone_dates(text: str, ranges: list[DateRange], as_of: date) -> list[Da
     if text[first.span[1] : second.span[0]].strip():
         return ranges
     joined = text[: first.span[1]] + " - " + text[second.span[0] :]
-    for cand in find_ranges(joined, as_of):
+    for cand in find_ranges(joined, as_of, day_first=day_first):
         if cand.span[0] == first.span[0] and "single-date" not in cand.flags:
             return [_with_span(cand, (first.span[0], second.span[1]))]
     return ranges
 
 
 def _join_split_range(
-    lines: Sequence[str], number: int, text: str, rng: DateRange, region: range, as_of: date
+    lines: Sequence[str],
+    number: int,
+    text: str,
+    rng: DateRange,
+    region: range,
+    as_of: date,
+    day_first: bool = False,
 ) -> tuple[DateRange, tuple[int, ...]]:
-    """ "Mar 2021 -" then "Present" on the next line: read the two lines as one range."""
+    """ "Mar 2021 -" then "Present" on the next line: read the two lines as one range.
+
+    A date alone on its line followed by a date (or "Present") alone on the next is one range
+    too: a flattened table's "From" and "To" cells.
+    """
     nxt = number + 1
     if nxt not in region or not lines[nxt - 1].strip():
         return rng, ()
@@ -233,13 +290,23 @@ def _join_split_range(
         joined = text[: rng.span[1]] + " - " + following
     elif not tail.strip() and _LEAD_SEP_RE.match(following):
         joined = text[: rng.span[1]] + " " + following
+    elif not tail.strip() and not text[: rng.span[0]].strip() and _lone_date_line(following, as_of):
+        joined = text[: rng.span[1]] + " - " + following
     else:
         return rng, ()
-    for cand in find_ranges(joined, as_of):
+    for cand in find_ranges(joined, as_of, day_first=day_first):
         if cand.span[0] == rng.span[0] and "single-date" not in cand.flags:
             end = min(cand.span[1], len(text))
             return _with_span(cand, (cand.span[0], end)), (nxt,)
     return rng, ()
+
+
+def _lone_date_line(text: str, as_of: date) -> bool:
+    """Whether a line holds nothing but one date or an open end ("Feb 2020", "Present")."""
+    if _OPEN_LINE_RE.match(text):
+        return True
+    found = find_ranges(text, as_of)
+    return len(found) == 1 and found[0].span == (0, len(text)) and "single-date" in found[0].flags
 
 
 def _with_span(rng: DateRange, span: tuple[int, int]) -> DateRange:
@@ -253,6 +320,7 @@ def _split_parts(text: str) -> list[str]:
     """Pieces of a line that may be a title or a company; locations ("Austin, TX") dropped."""
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
+        piece = _LABEL_RE.sub("", piece.strip())
         piece = piece.strip(" \t,;:-\u2013\u2014|\u2022\u00b7()[]")
         if piece.endswith(".") and not _ABBREV_END_RE.search(piece):
             piece = piece.rstrip(".")

@@ -45,7 +45,9 @@ _KEYWORDS: dict[str, str] = {
     "contact": "contact", "details": "contact",
     "training": "education", "courses": "education", "coursework": "education",
     "work": "experience", "educational": "education", "background": "experience", "internships": "experience",
-    "internship": "experience",
+    "internship": "experience", "military": "experience", "appointments": "experience",
+    "grants": "awards", "fellowships": "awards", "scholarships": "awards",
+    "licensure": "certifications", "ratings": "certifications",
 }  # fmt: skip
 # Whole headings whose meaning is not their first keyword's.
 _PHRASES: dict[str, str] = {
@@ -67,13 +69,23 @@ _PHRASES: dict[str, str] = {
     "career highlights": "summary", "about me": "summary",
     "programming languages": "skills", "computer languages": "skills",
     "technical background": "skills", "skills and languages": "skills",
+    "educational qualification": "education", "educational qualifications": "education",
+    "academic qualification": "education", "academic qualifications": "education",
+    "academic appointments": "experience", "academic positions": "experience",
+    "academic employment": "experience", "professional appointments": "experience",
+    "positions held": "experience", "military service": "experience",
+    "service history": "experience", "clinical experience": "experience",
+    "academic background": "education", "educational background": "education",
+    "professional qualifications": "certifications", "professional statement": "summary",
+    "personal statement": "summary", "personal profile": "summary",
 }  # fmt: skip
 # Words that may accompany a keyword in a heading without making it a sentence.
 _MODIFIERS = frozenset(
     "professional work relevant related technical key core selected additional other recent "  # noqa: SIM905
     "industry personal academic and of & my / + summary areas area skill set highlights "
     "significant notable select prior previous full-time part-time it software engineering "
-    "soft hard computer programming languages tools in the applicable me continued cont".split()
+    "soft hard computer programming languages tools in the applicable me continued cont service "
+    "held".split()
 )
 _DECORATION = (
     " \t-\u2010-\u2015=_*#\u2022\u00b7:|~<>[](){}.\u25aa\u25cf\u25a0\u2756\u27a2\u00bb\u00ab"
