@@ -521,3 +521,13 @@ def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes_without_inflating() 
     assert (doc.status, doc.kind) == ("error", "docx")
     assert doc.error == ("Word file unpacks to 320 MB, far more than any resume (a zip bomb?): "
                          "ask the candidate for a PDF")
+
+
+def test_a_pdf_nested_thousands_of_levels_deep_is_refused_before_parsing() -> None:
+    from tests.fixtures.hostile import nested_pdf
+
+    for extractor in PDF_EXTRACTORS:
+        doc = extract("nested.pdf", nested_pdf(5000), extractor=extractor)
+        assert (doc.status, doc.kind) == ("error", "pdf")
+        assert doc.error == Messages.NESTED_PDF.format(depth=100)
+    assert extract("shallow.pdf", nested_pdf(20)).status == "ok"

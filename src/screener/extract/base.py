@@ -51,4 +51,8 @@ class Messages:
         "needs more memory than one resume may use (a decompression bomb?): "
         "ask the candidate for a fresh copy as PDF"
     )
+    NESTED_PDF = (
+        "PDF objects nested over {depth} levels deep, as no resume is (built to crash "
+        "readers?): ask the candidate for a fresh copy as PDF"
+    )
     UNEXPECTED = "could not read this {kind} file ({reason}): ask for the file again, or a PDF"

@@ -40,6 +40,11 @@ LAPARAMS = {
 }
 
 _EOF_WINDOW = 2048
+# Real PDFs nest arrays and dictionaries a few levels deep; thousands of levels exist only to
+# overflow recursive readers (pdfminer's object resolution, pdfium's parser limits). Checked
+# on the raw bytes, so it costs one regex scan, not a parse.
+MAX_NESTING = 100
+_NESTED = re.compile(rb"(?:(?:\[|<<)\s*(?:/[^\s/\[\]<>()]*\s*)?){%d}" % MAX_NESTING)
 _PRIVATE_OR_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]|\(cid:\d+\)")
 _LINKISH = re.compile(r"@|https?:|www\.|/|\\")
 
@@ -50,6 +55,8 @@ def read_pdf(data: bytes, *, extractor: str = "auto", max_pages: int = 50) -> Ex
     start = pdf_offset(data)
     if start > 0:  # junk before the header (mail gateways, bad downloads): read from %PDF
         data = data[start:]
+    if _NESTED.search(data):
+        raise ExtractionError(Messages.NESTED_PDF.format(depth=MAX_NESTING))
     if extractor == "pdfminer":
         result = _pdfminer(data, max_pages)
     else:
