@@ -21,18 +21,38 @@ _ANY_DAY = date(2100, 1, 1)  # dates only rule out phone numbers, so any as-of d
 
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(
-    r"(?<![\w/.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}(?![\w/])"
+    r"(?<![\w/.+-])(?:"
+    # international: "+33 4 55 55 01 23", "+31 6 5550 7788" (single-digit groups allowed)
+    r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}"
+    r"|(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}"
+    r")(?![\w/])"
 )
+_YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d")
 _PHONE_LABEL_RE = re.compile(r"(?i)\b(?:phone|tel|mobile|cell|ph)\b")
 _URL_RE = re.compile(
-    r"(?i)(?<![@\w.])(?:https?://|www\.)[^\s|,;<>()\[\]]+"
-    r"|(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|dev|io|me|net|org|co|app|site|tech|info|xyz|page|ai)"
+    r"(?i:(?<![@\w.])(?:https?://|www\.)[^\s|,;<>()\[\]]+)"
+    # bare domains: lower-case top-level domain and labels of two or more characters, so degrees
+    # ("B.Com", "B.Tech") and initials are not links
+    r"|(?<![@\w.])(?:[A-Za-z0-9][A-Za-z0-9-]+\.)+(?:com|dev|io|me|net|org|co|app|site|tech|info"
+    r"|xyz|page|ai|design|studio|blog|art|codes|cloud|digital|work|online|website|eu)"
     r"(?:/[^\s|,;<>()\[\]]*)?(?![\w@])"
 )
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # Latin-1 capitals: "Tomás", "Ørsted", "Émile"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _NAME_WORD_RE = re.compile(
-    r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*'[A-Z][a-z]+|Mc[A-Z][a-z]+"
-    r"|[A-Z]+(?:[-'][A-Z]+)+|[A-Z]{2,}|de|da|van|von|der|del|la|le|di|bin|al)$"
+    # "DeShawn", "McKenzie", "LaToya": capitals inside a name word are fine
+    rf"^(?:[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)*(?:[-'][{_UP}]?[{_LOW}]+)*|[{_UP}]\."
+    rf"|[{_UP}][{_LOW}]*'[{_UP}][{_LOW}]+|[{_UP}]+(?:[-'][{_UP}]+)+|[{_UP}]{{2,}}"
+    r"|de|da|van|von|der|del|la|le|di|bin|al|dos|du)$"
 )
+# Honorifics and ranks written before a name: "Capt. Daniel Reyes", "Dr. Ana Ruiz".
+_HONORIFIC_RE = re.compile(
+    r"^(?:dr|mr|mrs|ms|mx|prof|capt|cpt|sgt|lt|col|maj|rev|eng|ing)\.?\s+", re.IGNORECASE
+)
+_NAME_LABEL_RE = re.compile(r"^\s*(?:full\s+)?name\s*:\s*(.+)$", re.IGNORECASE)
+# Headings after which a LinkedIn export prints the name (its sidebar comes first).
+_BODY_HEADINGS = frozenset({"summary", "experience"})
+_NAME_BEFORE_BODY = 3
 _NOT_NAME_RE = re.compile(
     r"(?i)\b(?:curriculum|vitae|resume|r\u00e9sum\u00e9|cv|engineer|developer|programmer|manager"
     r"|analyst|consultant|architect|designer|scientist|intern|administrator|specialist|lead"
@@ -43,25 +63,44 @@ _SPLIT_RE = re.compile(r"\s*(?:\||\u2022|\u00b7|\t|\s{3,}|,\s|;\s|\s[-\u2013\u20
 
 
 def _header_lines(lines: Sequence[str], sections: Sequence[Section]) -> list[tuple[int, str]]:
-    """(1-based number, text) of the header: before the first heading, or the first lines."""
-    header = next((s for s in sections if s.name in ("header", "contact")), None)
-    if header is not None:
-        return [(n, lines[n - 1]) for n in range(header.start_line, header.end_line + 1)]
+    """(1-based number, text) of the header and contact sections, or the first lines."""
+    spans = [s for s in sections if s.name in ("header", "contact")]
+    if spans:
+        return [(n, lines[n - 1]) for s in spans for n in range(s.start_line, s.end_line + 1)]
     return [(n, lines[n - 1]) for n in range(1, min(len(lines), _HEADER_FALLBACK_LINES) + 1)]
 
 
-def _name(header: list[tuple[int, str]]) -> str | None:
-    """The first header line (or its first piece) that reads as a person's name."""
+def _name(
+    header: list[tuple[int, str]], lines: Sequence[str], sections: Sequence[Section]
+) -> str | None:
+    """A labelled name ("Name: ..."), else the first header line (or its first piece) that reads
+    as a person's name, else the name a LinkedIn export prints just before its summary."""
+    for _, line in header:
+        m = _NAME_LABEL_RE.match(line)
+        if m and (name := _as_name(m.group(1))):
+            return name
     for _, line in header:
         for piece in _SPLIT_RE.split(line.strip())[:1]:
             name = _as_name(piece)
             if name:
                 return name
+    return _name_before_body(lines, sections)
+
+
+def _name_before_body(lines: Sequence[str], sections: Sequence[Section]) -> str | None:
+    """LinkedIn PDFs: sidebar (contact, skills, ...) first, then name, headline, location."""
+    body = next((s for s in sections if s.name in _BODY_HEADINGS), None)
+    if body is None or sections[0].name == "header":
+        return None
+    for n in range(max(1, body.start_line - _NAME_BEFORE_BODY), body.start_line):
+        name = _as_name(lines[n - 1])
+        if name:
+            return name
     return None
 
 
 def _as_name(text: str) -> str | None:
-    text = text.strip(" \t:*#-")
+    text = _HONORIFIC_RE.sub("", text.strip(" \t:*#-"))
     words = text.split()
     if not 2 <= len(words) <= 4 or any(ch.isdigit() or ch in "@/:" for ch in text):
         return None
@@ -81,15 +120,26 @@ def _phone(lines: Sequence[tuple[int, str]]) -> str | None:
     for _, line in ordered:
         if not any(ch.isdigit() for ch in line):
             continue
-        dates = [r.span for r in find_ranges(line, _ANY_DAY)]
+        # a lone year may sit inside a number ("+90 555 010 2030"); other dates rule it out
+        dates = [
+            r.span
+            for r in find_ranges(line, _ANY_DAY)
+            if not ("single-date" in r.flags and _YEAR_ONLY_RE.fullmatch(r.text))
+        ]
         for m in _PHONE_RE.finditer(line):
             digits = sum(ch.isdigit() for ch in m.group(0))
             if not 9 <= digits <= 15:
                 continue
-            if any(s < m.end() and m.start() < e for s, e in dates):
+            if any(s < m.end() and m.start() < e for s, e in dates) or _all_years(m.group(0)):
                 continue
             return m.group(0).strip()
     return None
+
+
+def _all_years(text: str) -> bool:
+    """ "2019 2020 2021": a run of years is not a phone number."""
+    groups = re.findall(r"\d+", text)
+    return all(_YEAR_ONLY_RE.fullmatch(g) for g in groups)
 
 
 def _links(lines: Sequence[tuple[int, str]]) -> tuple[str, ...]:
@@ -115,7 +165,7 @@ def extract_contact(lines: Sequence[str], sections: Sequence[Section]) -> Contac
         email = next((m.group(0) for _, l in everything for m in _EMAIL_RE.finditer(l)), None)
     links = _links(header) or _links(everything)
     return Contact(
-        name=_name(header),
+        name=_name(header, lines, sections),
         email=email,
         phone=_phone(header) or _phone(everything),
         links=links,
