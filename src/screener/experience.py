@@ -484,10 +484,11 @@ def _region_drafts(
     layout = -1 if _neighbours(lines, stop, first.line, region, -1) else 1
     used: set[int] = set()
     drafts: list[_Draft] = []
+    column = _date_column(anchors)
     for a in anchors:
         parts, first_line = list(a.parts), a.line
         taken: list[int] = []
-        need = _parts_needed(parts)
+        need = 0 if a.line in column else _parts_needed(parts)
         for step in (layout, -layout) if need else ():
             near = [n for n in _neighbours(lines, stop, a.line, region, step) if n not in used]
             if not near:
@@ -499,13 +500,58 @@ def _region_drafts(
             parts = extra + parts if step < 0 else parts + extra
             first_line = min(first_line, *take)
             break
-        title, company = _assign(parts)
-        if not company and drafts and drafts[-1].anchor.line == a.line - 1:
-            company = drafts[-1].company  # promotions listed under one employer
+        under = drafts[-1] if drafts and drafts[-1].anchor.line == a.line - 1 else None
+        employer = _employer_above(drafts, a.line)
+        if employer and len(parts) == 1 and not taken and not _AT_RE.match(parts[0]):
+            title, company = parts[0], employer  # "Sales Manager (2018 - 2021)" under its employer
+        else:
+            title, company = _assign(parts)
+        if not company and under is not None:
+            company = under.company  # promotions listed under one employer
         block = tuple(sorted({a.line, *a.extra_lines, *taken}))
         drafts.append(_Draft(a, title, company, first_line, block))
     _pair_date_column(lines, region, stop | used, drafts)
-    return drafts
+    return _without_employer_lines(drafts)
+
+
+def _employer_above(drafts: list[_Draft], line: int) -> str:
+    """The employer heading a run of dated lines right above `line`, when the run's first line
+    names no job title ("SUMMIT CLOUD, Denver  2016 - Present"); "" otherwise."""
+    head = None
+    for d in reversed(drafts):
+        if d.anchor.line != line - 1:
+            break
+        head, line = d, d.anchor.line
+    if head is None or _TITLE_RE.search(" ".join(head.anchor.parts)):
+        return ""
+    return head.company or head.title
+
+
+def _date_column(anchors: list[_Anchor]) -> set[int]:
+    """Lines of date-only anchors stacked on consecutive lines: a two-column PDF's date column,
+    whose titles are printed elsewhere, so the lines around them are not theirs."""
+    bare = {a.line for a in anchors if not a.parts and not a.extra_lines}
+    return {n for n in bare if n - 1 in bare or n + 1 in bare}
+
+
+def _without_employer_lines(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop an employer line ("ACME CORP, Denver 2016 - Present") whose dated roles follow on
+    the next lines within its range; the roles carry its name as their company."""
+    out: list[_Draft] = []
+    for i, d in enumerate(drafts):
+        roles = []
+        for nxt in drafts[i + 1 :]:
+            if nxt.anchor.line != d.anchor.line + 1 + len(roles):
+                break
+            roles.append(nxt)
+        r = d.anchor.rng
+        inside = roles and all(
+            r.start <= x.anchor.rng.start and x.anchor.rng.end <= r.end for x in roles
+        )
+        if inside and len(roles) >= 2 and not _TITLE_RE.search(d.title + " " + d.company):
+            continue
+        out.append(d)
+    return out
 
 
 def _nearest(lines: Sequence[str], near: list[int], step: int, need: int) -> list[int]:
@@ -535,10 +581,25 @@ def _pair_date_column(
         else:
             groups.append([n])
     if len(groups) != len(orphans):
-        return  # no safe pairing: keep the dates without titles rather than guess
+        singles = [[n] for g in groups for n in g]  # titles on consecutive lines, one per job
+        if len(singles) != len(orphans):
+            return  # no safe pairing: keep the dates without titles rather than guess
+        groups = singles
+    groups = [_with_company_line(lines, region, taken, g) for g in groups]
     for draft, group in zip(orphans, groups):
         draft.title, draft.company = _assign(_header_parts(lines, group))
         draft.first_line = group[0]
+
+
+def _with_company_line(
+    lines: Sequence[str], region: range, taken: set[int], group: list[int]
+) -> list[int]:
+    """A title line and the untitled header-like line right after it (the company)."""
+    n = group[-1] + 1
+    if n in region and n not in taken and _header_like(lines[n - 1]):
+        if not _TITLE_RE.search(lines[n - 1]):
+            return [*group, n]
+    return group
 
 
 def _close_spans(drafts: list[_Draft], region: range) -> list[tuple[_Draft, int]]:
@@ -667,12 +728,18 @@ _UNIT = r"(?P<unit>years?|yrs?|months?|mos?)\b\.?"
 _GENERIC = (
     r"(?:professional|industry|relevant|hands-on|work|working|total|combined|progressive|"
     r"software|development|engineering|programming|back-end|backend|it|technical|full-stack|"
-    r"web|commercial|practical|proven|solid|extensive|overall|career)"
+    r"web|commercial|practical|proven|solid|extensive|overall|career|"
+    # fields of whole careers outside software ("7 years of HR experience")
+    r"hr|sales|b2b|b2c|saas|marketing|nursing|clinical|teaching|classroom|management|leadership|"
+    r"customer|service|retail|finance|financial|accounting|audit|operations|logistics|supply|"
+    r"chain|hospitality|culinary|kitchen|healthcare|patient|care|administrative|office|"
+    r"project|product|design|research|quality|manufacturing|legal|military|flight|aviation|"
+    r"enterprise|account|recruiting|consulting|business)"
 )
 _CLAIM_RE = re.compile(
     r"(?:(?P<lead>over|more\s+than|nearly|almost|about|around|approximately|close\s+to|"
     r"at\s+least)\s+)?" + _NUM + r"\s*\+?\s*(?:plus\s+)?(?:years?|yrs?)\b['\u2019]?\s*(?:of\s+)?"
-    r"(?:(?P<exp>(?:" + _GENERIC + r"\s+){0,3}experience)\b)?",
+    r"(?:(?P<exp>(?:" + _GENERIC + r"\s+){0,4}experience)\b)?",
     re.IGNORECASE,
 )
 _CLAIM_AFTER_RE = re.compile(
