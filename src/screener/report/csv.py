@@ -8,7 +8,9 @@ numbers such as `-1.5` are left as numbers. Rows end with "\\n"; floats have fix
 from __future__ import annotations
 
 import csv
+import io
 import re
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from screener.records import Shortlist, ShortlistEntry
@@ -42,7 +44,7 @@ def write_csv(shortlist: Shortlist, fp: TextIO, *, excel: bool = False) -> None:
     """
     if excel:
         fp.write("\ufeff")
-    writer = csv.writer(fp, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = _RowWriter(fp)
     writer.writerow(COLUMNS)
     g = group(shortlist)
     # Every row says what produced it, so a filtered or merged sheet stays traceable.
@@ -51,6 +53,26 @@ def write_csv(shortlist: Shortlist, fp: TextIO, *, excel: bool = False) -> None:
     for entry in g.passing + g.knocked_out + g.not_ranked:
         row = row_for(entry) | provenance
         writer.writerow([safe_cell(row[c]) for c in COLUMNS])
+
+
+class _RowWriter:
+    """csv.writer rows ending in "\n", with every cell holding "\r" or "\n" quoted.
+
+    csv.writer quotes a cell only for the characters of its own line terminator, so with "\n"
+    a lone "\r" in a name stays unquoted and splits the row in a spreadsheet. Rows are written
+    with "\r\n" (quoting both) and that final terminator is swapped for "\n".
+    """
+
+    def __init__(self, fp: TextIO):
+        self.fp = fp
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+
+    def writerow(self, cells: Sequence[str]) -> None:
+        self._writer.writerow(cells)
+        self.fp.write(self._buffer.getvalue()[:-2] + "\n")
+        self._buffer.seek(0)
+        self._buffer.truncate()
 
 
 def row_for(entry: ShortlistEntry) -> dict[str, Any]:
