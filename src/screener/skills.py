@@ -37,6 +37,22 @@ _URL = re.compile(
 # Chunks that glue two skills together and must be split.
 _SPLITS = {"C#.NET": ("C#", ".NET"), "c#.net": ("c#", ".net"), "C#/.NET": ("C#", "/", ".NET")}
 _STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
+# A recruiter's "Hired 40 engineers for Java and React roles" names skills the writer does not
+# claim: in a clause with a hiring verb, a skill followed by a role noun is not a claim.
+_HIRING_VERBS = frozenset(
+    "hired hiring recruited recruiting recruit placed placing sourced sourcing filled staffed "
+    "interviewed screened headhunted".split()
+)
+_ROLE_NOUNS = frozenset(
+    "role roles position positions engineers developers programmers candidates hires "
+    "requisitions reqs openings vacancies talent consultants specialists".split()
+)
+_CLAUSE_END = frozenset({".", ";", "!", "?"})
+_BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "o", "▪", "►", "✓"})
+# Two-word near misses never start or end with these ("in for" is not "Infor").
+_FUNCTION_WORDS = frozenset(
+    "a an and as at be by for from in into is it of on or so the to up we with my our".split()
+)
 # Skills named in plain English ("baking", "triage", "mentoring"): a near miss of those is
 # another ordinary word far more often than a typo, so the fuzzy tier leaves them alone.
 _PLAIN_CATEGORIES = frozenset(
@@ -107,8 +123,10 @@ class SkillMatcher:
         doc = self.nlp.make_doc("\n".join(lines))
         words, index = _words(doc, lines)
         section_of = _section_lookup(sections)
-        mentions = self._explicit(doc, words, index)
-        accepted = _admit(mentions, words, section_of, self.taxonomy)
+        wrapped = _wrapped_lines(words)
+        not_claims = _hiring_clauses(words, wrapped)
+        mentions = [m for m in self._explicit(doc, words, index) if m.start not in not_claims]
+        accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped)
         admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
         claimed = {
             i
@@ -116,7 +134,16 @@ class SkillMatcher:
             if not m.rule or _identity(m) in admitted
             for i in range(m.start, m.end)
         }
-        accepted += self._fuzzy.find(words, claimed)
+        fuzzy = [m for m in self._fuzzy.find(words, claimed) if m.start not in not_claims]
+        accepted += [m for m in fuzzy if m.rule is None]
+        ruled = [m for m in fuzzy if m.rule is not None]  # typos of ambiguous forms: "Angualr"
+        if ruled:
+            support = list(accepted)
+            accepted += [
+                m
+                for m in _admit(ruled, words, section_of, self.taxonomy, wrapped, support)
+                if m.rule is not None
+            ]
         return self._hits(accepted, section_of)
 
     def find_text(self, text: str) -> tuple[SkillHit, ...]:
@@ -304,16 +331,24 @@ def _section_at(sections: Sequence[Section], line: int) -> str | None:
 
 
 def _admit(
-    mentions: list[_Mention], words: list[_Word], section_of: Any, taxonomy: Taxonomy
+    mentions: list[_Mention],
+    words: list[_Word],
+    section_of: Any,
+    taxonomy: Taxonomy,
+    wrapped: frozenset[int] = frozenset(),
+    support: Sequence[_Mention] = (),
 ) -> list[_Mention]:
-    """Mentions that count: unambiguous ones, plus ambiguous ones their rule admits."""
-    accepted = [m for m in mentions if m.rule is None]
+    """Mentions that count: unambiguous ones, plus ambiguous ones their rule admits.
+
+    `support`: mentions accepted earlier that may vouch as neighbours (returned too).
+    """
+    accepted = list(support) + [m for m in mentions if m.rule is None]
     pending = [m for m in mentions if m.rule is not None and _passes_gates(m, words)]
     changed = True
     while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
         changed = False
         for m in list(pending):
-            if _admitted(m, words, section_of, accepted, pending, taxonomy):
+            if _admitted(m, words, section_of, accepted, pending, taxonomy, wrapped):
                 accepted.append(m)
                 pending.remove(m)
                 changed = True
@@ -323,7 +358,10 @@ def _admit(
 def _passes_gates(m: _Mention, words: list[_Word]) -> bool:
     rule = m.rule
     assert rule is not None
-    if rule.case and m.text not in rule.case:
+    if m.fuzzy:  # a misspelling cannot be in the case list; it must be capitalised like it
+        if rule.case and not any(m.text[:1] == c[:1] for c in rule.case):
+            return False
+    elif rule.case and m.text not in rule.case:
         return False
     return not any(_pattern_at(p, m, words) for p in rule.reject)
 
@@ -335,6 +373,7 @@ def _admitted(
     accepted: list[_Mention],
     pending: list[_Mention],
     taxonomy: Taxonomy,
+    wrapped: frozenset[int] = frozenset(),
 ) -> bool:
     rule = m.rule
     assert rule is not None
@@ -348,23 +387,64 @@ def _admitted(
         return False
     # Unconfirmed neighbours count half: "Java, Spring, Hibernate, Maven" are all ambiguous and
     # vouch for one another, while two ordinary words side by side do not.
-    strong = _near_count(m, accepted, rule, taxonomy)
-    weak = _near_count(m, pending, rule, taxonomy)
+    strong = _near_count(m, accepted, rule, taxonomy, wrapped)
+    weak = _near_count(m, pending, rule, taxonomy, wrapped)
     return strong + weak // 2 >= rule.near
 
 
 def _near_count(
-    m: _Mention, accepted: list[_Mention], rule: ContextRule, taxonomy: Taxonomy
+    m: _Mention,
+    accepted: list[_Mention],
+    rule: ContextRule,
+    taxonomy: Taxonomy,
+    wrapped: frozenset[int] = frozenset(),
 ) -> int:
     cats = set(rule.near_categories)
     near = set()
     for other in accepted:
-        if other.line != m.line or other.skill == m.skill:
+        if other.skill == m.skill or not _same_sentence(m.line, other.line, wrapped):
             continue
         gap = max(other.start - m.end, m.start - other.end)
         if gap <= NEAR_WINDOW and (not cats or taxonomy.skills[other.skill].category in cats):
             near.add(other.skill)
     return len(near)
+
+
+def _same_sentence(a: int, b: int, wrapped: frozenset[int]) -> bool:
+    """Same line, or neighbouring lines of one sentence that the PDF wrapped."""
+    return a == b or (abs(a - b) == 1 and max(a, b) in wrapped)
+
+
+def _wrapped_lines(words: list[_Word]) -> frozenset[int]:
+    """Lines continuing the previous line's sentence: it did not end with a full stop, colon
+    or semicolon, and this one does not start with a bullet."""
+    out = set()
+    for prev, cur in zip(words, words[1:]):
+        if cur.line == prev.line + 1 and cur.text not in _BULLETS:
+            if prev.text not in {":", ";", "!", "?"} and not prev.text.endswith("."):
+                out.add(cur.line)
+    return frozenset(out)
+
+
+def _hiring_clauses(words: list[_Word], wrapped: frozenset[int]) -> frozenset[int]:
+    """Word indexes a recruiter names as the roles they filled, not as their own skills."""
+    out: set[int] = set()
+    start = 0
+    for i in range(len(words) + 1):
+        stop = i == len(words) or words[i].text in _CLAUSE_END
+        if not stop and i > start and words[i].line != words[i - 1].line:
+            stop = words[i].line not in wrapped
+        if not stop:
+            continue
+        if any(words[j].lower in _HIRING_VERBS for j in range(start, i)):
+            role_follows = False
+            for j in range(i - 1, start - 1, -1):  # a skill is a role when a role noun follows
+                if words[j].lower in _ROLE_NOUNS:
+                    role_follows = True
+                elif role_follows:
+                    out.add(j)
+        start = i + 1 if i < len(words) and words[i].text in _CLAUSE_END else i
+    return frozenset(out)
 
 
 def _pattern_at(p: ContextPattern, m: _Mention, words: list[_Word]) -> bool:
@@ -411,6 +491,8 @@ class _FuzzyIndex:
 
     def __init__(self, taxonomy: Taxonomy, nlp: Any, stopwords: frozenset[str]) -> None:
         owner: dict[str, str | None] = {}
+        self.rules: dict[str, ContextRule] = {}  # key -> the rule a misspelling must pass
+        self.multi: set[str] = set()  # keys of multi-word forms ("Google Meet")
         for skill in taxonomy.skills.values():
             rule = skill.context  # forms whose rule only vetoes ("python" the snake) stay in
             strict = rule is not None and (bool(rule.case) or rule.needs_admission)
@@ -419,8 +501,16 @@ class _FuzzyIndex:
                 continue
             for form in skill.forms:
                 key = _compact(form)
-                if form.lower() in ambiguous or len(key) < 5 or not key.isalpha():
+                if len(key) < 5 or not key.isalpha():
                     continue
+                if form.lower() in ambiguous:
+                    # "Angualr" is "Angular" misspelt, but only where "Angular" would count
+                    if len(key) < FUZZY_MIN_LEN or " " in form:
+                        continue
+                    assert rule is not None
+                    self.rules[key] = rule
+                if " " in form.strip():
+                    self.multi.add(key)
                 if owner.get(key, skill.id) != skill.id:
                     owner[key] = None  # two skills compact to the same key: not a safe target
                 else:
@@ -445,51 +535,50 @@ class _FuzzyIndex:
                 or words[i].line != words[i + 1].line
             ):
                 continue
-            sid = self._bigram(words[i], words[i + 1])
-            if sid:
-                out.append(
-                    _Mention(
-                        sid,
-                        i,
-                        i + 2,
-                        words[i].line,
-                        f"{words[i].text} {words[i + 1].text}",
-                        None,
-                        True,
-                    )
-                )
+            key = self._bigram(words[i], words[i + 1])
+            if key:
+                text = f"{words[i].text} {words[i + 1].text}"
+                out.append(self._mention(key, i, i + 2, words[i].line, text))
                 taken |= {i, i + 1}
         for i, w in enumerate(words):
             if i in claimed or i in taken:
                 continue
-            sid = self._single(w.lower)
-            if sid:
-                out.append(_Mention(sid, i, i + 1, w.line, w.text, None, True))
+            key = self._single(w.lower)
+            if key:
+                out.append(self._mention(key, i, i + 1, w.line, w.text))
         return out
 
+    def _mention(self, key: str, start: int, end: int, line: int, text: str) -> _Mention:
+        return _Mention(self.exact[key], start, end, line, text, self.rules.get(key), True)
+
     def _bigram(self, a: _Word, b: _Word) -> str | None:
+        """The key two words spell or nearly spell ("Elastic search"), if any."""
         if not (a.lower.isalpha() and b.lower.isalpha()):
+            return None
+        if a.lower in _FUNCTION_WORDS or b.lower in _FUNCTION_WORDS:  # "in for" is not Infor
             return None
         key = a.lower + b.lower
         if len(key) < 5 or key in self.stopwords:
             return None
         if key in self.exact:
-            return self.exact[key]
+            return key
         if len(key) >= 9 and min(len(a.lower), len(b.lower)) >= 3:
-            target = self._edit(key, 1)
-            return self.exact[target] if target else None
+            return self._edit(key, 1)
         return None
 
     def _single(self, lower: str) -> str | None:
+        """The key one word nearly spells ("Kubernates"), if any."""
         if not lower.isalpha() or len(lower) < 6 or lower in self.stopwords or lower in self.exact:
             return None
         if len(lower) < FUZZY_MIN_LEN:  # six letters: a swapped pair only ("Pyhton")
             target = self._edit(lower, 1)
-            if target and sorted(target) == sorted(lower):
-                return self.exact[target]
-            return None
-        target = self._edit(lower, 2 if len(lower) >= 10 else 1)
-        return self.exact[target] if target else None
+            return target if target and sorted(target) == sorted(lower) else None
+        if len(lower) < 10:
+            return self._edit(lower, 1)
+        target = self._edit(lower, 2)
+        if target in self.multi and self._edit(lower, 1) != target:
+            return None  # "GoogleTest" is two edits from "Google Meet": another word glued
+        return target
 
     def _edit(self, key: str, max_dist: int) -> str | None:
         """The closest candidate key within `max_dist` edits (same first letter), if any."""
