@@ -99,7 +99,9 @@ def evaluate(verbose: bool = False, subset: str = "all") -> dict[str, float]:
         if verbose:
             for p in exp.positions:
                 print(f"    {p.start}..{p.end} {p.title!r} @ {p.company!r} {p.flags}")
-            print(f"    contact: {contact.name!r} {contact.email!r} {contact.phone!r} {contact.links}")
+            print(
+                f"    contact: {contact.name!r} {contact.email!r} {contact.phone!r} {contact.links}"
+            )
     n = len(errors)
     figures = {
         "files": n,
@@ -122,5 +124,11 @@ def evaluate(verbose: bool = False, subset: str = "all") -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    SUBSET = "heldout" if "--heldout" in sys.argv else "in-sample" if "--in-sample" in sys.argv else "all"
+    SUBSET = (
+        "heldout"
+        if "--heldout" in sys.argv
+        else "in-sample"
+        if "--in-sample" in sys.argv
+        else "all"
+    )
     evaluate(verbose="--verbose" in sys.argv, subset=SUBSET)

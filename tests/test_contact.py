@@ -91,3 +91,42 @@ Engineer."""
 def test_missing_fields_are_none() -> None:
     c = _contact("EXPERIENCE\nDeveloper, Acme Corp, 2019 - 2021")
     assert (c.name, c.email, c.phone, c.links) == (None, None, None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("DeShawn Carter\nHouston, TX\nEXPERIENCE\nDeveloper", "DeShawn Carter"),
+        ("Capt. Daniel Reyes\nAirline Transport Pilot\nEXPERIENCE\nPilot", "Daniel Reyes"),
+        (
+            "CURRICULUM VITAE\n\nPersonal details\nName: Lukas Brenner\nEXPERIENCE\nDev",
+            "Lukas Brenner",
+        ),
+        (
+            (
+                "Contact\nx@example.com\nTop Skills\nFinancial Modeling\nTomás Vidal\n"
+                "FP&A Manager\nMadrid, Spain\nExperience\nSolara"
+            ),
+            "Tomás Vidal",
+        ),
+    ],
+)
+def test_names_beyond_the_first_line(text: str, name: str) -> None:
+    assert _contact(text).name == name
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("Lyon | +33 4 55 55 01 23 | s@example.com", "+33 4 55 55 01 23"),
+        ("Utrecht · +31 6 5550 7788", "+31 6 5550 7788"),
+        ("y@example.com · +90 555 010 2030", "+90 555 010 2030"),  # "2030" is not a date here
+    ],
+)
+def test_international_phones(line: str, phone: str) -> None:
+    assert _contact(f"Sam Rivera\n{line}\nEXPERIENCE\nDeveloper").phone == phone
+
+
+def test_degrees_are_not_links_but_new_domains_are() -> None:
+    c = _contact("Sam Rivera\nsam.design | B.Com, B.Tech\nEXPERIENCE\nDeveloper")
+    assert c.links == ("sam.design",)

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screener.dates import find_ranges, month_index, parse_range, union_months, ym
+from screener.dates import (
+    day_first_document,
+    find_ranges,
+    month_index,
+    parse_range,
+    union_months,
+    ym,
+)
 
 AS_OF = date(2025, 6, 15)
 
@@ -165,3 +172,29 @@ def test_ranges_are_never_negative_and_union_is_bounded(pairs: list[tuple[str, s
         assert total <= sum(e - s + 1 for s, e in valid)
     else:
         assert total == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("2021 (current)", "2021-06"),
+        ("Mar 2020 (present)", "2020-03"),
+        ("2019 - (current)", "2019-06"),
+    ],
+)
+def test_open_end_in_brackets(text: str, start: str) -> None:
+    rng = parse_range(text, AS_OF)
+    assert rng is not None and rng.current
+    assert (ym(rng.start), ym(rng.end)) == (start, "2025-06")
+
+
+def test_day_first_dates() -> None:
+    # one unambiguous day-first date makes its whole range day first
+    rng = parse_range("15/01/2017 - 01/08/2020", AS_OF)
+    assert rng is not None and (ym(rng.start), ym(rng.end)) == ("2017-01", "2020-08")
+    # an ambiguous date follows the document
+    assert ym(find_ranges("01/09/2020 - present", AS_OF)[0].start) == "2020-01"
+    assert ym(find_ranges("01/09/2020 - present", AS_OF, day_first=True)[0].start) == "2020-09"
+    assert day_first_document(["01/09/2020 - present", "15/01/2017 - 31/08/2020"])
+    assert not day_first_document(["01/09/2020 - present"])
+    assert not day_first_document(["15/01/2017", "01/25/2018"])  # mixed: no evidence either way

@@ -291,4 +291,100 @@ Jul 2016 - Jan 2020"""
         ("Lead PHP Developer", "Greenfield Commerce", ("outside-experience",)),
         ("PHP Developer", "Summit Travel Group", ("outside-experience",)),
     ]
-    assert exp.total_years == 9.0  # Jul 2016 .. Jun 2025 = 108 months; the degree's dates do not count
+    assert (
+        exp.total_years == 9.0
+    )  # Jul 2016 .. Jun 2025 = 108 months; the degree's dates do not count
+
+
+def _spans(exp) -> list[tuple[str | None, str | None]]:
+    return [(p.start, p.end) for p in exp.positions]
+
+
+def test_flattened_table_cells_pair_into_ranges() -> None:
+    _, _, exp = _read(
+        "Hannah Okafor\n\nEXPERIENCE\nPosition\nEmployer\nFrom\nTo\nExecutive Chef\nThe Larder Room\n"
+        "Mar 2020\nPresent\nSous Chef\nMaison Verte\nJun 2016\nFeb 2020\n\nEDUCATION\nDiploma\n2012\n2013"
+    )
+    assert _spans(exp) == [("2020-03", "2025-06"), ("2016-06", "2020-02")]
+    assert (exp.positions[1].title, exp.positions[1].company) == ("Sous Chef", "Maison Verte")
+    assert exp.total_years == 9.08
+
+
+def test_state_codes_are_not_degrees_and_degree_abbreviations_are() -> None:
+    _, _, exp = _read(
+        "Kenji Watanabe\n\nExperience & Education\n"
+        "Software Engineer, Trellis Health, Boston, MA   Aug 2024 - Present\n"
+        "B.Com, Accounting, Delhi College of Commerce   2011 - 2014\n"
+        "B.Tech (ECE), Anna Tech University, 2007 - 2011\n"
+    )
+    assert _spans(exp) == [("2024-08", "2025-06")]
+
+
+def test_certified_job_title_is_a_position_but_a_certificate_is_not() -> None:
+    _, _, exp = _read(
+        "Daniel Reyes\n\nEXPERIENCE\n"
+        "First Officer, Mesa Ridge Regional   06/2014 - 03/2018\n"
+        "Certified Flight Instructor, Skyward Flight Academy   08/2011 - 05/2014\n"
+        "AWS Certified Solutions Architect, 2019\n"
+    )
+    assert _spans(exp) == [("2014-06", "2018-03"), ("2011-08", "2014-05")]
+
+
+def test_day_first_resume() -> None:
+    _, _, exp = _read(
+        "Sophie Laurent\n\nEXPERIENCE\nData Analyst, Groupe Rhone\n01/09/2020 - present\n"
+        "Business Analyst, Caisse Solidaire\n15/01/2017 - 31/08/2020\n"
+    )
+    assert _spans(exp) == [("2020-09", "2025-06"), ("2017-01", "2020-08")]
+
+
+def test_military_service_counts_and_form_labels_are_dropped() -> None:
+    _, _, exp = _read(
+        "Jason Whitfield\n\nMILITARY SERVICE\nUnited States Marine Corps, Logistics Chief\n"
+        "August 2009 - September 2017\n\nPROFESSIONAL EXPERIENCE\n"
+        "Organisation: Vertex Infotech Pvt. Ltd.\nDesignation: Senior QA Engineer\n"
+        "Duration: From Jul 2020 to Till Date\n"
+    )
+    assert _spans(exp) == [("2009-08", "2017-09"), ("2020-07", "2025-06")]
+    assert exp.positions[1].title == "Senior QA Engineer"
+
+
+def test_date_column_pairs_with_titles_in_order() -> None:
+    _, _, exp = _read(
+        "Yusuf Demir\n\nEXPERIENCE\n2022 - Present\n2019 - 2022\n2017 - 2019\n"
+        "Backend Developer, Bosphorus Pay\nGo microservices for card payments.\n"
+        "Software Developer, Anatolia Games\nJunior Developer, Marmara Soft\n"
+    )
+    got = [(p.title, p.company, p.start) for p in exp.positions]
+    assert got == [
+        ("Backend Developer", "Bosphorus Pay", "2022-06"),
+        ("Software Developer", "Anatolia Games", "2019-06"),
+        ("Junior Developer", "Marmara Soft", "2017-06"),
+    ]
+
+
+def test_roles_under_an_employer_line() -> None:
+    _, _, exp = _read(
+        "Natalie Brooks\n\nProfessional Experience\nSUMMIT CLOUD SOFTWARE, Denver, CO   2016 - Present\n"
+        "Regional Sales Director (2021 - Present)\nSales Manager (2018 - 2021)\n"
+        "Senior Account Executive (2016 - 2018)\n"
+    )
+    got = [(p.title, p.company) for p in exp.positions]
+    assert got == [
+        ("Regional Sales Director", "SUMMIT CLOUD SOFTWARE"),
+        ("Sales Manager", "SUMMIT CLOUD SOFTWARE"),
+        ("Senior Account Executive", "SUMMIT CLOUD SOFTWARE"),
+    ]
+    assert exp.total_years == 9.08
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("HR generalist, 7 years of HR experience.", 7.0),
+        ("Sales leader with 12+ years of B2B SaaS sales experience.", 12.0),
+        ("5 years of Python experience", None),
+    ],
+)
+def test_field_claims_are_career_claims(line: str, value: float | None) -> None:
+    assert claimed_years([line], ())[0] == value

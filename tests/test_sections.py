@@ -104,3 +104,24 @@ def test_section_at_out_of_range() -> None:
     assert section_at(sections, 0) is None
     assert section_at(sections, len(RESUME) + 1) is None
     assert section_at(sections, 1) == "header"
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("ACADEMIC APPOINTMENTS", "experience"),
+        ("MILITARY SERVICE", "experience"),
+        ("Clinical Experience", "experience"),
+        ("EDUCATIONAL QUALIFICATION", "education"),
+        ("GRANTS AND AWARDS", "awards"),
+        ("LICENSURE", "certifications"),
+        ("CERTIFICATES & RATINGS", "certifications"),
+        ("PERSONAL STATEMENT", "summary"),
+    ],
+)
+def test_headings_of_academic_military_and_international_resumes(heading: str, name: str) -> None:
+    assert heading_name(heading) == name
+
+
+def test_customer_service_is_not_a_heading() -> None:
+    assert heading_name("Customer Service") is None

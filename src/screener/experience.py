@@ -596,9 +596,9 @@ def _with_company_line(
 ) -> list[int]:
     """A title line and the untitled header-like line right after it (the company)."""
     n = group[-1] + 1
-    if n in region and n not in taken and _header_like(lines[n - 1]):
-        if not _TITLE_RE.search(lines[n - 1]):
-            return [*group, n]
+    free = n in region and n not in taken
+    if free and _header_like(lines[n - 1]) and not _TITLE_RE.search(lines[n - 1]):
+        return [*group, n]
     return group
 
 
