@@ -128,8 +128,17 @@ def segment_columns(
         if text.isspace() or not text:
             pending_space = bool(parts)
             continue
-        if parts and _joins(cx0, cy0, cx1, cy1, csize, last_x0, gx0, gy0, gy1, gsize):
+        joins = False
+        if parts:  # does the glyph continue the run: same line, no jump back or wide gap?
+            size = max(csize, gsize, 1.0)
             gap = gx0 - cx1
+            if not ((gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size):
+                low = cy0 if cy0 > gy0 else gy0
+                high = cy1 if cy1 < gy1 else gy1
+                height = gy1 - gy0
+                smaller = cy1 - cy0 if cy1 - cy0 < height else height
+                joins = smaller <= 0 or (high - low) >= 0.5 * smaller
+        if joins:
             width, height = gx1 - gx0, gy1 - gy0
             if pending_space or gap > WORD_GAP * (width if width > height else height):
                 parts.append(" ")
@@ -148,18 +157,6 @@ def segment_columns(
     if parts:
         out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))
     return [s for s in out if s.text]
-
-
-def _joins(cx0, cy0, cx1, cy1, csize, last_x0, gx0, gy0, gy1, gsize) -> bool:
-    """Whether a glyph continues the current run (same line, no jump back or wide gap)."""
-    size = max(csize, gsize, 1.0)
-    gap = gx0 - cx1
-    if (gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size:
-        return False
-    low = cy0 if cy0 > gy0 else gy0
-    high = cy1 if cy1 < gy1 else gy1
-    smaller = min(cy1 - cy0, gy1 - gy0)
-    return smaller <= 0 or (high - low) >= 0.5 * smaller
 
 
 def _segment(parts, x0, y0, x1, y1, size, last_x0) -> Segment:
