@@ -5,6 +5,7 @@ in years, the share of files within 0.5 year, position-level precision / recall 
 months, title / company accuracy on matched positions, and claimed-years and contact accuracy.
 
     /tmp/venv/bin/python benchmarks/experience_eval.py [--verbose] [--heldout | --in-sample]
+        [--prefix=STEM_PREFIX]
 
 `--heldout` scores only the files marked `heldout: true` in gold.yaml (labelled before the code
 was run on them); `--in-sample` only the others. Phone and links are scored where the gold has
@@ -52,8 +53,9 @@ def _link_key(url: str) -> str:
     return url
 
 
-def evaluate(verbose: bool = False, subset: str = "all") -> dict[str, float]:
+def evaluate(verbose: bool = False, subset: str = "all", prefix: str = "") -> dict[str, float]:
     gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
+    gold = {k: g for k, g in gold.items() if k.startswith(prefix)}
     if subset != "all":
         want_heldout = subset == "heldout"
         gold = {k: g for k, g in gold.items() if bool(g.get("heldout")) == want_heldout}
@@ -114,9 +116,11 @@ def evaluate(verbose: bool = False, subset: str = "all") -> dict[str, float]:
         "claimed_accuracy": claim_ok / claims if claims else 0.0,
         "name_accuracy": name_ok / names,
         "email_accuracy": email_ok / names,
-        "phone_accuracy": phone_ok / phones if phones else 0.0,
-        "links_accuracy": link_ok / links if links else 0.0,
     }
+    if phones:  # only the newer gold labels phones and links
+        figures["phone_accuracy"] = phone_ok / phones
+    if links:
+        figures["links_accuracy"] = link_ok / links
     print()
     for key, value in figures.items():
         print(f"{key:20s} {value:.3f}" if isinstance(value, float) else f"{key:20s} {value}")
@@ -131,4 +135,5 @@ if __name__ == "__main__":
         if "--in-sample" in sys.argv
         else "all"
     )
-    evaluate(verbose="--verbose" in sys.argv, subset=SUBSET)
+    PREFIX = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--prefix=")), "")
+    evaluate(verbose="--verbose" in sys.argv, subset=SUBSET, prefix=PREFIX)
