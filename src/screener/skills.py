@@ -15,6 +15,7 @@ Three tiers, each claiming tokens so a weaker tier never re-reads them:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,18 +41,73 @@ _STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
 # A recruiter's "Hired 40 engineers for Java and React roles" names skills the writer does not
 # claim: in a clause with a hiring verb, a skill followed by a role noun is not a claim.
 _HIRING_VERBS = frozenset(
-    "hired hiring recruited recruiting recruit placed placing sourced sourcing filled staffed "
-    "interviewed screened headhunted".split()
+    [
+        "hired",
+        "hiring",
+        "recruited",
+        "recruiting",
+        "recruit",
+        "placed",
+        "placing",
+        "sourced",
+        "sourcing",
+        "filled",
+        "staffed",
+        "interviewed",
+        "screened",
+        "headhunted",
+    ]
 )
 _ROLE_NOUNS = frozenset(
-    "role roles position positions engineers developers programmers candidates hires "
-    "requisitions reqs openings vacancies talent consultants specialists".split()
+    [
+        "role",
+        "roles",
+        "position",
+        "positions",
+        "engineers",
+        "developers",
+        "programmers",
+        "candidates",
+        "hires",
+        "requisitions",
+        "reqs",
+        "openings",
+        "vacancies",
+        "talent",
+        "consultants",
+        "specialists",
+    ]
 )
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
 _BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "o", "▪", "►", "✓"})
 # Two-word near misses never start or end with these ("in for" is not "Infor").
 _FUNCTION_WORDS = frozenset(
-    "a an and as at be by for from in into is it of on or so the to up we with my our".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "so",
+        "the",
+        "to",
+        "up",
+        "we",
+        "with",
+        "my",
+        "our",
+    ]
 )
 # Skills named in plain English ("baking", "triage", "mentoring"): a near miss of those is
 # another ordinary word far more often than a typo, so the fuzzy tier leaves them alone.
@@ -419,10 +475,14 @@ def _wrapped_lines(words: list[_Word]) -> frozenset[int]:
     """Lines continuing the previous line's sentence: it did not end with a full stop, colon
     or semicolon, and this one does not start with a bullet."""
     out = set()
-    for prev, cur in zip(words, words[1:]):
-        if cur.line == prev.line + 1 and cur.text not in _BULLETS:
-            if prev.text not in {":", ";", "!", "?"} and not prev.text.endswith("."):
-                out.add(cur.line)
+    for prev, cur in itertools.pairwise(words):
+        if (
+            cur.line == prev.line + 1
+            and cur.text not in _BULLETS
+            and prev.text not in {":", ";", "!", "?"}
+            and not prev.text.endswith(".")
+        ):
+            out.add(cur.line)
     return frozenset(out)
 
 
