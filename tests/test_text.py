@@ -166,3 +166,9 @@ def test_short_lines_with_wide_gaps_are_kept_whole() -> None:
     # a visual line of a PDF page with a right-aligned date stays one line
     line = "Senior Developer, Acme Corp            Jan 2018 - Present"
     assert normalise(line) == "Senior Developer, Acme Corp Jan 2018 - Present"
+
+
+def test_full_width_dash_mojibake_with_a_lost_byte_is_a_dash() -> None:
+    # resume exports: "Company Name ï¼​ City , State" (EF BC 8D read as cp1252)
+    assert normalise("Company Name \u00ef\u00bc\u200b City , State") == "Company Name - City , State"
+    assert normalise("Company Name \u00ef\u00bc\u008d City") == "Company Name - City"

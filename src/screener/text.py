@@ -60,6 +60,7 @@ _INVISIBLE = re.compile(
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACE_RUN = re.compile(r" {2,}")
+_LOST_FULLWIDTH_DASH = re.compile("\u00ef\u00bc[\u200b\u008d\ufffd]")
 _FLAT_LINE = 200  # longer than any visual line of a resume page
 _CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
 _OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
@@ -203,6 +204,9 @@ def _rejoin(parts) -> list[str]:
 def _repair(text: str) -> str:
     """Mojibake, ligatures, widths, quotes and NFKC (rule 1)."""
     text = _SURROGATES.sub("\ufffd", text)
+    # UTF-8 bytes EF BC 8D (a full-width hyphen) read as cp1252, where 0x8D is undefined and
+    # shows up as an invisible character: ftfy cannot know the lost byte, we can.
+    text = _LOST_FULLWIDTH_DASH.sub("\uff0d", text)
     try:
         text = _fix_text(text)
     except Exception:  # noqa: BLE001, S110 - ftfy is a heuristic; a failure must not lose the text
