@@ -53,7 +53,7 @@ def _zip_kind(data: bytes) -> str:
                 return "docx"
             if "mimetype" in names and b"opendocument.text" in archive.read("mimetype")[:100]:
                 return "odt"
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError):
+    except Exception:  # noqa: BLE001 - zipfile also raises NotImplementedError, RuntimeError...
         # A zip whose directory cannot be read: if it names a Word part it is a damaged .docx.
         return "docx" if b"word/document.xml" in data else "zip"
     return "zip"
