@@ -17,7 +17,8 @@ def test_check_summarises_the_bundled_posting():
     assert result.stdout.startswith(f"{POSTING}: ok — 'Back-End Developer', 11 requirements")
     assert "  required  PostgreSQL\n" in result.stdout
     assert "  preferred REST APIs\n" in result.stdout
-    assert "experience: at least 5 years" in result.stdout
+    assert "experience: at least 5 years in relevant roles" in result.stdout
+    assert "years in all" not in result.stdout
 
 
 def test_check_names_file_line_and_fix_for_an_unknown_skill(tmp_path):

@@ -381,3 +381,31 @@ def test_similarities_rank_the_on_topic_text_first_and_are_deterministic():
     assert similarities(
         ["", "   "], dataclasses.replace(posting, title="", description="", requirements=())
     ) == [0.0, 0.0]
+
+
+RELEVANT_ONLY = dataclasses.replace(
+    BACKEND, min_years=None, min_relevant_years=5.0, relevant_titles=("developer",),
+    relevant_skills=("python", "php"),
+)
+
+
+def test_undated_resume_claim_counts_as_relevant_when_its_line_names_a_relevant_skill():
+    # "Back-end developer with over 7 years of experience in PHP" on line 2, no dated jobs
+    p = profile(hit("php", line=2), hit("python", line=8), total=None, claimed=7.0)
+    r = result(assess(p, RELEVANT_ONLY), "years:relevant")
+    assert r.outcome == "met" and r.years == 7.0
+    assert "as stated" in r.note and r.evidence[0].line == 2
+
+
+def test_undated_claim_on_a_line_without_the_field_stays_unknown():
+    # the claim's line names no relevant skill or title: unknown, not a guess
+    p = profile(hit("php", line=9), total=None, claimed=7.0)
+    r = result(assess(p, RELEVANT_ONLY), "years:relevant")
+    assert r.outcome == "unknown" and r.points == 0.0
+
+
+def test_dated_resume_never_falls_back_to_its_claim():
+    p = profile(hit("php", line=2), total=2.0, claimed=12.0,
+                positions=(position("Barista", "2023-01", "2024-12", 2.0, 5),))
+    r = result(assess(p, RELEVANT_ONLY), "years:relevant")
+    assert r.years == 0.0 and r.outcome == "missing"

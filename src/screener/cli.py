@@ -262,7 +262,9 @@ def posting_check(file: str, taxonomy_path: str | None) -> None:
         ko = ", knock-out" if req.knockout else ""
         click.echo(f"  {req.importance:<9} {req.label}{extra}{ko}")
     if item.min_years:
-        click.echo(f"  experience: at least {item.min_years:g} years")
+        click.echo(f"  experience: at least {item.min_years:g} years in all")
+    if item.min_relevant_years:
+        click.echo(f"  experience: at least {item.min_relevant_years:g} years in relevant roles")
 
 
 @posting.command("draft")

@@ -209,6 +209,28 @@ def _relevant_years(profile: Profile, posting: Posting) -> tuple[float | None, t
     return relevant_years(profile.experience, posting.relevant_titles, posting.relevant_skills)
 
 
+def _relevant_claim(
+    profile: Profile, posting: Posting
+) -> tuple[float | None, tuple[Evidence, ...], str]:
+    """With no dated positions at all, the years a resume states count as relevant when the
+    claim's own line names the field ("Back-end developer with 7 years of PHP and Python")."""
+    exp = profile.experience
+    claim = exp.claimed_evidence
+    if exp.claimed_years is None or claim is None:
+        return None, (), ""
+    words = claim.text.lower()
+    titled = any(t.lower() in words for t in posting.relevant_titles)
+    skilled = any(
+        ev.line == claim.line
+        for hit in profile.skills
+        if hit.id in posting.relevant_skills and hit.source != "implied"
+        for ev in hit.evidence
+    )
+    if not (titled or skilled):
+        return None, (), ""
+    return exp.claimed_years, (claim,), "as stated on the resume (no dated positions)"
+
+
 def _years_result(
     req_id: str,
     label: str,
@@ -261,6 +283,9 @@ def _years_results(
             )
         )
     if posting.min_relevant_years is not None:
+        evidence, how = _position_evidence(profile, indexes), "in relevant positions"
+        if relevant is None and profile.experience.positions == ():
+            relevant, evidence, how = _relevant_claim(profile, posting)
         results.append(
             _years_result(
                 YEARS_RELEVANT_ID,
@@ -268,8 +293,8 @@ def _years_results(
                 relevant,
                 posting.min_relevant_years,
                 share,
-                _position_evidence(profile, indexes),
-                "in relevant positions",
+                evidence,
+                how,
             )
         )
     return results, total, relevant, tuple(indexes)
