@@ -20,10 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from screener.batch import parse_all  # noqa: E402
-from screener.inputs import collect_inputs  # noqa: E402
-from screener.parse import ParseSettings  # noqa: E402
-from tests.fixtures import hostile  # noqa: E402
+from tests.fixtures import hostile
+
+from screener.batch import parse_all
+from screener.inputs import collect_inputs
+from screener.parse import ParseSettings
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
 

@@ -36,7 +36,7 @@ def check(data: bytes, extractor: str) -> None:
     assert doc.sha256 and all(isinstance(w, str) for w in doc.warnings)
 
 
-def TestOneInput(data: bytes) -> None:  # noqa: N802 - the name atheris looks for
+def TestOneInput(data: bytes) -> None:
     check(data, EXTRACTORS[len(data) % len(EXTRACTORS)])
 
 
@@ -52,9 +52,9 @@ def main() -> None:
         print(f"atheris is not installed: checked {len(sys.argv) - 1} files once", file=sys.stderr)
         return
     with atheris.instrument_imports():
-        import screener.extract  # noqa: F401
-        import screener.extract.docx  # noqa: F401
-        import screener.extract.pdf  # noqa: F401
+        import screener.extract
+        import screener.extract.docx
+        import screener.extract.pdf
         import screener.extract.plain  # noqa: F401
     atheris.Setup(sys.argv, TestOneInput)
     atheris.Fuzz()

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fuzzing"))
-from fuzz_extract import EXTRACTORS, TestOneInput, check  # noqa: E402
+from fuzz_extract import EXTRACTORS, TestOneInput, check
 
 FILES = sorted(p for p in (ROOT / "tests" / "fixtures" / "files").iterdir() if p.is_file())
 SEEDS = {p.name: p.read_bytes() for p in FILES}
