@@ -1,0 +1,37 @@
+"""The public API: screen() and parse_resume() on the demo resumes."""
+
+from __future__ import annotations
+
+import screener
+from tests.conftest import AS_OF, EXAMPLES, POSTING
+
+
+def test_screen_returns_a_ranked_shortlist_with_every_file(tmp_path):
+    shortlist = screener.screen([EXAMPLES], POSTING, as_of=AS_OF,
+                                options=screener.api.ScreenOptions(jobs=1, use_cache=False))
+    assert shortlist.as_of == AS_OF
+    assert len(shortlist.entries) == len(list(EXAMPLES.iterdir()))
+    first = shortlist.entries[0]
+    assert first.rank == 1 and first.assessment.profile.contact.name == "Avery Quinn"
+    # parts add up to the score shown
+    a = first.assessment
+    assert round(sum(p.points for p in a.parts), 1) == a.score
+    unranked = [e for e in shortlist.entries if e.rank is None]
+    assert {e.assessment.status for e in unranked} == {"error", "empty"}
+    # texts are dropped once scored: a big batch never holds every resume's text
+    assert all(e.assessment.profile.document.text == "" for e in shortlist.entries)
+
+
+def test_parse_resume_reads_one_file():
+    profile = screener.parse_resume(EXAMPLES / "riley-chen.txt", as_of=AS_OF)
+    assert profile.status == "ok"
+    assert profile.contact.email == "riley.chen@example.com"
+    assert profile.skill("flask") is not None
+    assert profile.experience.positions[0].current is True
+
+
+def test_load_posting_and_taxonomy():
+    taxonomy = screener.load_taxonomy()
+    posting = screener.load_posting(POSTING, taxonomy)
+    assert "postgresql" in taxonomy.skills
+    assert any(r.skills == ("postgresql",) for r in posting.requirements)
