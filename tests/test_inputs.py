@@ -110,14 +110,15 @@ def test_a_linked_file_is_followed(tmp_path):
     assert inputs.files[0].problem is None
 
 
-def test_unreadable_file_is_a_problem_row(tmp_path):
+def test_unreadable_file_is_a_problem_row(tmp_path, monkeypatch):
+    from tests.test_batch import _deny_as_root
+
     locked = _write(tmp_path / "locked.txt")
     os.chmod(locked, 0)
+    _deny_as_root(monkeypatch, locked)
     try:
         inputs = collect_inputs([str(tmp_path)])
     finally:
         os.chmod(locked, 0o644)
     assert inputs.paths == [str(locked)]  # listed either way: every file gets a row
-    if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root reading the file")
     assert inputs.files[0].problem.startswith("permission denied")

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
 from functools import wraps
-from pathlib import Path
 from typing import Any
 
 import click
@@ -49,7 +48,7 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("screener: interrupted", err=True)
             sys.exit(130)
-        except Exception as exc:  # noqa: BLE001 - the last line of defence before the user
+        except Exception as exc:
             if os.environ.get("SCREENER_DEBUG"):
                 raise
             name = type(exc).__name__
@@ -163,7 +162,8 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
            max_pages: int, max_mb: float, max_chars: int, scheduler: str | None,
            quiet: bool, taxonomy_path: str | None, extractor: str) -> None:
     """Rank the resumes under PATHS (files or folders) against a posting."""
-    from screener.api import ScreenOptions, screen as run_screen
+    from screener.api import ScreenOptions
+    from screener.api import screen as run_screen
     from screener.progress import progress_callback
     from screener.report import csv as csv_report
     from screener.report import html as html_report
@@ -207,7 +207,8 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
 def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: str | None,
             extractor: str) -> None:
     """Show why one resume scores what it does against a posting."""
-    from screener.api import ScreenOptions, screen as run_screen
+    from screener.api import ScreenOptions
+    from screener.api import screen as run_screen
     from screener.report import terminal
 
     shortlist = run_screen([resume], posting_path, as_of=as_of, taxonomy_path=taxonomy_path,
