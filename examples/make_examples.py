@@ -201,9 +201,10 @@ def _is_heading(line: str) -> bool:
 
 def write_pdf(path: Path, text: str) -> None:
     """A one-column PDF: the first line as the name, upper-case lines as headings."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import letter
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     styles = _styles()
     story = []

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from screener.similarity import posting_text, similarities  # noqa: F401 (re-exported)
 from screener.records import (
     Assessment,
     Evidence,
@@ -28,6 +27,7 @@ from screener.records import (
     ScorePart,
     SkillHit,
 )
+from screener.similarity import posting_text, similarities  # noqa: F401 (re-exported)
 
 PARTS = ("required", "preferred", "years", "similarity")
 EVIDENCE_PER_SKILL = 3  # enough to check a match without flooding the report
