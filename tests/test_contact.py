@@ -130,3 +130,17 @@ def test_international_phones(line: str, phone: str) -> None:
 def test_degrees_are_not_links_but_new_domains_are() -> None:
     c = _contact("Sam Rivera\nsam.design | B.Com, B.Tech\nEXPERIENCE\nDeveloper")
     assert c.links == ("sam.design",)
+
+
+@pytest.mark.parametrize(
+    "first", ["EXECUTIVE CHEF", "HR GENERALIST", "LINE COOK", "RETAIL SALES", "REGISTERED NURSE"]
+)
+def test_anonymised_export_opening_with_the_job_category_has_no_name(first: str) -> None:
+    c = _contact(f"{first}\nSummary\nHard-working and reliable.\nExperience\nCook\n2015 to 2019")
+    assert c.name is None
+
+
+@pytest.mark.parametrize("name", ["JORDAN BAKER", "Tim Cook", "Riley Carpenter"])
+def test_surnames_that_are_also_trades_are_names(name: str) -> None:
+    c = _contact(f"{name}\nriley@example.com\nExperience\nCook\n2015 to 2019")
+    assert c.name == (name.title() if name.isupper() else name)

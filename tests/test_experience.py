@@ -16,6 +16,7 @@ from screener.experience import (
 )
 from screener.records import Evidence, SkillHit
 from screener.sections import find_sections
+from screener.text import normalise
 
 AS_OF = date(2025, 6, 30)
 DATA = Path(__file__).parent / "data" / "experience"
@@ -254,7 +255,8 @@ def test_labelled_set_meets_the_targets() -> None:
     gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
     errors = []
     for stem, g in gold.items():
-        lines = (DATA / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+        # normalised as the pipeline does: flattened one-line exports are unfolded there
+        lines = normalise((DATA / f"{stem}.txt").read_text(encoding="utf-8")).split("\n")
         exp = extract_experience(lines, find_sections(lines), (), g["as_of"])
         if g["total_years"] is None or exp.total_years is None:
             errors.append(0.0 if g["total_years"] == exp.total_years else 99.0)
@@ -388,3 +390,67 @@ def test_roles_under_an_employer_line() -> None:
 )
 def test_field_claims_are_career_claims(line: str, value: float | None) -> None:
     assert claimed_years([line], ())[0] == value
+
+
+# --------------------------------------------------------------- resume-builder exports (lc set)
+
+BUILDER_EXPORT = """INFORMATION TECHNOLOGY SPECIALIST
+Summary
+Specialist with over 10 years of experience supporting users.
+Experience
+Information Technology Specialist
+Jan 2013 to Current
+Company Name - City , State
+Installed and configured workstations for 120 users.
+Maintained user accounts in the HRIS.
+Certified Nursing Assistant
+01/2009 to 12/2012
+Initech LLC - Dallas , TX
+Reconciled the supply closet every week.
+Education
+Bachelor of Science : Information Technology , 2009 State University - City , State"""
+
+
+def test_title_line_above_dates_and_employer_line_below() -> None:
+    _, _, exp = _read(BUILDER_EXPORT, as_of=date(2019, 6, 30))
+    got = [(p.title, p.company, p.start, p.end) for p in exp.positions]
+    assert got == [
+        ("Information Technology Specialist", "Company Name", "2013-01", "2019-06"),
+        ("Certified Nursing Assistant", "Initech LLC", "2009-01", "2012-12"),
+    ]
+    assert exp.total_years == 10.5  # the degree's 2009 is not work
+
+
+def test_sentence_ending_in_an_acronym_is_not_an_employer() -> None:
+    text = BUILDER_EXPORT.replace("Initech LLC - Dallas , TX\n", "")
+    _, _, exp = _read(text, as_of=date(2019, 6, 30))
+    assert exp.positions[1].title == "Certified Nursing Assistant"
+    assert exp.positions[1].company == ""  # not "Maintained user accounts in the HRIS."
+
+
+def test_company_city_state_placeholder_line_above_the_title() -> None:
+    text = """PASTRY CHEF
+Experience
+Company Name City , State
+Pastry Chef
+Sep 2013 to Current
+Planned seasonal menus and costed every recipe.
+Company Name City , State
+Baker
+Mar 2010 to Aug 2013
+Bank Teller 06/2008 - 02/2010 Company Name City , State"""
+    _, _, exp = _read(text, as_of=date(2018, 6, 30))
+    got = [(p.title, p.company) for p in exp.positions]
+    assert got == [("Pastry Chef", "Company Name"), ("Baker", "Company Name"),
+                   ("Bank Teller", "Company Name")]  # fmt: skip
+
+
+def test_flattened_one_line_export_is_read_after_normalising() -> None:
+    flat = "         " + "      ".join(BUILDER_EXPORT.split("\n")).replace(" to ", "   to   ")
+    lines = normalise(flat).split("\n")
+    exp = extract_experience(lines, find_sections(lines), (), date(2019, 6, 30))
+    assert [(p.title, p.start, p.end) for p in exp.positions] == [
+        ("Information Technology Specialist", "2013-01", "2019-06"),
+        ("Certified Nursing Assistant", "2009-01", "2012-12"),
+    ]
+    assert exp.total_years == 10.5

@@ -59,6 +59,21 @@ _NOT_NAME_RE = re.compile(
     r"|senior|junior|street|avenue|road|suite|apartment|university|college|inc|llc|ltd|corp"
     r"|objective|summary|profile|contact|email|phone|address)\b"
 )
+# Anonymised exports open with the job category in capitals ("EXECUTIVE CHEF", "HR GENERALIST")
+# where a name would be: words of job titles and fields that are not also common surnames
+# (Cook, Baker, Carpenter, Driver only count in phrases such as "Line Cook").
+_OCCUPATION_RE = re.compile(
+    r"(?i)\b(?:chef|teacher|nurse|registered|technician|mechanic|associate|accountant|bookkeeper"
+    r"|attendant|pilot|officer|clerk|cashier|teller|assistant|generalist|recruiter|representative"
+    r"|executive|director|supervisor|coordinator|sales|retail|marketing|finance|financial|hr"
+    r"|information|technology|medical|pharmacy|aviation|maintenance|payroll|instructor|agent"
+    r"|administrative|customer|service|operations|accounting|advocate|agriculture|apparel"
+    r"|automobile|banking|bpo|construction|healthcare|fitness|therapist|paralegal|attorney"
+    r"|auditor|controller|receptionist|secretary|aide|technologist|dishwasher|bartender|server"
+    r"|educator|professor|tutor|paraprofessional|hospitality|culinary|public\s+relations"
+    r"|(?:line|prep|head|sous|pastry|short\s+order)\s+cook|(?:pastry|head)\s+baker"
+    r"|(?:truck|delivery|bus)\s+driver|(?:finish|rough)\s+carpenter|it)\b"
+)
 _SPLIT_RE = re.compile(r"\s*(?:\||\u2022|\u00b7|\t|\s{3,}|,\s|;\s|\s[-\u2013\u2014]\s)\s*")
 
 
@@ -104,7 +119,7 @@ def _as_name(text: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or any(ch.isdigit() or ch in "@/:" for ch in text):
         return None
-    if _NOT_NAME_RE.search(text) or heading_name(text):
+    if _NOT_NAME_RE.search(text) or _OCCUPATION_RE.search(text) or heading_name(text):
         return None
     if not all(_NAME_WORD_RE.match(w.strip(",")) for w in words):
         return None
@@ -160,9 +175,9 @@ def extract_contact(lines: Sequence[str], sections: Sequence[Section]) -> Contac
     """Name, email, phone and links; each None / empty when the resume does not show it."""
     header = _header_lines(lines, sections)
     everything = list(enumerate(lines, start=1))
-    email = next((m.group(0) for _, l in header for m in _EMAIL_RE.finditer(l)), None)
+    email = next((m.group(0) for _, text in header for m in _EMAIL_RE.finditer(text)), None)
     if email is None:
-        email = next((m.group(0) for _, l in everything for m in _EMAIL_RE.finditer(l)), None)
+        email = next((m.group(0) for _, text in everything for m in _EMAIL_RE.finditer(text)), None)
     links = _links(header) or _links(everything)
     return Contact(
         name=_name(header, lines, sections),

@@ -83,13 +83,17 @@ _STATES = (
 )
 _STATE_RE = re.compile(rf"^(?:{_STATES})$")
 _LOCATION_RE = re.compile(
-    rf"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:{_STATES})(?: United States)?|[Rr]emote|[Hh]ybrid"
+    rf"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?\s?,? (?:{_STATES})(?: United States)?|[Rr]emote|[Hh]ybrid"
     r"|[Oo]n-?site)$"
 )
 # "Boston, MA" is a place, not a Master of Arts, when a degree is looked for.
-_PLACE_RE = re.compile(rf"\b[A-Z][a-z]+,\s*(?:{_STATES})\b")
+_PLACE_RE = re.compile(rf"\b[A-Z][a-z]+\s?,\s*(?:{_STATES})\b")
 _CERTIFIED_RE = re.compile(r"(?i)certified")
-_STATE_TAIL_RE = re.compile(rf"\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:{_STATES})$")
+_STATE_TAIL_RE = re.compile(rf"\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s?,\s*(?:{_STATES})$")
+# Resume-builder exports anonymise the place as the literal "City , State".
+_PLACEHOLDER_RE = re.compile(r"\bCity\s*,\s*State\b")
+# An employer line: "Company Name - City , State", "Initech LLC - Dallas , TX".
+_EMPLOYER_TAIL_RE = re.compile(rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s?,\s*(?:{_STATES}|State)$")
 _TITLE_RE = re.compile(
     r"\b(?:engineer|developer|programmer|architect|analyst|manager|lead|director|consultant"
     r"|intern|administrator|admin|specialist|designer|scientist|assistant|associate|officer"
@@ -101,7 +105,10 @@ _TITLE_RE = re.compile(
     r"|therapist|pharmacist|paralegal|attorney|lawyer|bartender|server|cashier|agent|broker"
     r"|recruiter|generalist|planner|buyer|foreman|operator|mechanic|electrician|driver|co-op"
     r"|student|worker|aide|paramedic|counsel(?:or|lor)|librarian|superintendent|dean"
-    r"|commis|sous|steward|attendant|inspector|estimator|surveyor|controller|bookkeeper)s?\b",
+    r"|commis|sous|steward|attendant|inspector|estimator|surveyor|controller|bookkeeper"
+    r"|baker|dishwasher|teller|receptionist|paraprofessional|secretary|hygienist|phlebotomist"
+    r"|technologist|caregiver|housekeeper|janitor|custodian|tutor|dispatcher|machinist|welder"
+    r"|plumber|carpenter|laborer|stocker|merchandiser|host|hostess|nanny|underwriter)s?\b",
     re.IGNORECASE,
 )
 _COMPANY_RE = re.compile(
@@ -319,7 +326,7 @@ def _with_span(rng: DateRange, span: tuple[int, int]) -> DateRange:
 def _split_parts(text: str) -> list[str]:
     """Pieces of a line that may be a title or a company; locations ("Austin, TX") dropped."""
     parts: list[str] = []
-    for piece in _SPLIT_RE.split(text):
+    for piece in _SPLIT_RE.split(_PLACEHOLDER_RE.sub(" | ", text)):
         piece = _LABEL_RE.sub("", piece.strip())
         piece = piece.strip(" \t,;:-\u2013\u2014|\u2022\u00b7()[]")
         if piece.endswith(".") and not _ABBREV_END_RE.search(piece):
@@ -359,7 +366,19 @@ def _header_like(text: str) -> bool:
         return False
     if not s[0].isupper() or heading_name(s) or "@" in s or "://" in s:
         return False
-    return len(_WORDS_RE.findall(s)) <= _MAX_HEADER_WORDS
+    words = _WORDS_RE.findall(s)
+    if s.endswith(".") and len(words) >= 5 and sum(w.islower() for w in words) * 2 > len(words):
+        return False  # "Maintained employee records in the HRIS.": a sentence, whatever its end
+    return len(words) <= _MAX_HEADER_WORDS
+
+
+def _employer_like(text: str) -> bool:
+    """A header-like line naming an employer: a company word or a trailing "City , State"."""
+    if not _header_like(text):
+        return False
+    plain = _PLACEHOLDER_RE.sub("", text)
+    company = bool(_COMPANY_RE.search(plain))
+    return company or (bool(_EMPLOYER_TAIL_RE.search(text)) and not _TITLE_RE.search(text))
 
 
 def _neighbours(
@@ -428,7 +447,9 @@ def _split_run(text: str) -> tuple[str, str]:
         words[first - 1].lower() in _TITLE_MODIFIERS or _TITLE_RE.fullmatch(words[first - 1])
     ):
         first -= 1
-    if first == 0:
+    if first == 0 or not _COMPANY_RE.search(" ".join(words[:first])):
+        # "Certified Nursing Assistant", "Information Technology Specialist": the words before
+        # the title keyword name a company only when one of them is a company word
         return text, ""
     return " ".join(words[first:]), " ".join(words[:first])
 
@@ -500,6 +521,14 @@ def _region_drafts(
             parts = extra + parts if step < 0 else parts + extra
             first_line = min(first_line, *take)
             break
+        if taken and _needs_company(parts):
+            other = _employer_beside(
+                lines, stop | used, a.line, region, -1 if taken[0] > a.line else 1
+            )
+            if other:
+                used.add(other)
+                taken = sorted([*taken, other])
+                parts = parts + _split_parts(lines[other - 1])
         under = drafts[-1] if drafts and drafts[-1].anchor.line == a.line - 1 else None
         employer = _employer_above(drafts, a.line)
         if employer and len(parts) == 1 and not taken and not _AT_RE.match(parts[0]):
@@ -512,6 +541,22 @@ def _region_drafts(
         drafts.append(_Draft(a, title, company, first_line, block))
     _pair_date_column(lines, region, stop | used, drafts)
     return _without_employer_lines(drafts)
+
+
+def _needs_company(parts: list[str]) -> bool:
+    """Whether the pieces read so far lack an employer: a title alone ("Executive Chef")."""
+    return len(parts) == 1 and not _AT_RE.match(parts[0])
+
+
+def _employer_beside(
+    lines: Sequence[str], stop: set[int], number: int, region: range, step: int
+) -> int | None:
+    """The employer line right beside a date line on the side its title is not on: "Title" /
+    "Jan 2013 to Current" / "Company Name - City , State"."""
+    n = number + step
+    if n in region and n not in stop and _employer_like(lines[n - 1]):
+        return n
+    return None
 
 
 def _employer_above(drafts: list[_Draft], line: int) -> str:
