@@ -6,8 +6,8 @@ PYTHON ?= python
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-install:  ## install screener with the test extra, editable
-	$(PYTHON) -m pip install -e ".[test]"
+install:  ## install screener with the test and dev extras, editable
+	$(PYTHON) -m pip install -e ".[dev]"
 
 demo:  ## screen the demo resumes against the back-end posting
 	screener screen examples/resumes --posting pipelines/backend-developer.yaml
