@@ -21,6 +21,18 @@ import yaml
 
 from screener.errors import TaxonomyError
 
+# The ids DESIGN.md promises users (they write them in postings): every bundled taxonomy has them.
+CORE_IDS: tuple[str, ...] = (
+    "python", "javascript", "typescript", "java", "php", "ruby", "go", "rust", "c", "cpp",
+    "csharp", "kotlin", "scala", "swift", "r", "perl", "bash", "sql", "nodejs", "django",
+    "flask", "fastapi", "spring", "dotnet", "laravel", "rails", "express", "react", "angular",
+    "vue", "postgresql", "mysql", "oracle", "sql-server", "mongodb", "redis", "elasticsearch",
+    "cassandra", "sqlite", "aws", "azure", "gcp", "docker", "kubernetes", "terraform", "ansible",
+    "jenkins", "git", "linux", "ci-cd", "kafka", "rabbitmq", "rest-api", "graphql",
+    "microservices", "hadoop", "spark", "pandas", "machine-learning", "tableau", "excel", "html",
+    "css",
+)
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDERS = ("<version>", "<year>")
