@@ -9,15 +9,8 @@ from pathlib import Path
 import pytest
 
 from screener.errors import ConfigError, TaxonomyError
-from screener.taxonomy import (
-    CORE_IDS as CORE,
-)
-from screener.taxonomy import (
-    check_taxonomy,
-    default_path,
-    load_taxonomy,
-    skill_table,
-)
+from screener.taxonomy import CORE_IDS as CORE
+from screener.taxonomy import check_taxonomy, default_path, load_taxonomy, skill_table
 
 
 @pytest.fixture(scope="module")
