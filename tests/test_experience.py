@@ -454,3 +454,29 @@ def test_flattened_one_line_export_is_read_after_normalising() -> None:
         ("Certified Nursing Assistant", "2009-01", "2012-12"),
     ]
     assert exp.total_years == 10.5
+
+
+def test_title_with_company_words_beside_the_employer_placeholder() -> None:
+    text = """DIGITAL MEDIA SPECIALIST
+Experience
+Digital Media Specialist
+Jun 2017 to Current
+Company Name - City , State
+Produced weekly video content."""
+    _, _, exp = _read(text, as_of=date(2019, 6, 30))
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Digital Media Specialist", "Company Name")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("Banking officer with 10 years of banking experience.", 10.0),
+        ("Over 6 years of public relations experience.", 6.0),
+        ("Designer with 4 years of Figma experience.", None),  # a tool, not a career
+    ],
+)
+def test_career_claims_in_the_fields_of_builder_exports(line: str, years: float | None) -> None:
+    lines = ["Summary", line]
+    assert claimed_years(lines, find_sections(lines))[0] == years

@@ -404,6 +404,13 @@ def _assign(parts: list[str]) -> tuple[str, str]:
          >= len(_COMPANY_RE.findall(p)) - (1 if re.search(r"(?i)\bsoftware\b", p) else 0)),
         None,
     )  # fmt: skip
+    if title_i is None:  # "Digital Media Specialist" / "Company Name": the one naming a job
+        titled = [
+            (len(_COMPANY_RE.findall(p)) - len(_TITLE_RE.findall(p)), i)
+            for i, p in enumerate(parts)
+            if _TITLE_RE.search(p)
+        ]
+        title_i = min(titled)[1] if titled and len(parts) > 1 else None
     company_i = next(
         (i for i, p in enumerate(parts) if i != title_i and _COMPANY_RE.search(p)), None
     )
@@ -779,7 +786,13 @@ _GENERIC = (
     r"customer|service|retail|finance|financial|accounting|audit|operations|logistics|supply|"
     r"chain|hospitality|culinary|kitchen|healthcare|patient|care|administrative|office|"
     r"project|product|design|research|quality|manufacturing|legal|military|flight|aviation|"
-    r"enterprise|account|recruiting|consulting|business)"
+    r"enterprise|account|recruiting|consulting|business|"
+    # the fields of whole careers in resume-builder exports ("10 years of banking experience")
+    r"banking|insurance|legal|graphic|media|digital|agriculture|agricultural|farming|"
+    r"construction|automotive|fitness|communications|public|relations|advocacy|pharmacy|"
+    r"medical|teaching|education|apparel|fashion|call|center|restaurant|food|childcare|"
+    r"security|mechanical|electrical|civil|transportation|warehouse|administration|social|"
+    r"counseling|real\s+estate|bpo|arts)"
 )
 _CLAIM_RE = re.compile(
     r"(?:(?P<lead>over|more\s+than|nearly|almost|about|around|approximately|close\s+to|"
