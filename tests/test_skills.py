@@ -155,6 +155,11 @@ def test_ambiguous_forms_admitted_in_context(matcher, text, sid):
         ("Ran the rugby club: scrum half coaching.", "scrum"),
         ("Dose calculations in mL; 10 ML flushes; Mar 2020 redeployed.", "machine-learning"),
         ("Mar 2020 redeployed to ICU.", "medication-administration"),
+        # "with _" does not admit a word that is just as often coffee, an animal or a plug
+        ("Made coffee with Java beans every morning.", "java"),
+        ("Decorated the stand with pandas and bamboo.", "pandas"),
+        ("Stocked the aisle with Spark plugs and filters.", "spark"),
+        ("Cooked alongside the owner with Chef Marco.", "chef"),
     ],
 )
 def test_ordinary_words_rejected(matcher, text, sid):
