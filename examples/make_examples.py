@@ -110,7 +110,7 @@ TWO_COLUMN_SIDEBAR = """\
 CONTACT
 samira.patel@example.com
 555-018-3310
-linkedin.com/in/samira-patel-example
+linkedin.com/in/samira-p
 
 SKILLS
 PHP

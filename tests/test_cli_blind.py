@@ -15,7 +15,7 @@ IDENTIFYING = [
     "Avery", "Quinn", "avery.quinn@example.com", "013-2291", "github.com/avery-quinn-dev",
     "Jordan", "Blake", "jordan.blake@example.com", "014 7720",
     "Riley", "riley.chen@example.com", "Morgan Ellis", "morgan.ellis@example.com",
-    "Samira", "Patel", "linkedin.com/in/samira-patel-example", "018-3310",
+    "Samira", "Patel", "linkedin.com/in/samira-p", "018-3310",
     "Taylor", "Brooks", "Casey", "casey.morgan@example.com",
     "avery-quinn.pdf", "jordan-blake.docx", "riley-chen.txt", "samira-patel",
 ]
