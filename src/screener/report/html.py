@@ -277,7 +277,8 @@ def _positions(a: Assessment) -> str:
     exp = a.profile.experience
     line = (f"Total {fmt_num(a.years) or '?'} years"
             + (f" ({fmt_num(exp.total_years_low)}&ndash;{fmt_num(exp.total_years_high)})"
-               if exp.total_years_low is not None and exp.total_years_high is not None else "")
+               if exp.total_years_low is not None and exp.total_years_high is not None
+               and fmt_num(exp.total_years_low) != fmt_num(exp.total_years_high) else "")
             + (f", {fmt_num(exp.claimed_years)} claimed" if exp.claimed_years is not None else "")
             + f", {fmt_num(a.relevant_years) or '?'} relevant.")
     rows = "".join(

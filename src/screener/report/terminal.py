@@ -241,8 +241,9 @@ def _requirement(r: RequirementResult, file: str, label_w: int, width: int,
 def _years(a: Assessment, width: int) -> list[str]:
     exp = a.profile.experience
     head = f"  Years: {fmt_num(a.years) or '?'} total"
-    if exp.total_years_low is not None and exp.total_years_high is not None:
-        head += f" ({fmt_num(exp.total_years_low)}-{fmt_num(exp.total_years_high)})"
+    low, high = exp.total_years_low, exp.total_years_high
+    if low is not None and high is not None and fmt_num(low) != fmt_num(high):
+        head += f" ({fmt_num(low)}-{fmt_num(high)})"  # only where undated months leave a range
     if exp.claimed_years is not None:
         head += f", {fmt_num(exp.claimed_years)} claimed"
     head += f", {fmt_num(a.relevant_years) or '?'} relevant"
