@@ -10,10 +10,12 @@ needs them runs, so that `screener --help` and `screener posting check` start fa
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from screener import __version__
 from screener.errors import InputError
@@ -92,21 +94,30 @@ def parse_many(
     from screener import batch
 
     inputs = paths if isinstance(paths, Inputs) else batch.collect_inputs(paths)
+    return batch.parse_all(inputs, settings, **_batch_options(options, progress))
+
+
+def _batch_options(options: ScreenOptions, progress: Callable[[int, int], None] | None
+                   ) -> dict[str, Any]:
     cache = None
     if options.use_cache:
         from screener.cache import open_cache
 
         cache = open_cache(options.cache_dir)
-    return batch.parse_all(
-        inputs,
-        settings,
-        jobs=options.jobs,
-        cache=cache,
-        timeout=options.timeout,
-        memory_mb=options.memory_mb,
-        scheduler=options.scheduler,
-        progress=progress,
-    )
+    return {"jobs": options.jobs, "cache": cache, "timeout": options.timeout,
+            "memory_mb": options.memory_mb, "scheduler": options.scheduler,
+            "progress": progress}
+
+
+def _derive(profile: Profile) -> list[Any]:
+    """What screening needs from a resume's text, as cacheable plain values: the duplicate
+    fingerprint and the hashed term counts for the similarity. The text itself is then dropped."""
+    from screener.dupes import fingerprint
+    from screener.similarity import term_counts
+
+    doc = profile.document
+    counts = term_counts(doc.text if doc.status == "ok" else "")
+    return [fingerprint(profile).to_plain(), [list(counts[0]), list(counts[1])]]
 
 
 def screen(
@@ -120,25 +131,47 @@ def screen(
     progress: Callable[[int, int], None] | None = None,
 ) -> Shortlist:
     """Parse every resume under `paths`, score each against `posting`, and rank them."""
-    from screener.batch import drop_text
-    from screener.dupes import DuplicateFinder
-    from screener.ranking import rank
-    from screener.scoring import assess
-    from screener.similarity import SimilarityIndex
-
     options = options or ScreenOptions()
     taxonomy = load_taxonomy(taxonomy_path)
     if not isinstance(posting, Posting):
         posting = load_posting(posting, taxonomy)
     settings = options.settings(as_of or today_iso(), taxonomy_path, extractor)
     inputs = collect_inputs([str(p) for p in paths])
+    # The records kept per candidate form no reference cycles, so the cyclic garbage collector
+    # only re-walks an ever larger heap (quadratic over a big batch); reference counting
+    # frees what is dropped. It is switched back on however this ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        shortlist = _screen(inputs, posting, settings, options, progress, taxonomy.version)
+    finally:
+        if collecting:
+            gc.enable()
+    if options.blind:
+        from screener.redact import blind
+
+        shortlist = blind(shortlist)
+    return shortlist
+
+
+def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: ScreenOptions,
+            progress: Callable[[int, int], None] | None, taxonomy_version: str) -> Shortlist:
+    from screener.batch import drop_text, parse_derived
+    from screener.dupes import DuplicateFinder, Fingerprint
+    from screener.ranking import rank
+    from screener.records import compact_profile
+    from screener.scoring import assess
+    from screener.similarity import SimilarityIndex
+
     # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
-    # vector, then dropped, so memory holds per-candidate records only, never every text.
+    # vector (both cached with the profile), then dropped, so memory holds per-candidate
+    # records only, never every text.
     finder, index, profiles = DuplicateFinder(), SimilarityIndex(posting), []
-    for profile in parse_many(inputs, settings, options, progress):
-        finder.add(profile)
-        index.add(profile.document.text if profile.status == "ok" else "")
-        profiles.append(drop_text(profile))
+    for profile, (plain_print, counts) in parse_derived(inputs, settings, _derive,
+                                                        **_batch_options(options, progress)):
+        finder.add_fingerprint(Fingerprint.from_plain(profile.document.path, plain_print))
+        index.add_counts(counts)
+        profiles.append(compact_profile(drop_text(profile)))
     duplicates = finder.result()
     assessments: list[Assessment] = []
     for profile, sim in zip(profiles, index.scores()):
@@ -148,13 +181,8 @@ def screen(
             assessment = dataclasses.replace(assessment, duplicate_of=kept)
         assessments.append(assessment)
     shortlist = rank(assessments, posting, as_of=settings.as_of,
-                     taxonomy_version=taxonomy.version, tool_version=__version__)
-    shortlist = dataclasses.replace(shortlist, hidden=inputs.hidden)
-    if options.blind:
-        from screener.redact import blind
-
-        shortlist = blind(shortlist)
-    return shortlist
+                     taxonomy_version=taxonomy_version, tool_version=__version__)
+    return dataclasses.replace(shortlist, hidden=inputs.hidden)
 
 
 def draft_posting_from(

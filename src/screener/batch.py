@@ -27,7 +27,7 @@ import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from screener.cache import Cache, CacheKeys, cache_keys
 from screener.dupes import mark_duplicates
@@ -45,9 +45,12 @@ from screener.work import (
     read_file,
 )
 
-__all__ = ["Inputs", "collect_inputs", "drop_text", "mark_duplicates", "parse_all"]
+__all__ = ["Inputs", "collect_inputs", "drop_text", "mark_duplicates", "parse_all",
+           "parse_derived"]
 
 Progress = Callable[[int, int], None]  # (files done, files in the batch)
+Derive = Callable[[Profile], Any]  # profile with its text -> plain JSON values
+_MISSING = object()  # derived values not known yet
 
 
 class Executor(Protocol):
@@ -111,14 +114,15 @@ class _Planner:
     """Decides, per input file, whether the cache answers or a worker must read it."""
 
     def __init__(self, settings: ParseSettings, cache: Cache | None, keys: CacheKeys | None,
-                 ship_bytes: bool):
+                 ship_bytes: bool, lean: bool = False):
         self.settings = settings
+        self.lean = lean  # a hit may come without its text, with its derived values
         self.cache = cache if keys is not None else None
         self.keys = keys
         self.ship_bytes = ship_bytes
         self.cache_hits = 0
 
-    def plan(self, index: int, file: InputFile) -> Task | Profile:
+    def plan(self, index: int, file: InputFile) -> Task | Profile | tuple[Profile, Any]:
         if file.problem:
             return error_profile(file.path, file.problem)
         if self.cache is None and not self.ship_bytes:
@@ -140,6 +144,11 @@ class _Planner:
             if self.cache is not None and st is not None:
                 self.cache.remember_sha256(file.path, st, sha)
         if self.cache is not None and self.keys is not None:
+            if self.lean:
+                lean = self.cache.get_lean(sha, self.keys, file.path)
+                if lean is not None and lean[1] is not None:
+                    self.cache_hits += 1
+                    return lean
             hit = self.cache.get_profile(sha, self.keys, file.path)
             if hit is not None:
                 self.cache_hits += 1
@@ -177,28 +186,65 @@ def parse_all(
     progress: called with (done, total) as files finish. parse / parse_doc: the stage
     functions (for tests).
     """
+    for profile, _ in _stream(inputs, settings, None, jobs=jobs, cache=cache, timeout=timeout,
+                              memory_mb=memory_mb, scheduler=scheduler, progress=progress,
+                              parse=parse, parse_doc=parse_doc, window=window):
+        yield profile
+
+
+def parse_derived(
+    inputs: Inputs | Sequence[str], settings: ParseSettings, derive: Derive, **options: Any
+) -> Iterator[tuple[Profile, Any]]:
+    """Like `parse_all`, but yield (profile, derive(profile)) pairs, and let the cache keep
+    what `derive` computed from the text: a cache hit then comes back from one small row,
+    without its text (document.text == ""), with the stored derived values. A freshly parsed
+    profile keeps its text. `derive` must return plain JSON values and depend only on the
+    profile (its code is part of the parse key: see screener.cache)."""
+    yield from _stream(inputs, settings, derive, **options)
+
+
+def _stream(
+    inputs: Inputs | Sequence[str],
+    settings: ParseSettings,
+    derive: Derive | None,
+    *,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+    timeout: float | None = 60.0,
+    memory_mb: int | None = 2048,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    parse: ParseBytes = parse_bytes,
+    parse_doc: ParseDocument = parse_document,
+    window: int | None = None,
+) -> Iterator[tuple[Profile, Any]]:
     if not isinstance(inputs, Inputs):
         inputs = collect_inputs(inputs)
     jobs = default_jobs() if jobs is None else jobs
     work = Work(settings, parse, parse_doc)
     keys = cache_keys(settings) if cache is not None and cache.enabled else None
-    planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler))
+    planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler), lean=derive is not None)
     memory_limit = memory_mb * 1024 * 1024 if memory_mb else None
+    # The pool starts its workers at the first task: a batch the cache answers starts none.
     executor = _executor(work, jobs, timeout, memory_limit, scheduler)
     window = window or max(64, 16 * max(jobs, 1))
     total = len(inputs.files)
-    waiting: dict[int, Profile] = {}  # finished, waiting for an earlier file
+    waiting: dict[int, tuple[Profile, Any]] = {}  # finished, waiting for an earlier file
     state = {"next": 0, "done": 0}
 
-    def finish(index: int, profile: Profile, fresh: bool) -> None:
-        waiting[index] = profile
+    def finish(index: int, profile: Profile, fresh: bool, derived: Any = _MISSING) -> None:
+        store = fresh
+        if derived is _MISSING:
+            derived = derive(profile) if derive is not None else None
+            store = fresh or (derive is not None and bool(profile.document.text))
+        waiting[index] = (profile, derived)
         state["done"] += 1
-        if fresh and cache is not None and keys is not None and _cacheable(profile):
-            cache.put(profile, keys)
+        if store and cache is not None and keys is not None and _cacheable(profile):
+            cache.put(profile, keys, derived)
         if progress is not None:
             progress(state["done"], total)
 
-    def ready() -> Iterator[Profile]:
+    def ready() -> Iterator[tuple[Profile, Any]]:
         while state["next"] in waiting:
             yield waiting.pop(state["next"])
             state["next"] += 1
@@ -208,6 +254,8 @@ def parse_all(
             item = planner.plan(index, file)
             if isinstance(item, Profile):
                 finish(index, item, fresh=False)
+            elif isinstance(item, tuple):
+                finish(index, item[0], fresh=False, derived=item[1])
             else:
                 executor.submit(item)
             while executor.full or (len(waiting) > window and executor.pending):

@@ -4,7 +4,9 @@ Three tables:
 - `files`: (absolute path, size, mtime_ns, ctime_ns, inode) -> sha256, so an unchanged file is
   not even read on a warm run;
 - `documents`: (sha256, extraction key) -> Document, which survives a taxonomy or posting edit;
-- `profiles`: (sha256, parse key) -> Profile without its document, which is joined back.
+- `profiles`: (sha256, parse key) -> Profile (its document without the text) and what the
+  screening derived from the text (duplicate fingerprint, term counts), so a warm re-screen
+  never reads or decompresses a text.
 
 The extraction key covers the extractor setting, the limits and the extraction code; the parse
 key adds the taxonomy, the as-of date and the parse code. Code "versions" are hashes of the
@@ -34,7 +36,7 @@ from screener.serialize import from_plain, to_plain
 
 log = logging.getLogger("screener.cache")
 
-SCHEMA = "1"
+SCHEMA = "2"
 FILENAME = "cache.sqlite3"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -49,7 +51,7 @@ CREATE TABLE IF NOT EXISTS profiles (key TEXT PRIMARY KEY, doc_key TEXT NOT NULL
 _EXTRACT_SOURCES = ("extract", "text.py")
 _NOT_PARSE_SOURCES = ("report", "cli.py", "api.py", "batch.py", "cache.py", "inputs.py",
                       "pool.py", "progress.py", "scoring.py", "ranking.py", "redact.py",
-                      "posting.py", "dupes.py", "__main__.py")
+                      "posting.py", "__main__.py")
 
 
 def default_cache_dir() -> str:
@@ -245,9 +247,30 @@ class Cache:
             if row is None:
                 return None
             plain = _unpack(row[0])
+            plain.pop("derived", None)
             plain["document"] = _unpack(row[1])
             plain["document"]["path"] = path
             return from_plain(Profile, plain)
+        except sqlite3.Error as err:
+            self._failed(err)
+        except (ValueError, TypeError, KeyError, zlib.error) as err:
+            log.warning("ignoring an unreadable cache row for %s: %s", path, err)
+        return None
+
+    def get_lean(self, sha256: str, keys: CacheKeys, path: str) -> tuple[Profile, Any] | None:
+        """The cached Profile of these bytes without its text, and what was derived from the
+        text when it was stored (None when nothing was). One row read, no text decompressed."""
+        if self._conn is None:
+            return None
+        try:
+            row = self._conn.execute("SELECT data FROM profiles WHERE key = ?",
+                                     (f"{sha256}:{keys.parse}",)).fetchone()
+            if row is None:
+                return None
+            plain = _unpack(row[0])
+            derived = plain.pop("derived", None)
+            plain["document"]["path"] = path
+            return from_plain(Profile, plain), derived
         except sqlite3.Error as err:
             self._failed(err)
         except (ValueError, TypeError, KeyError, zlib.error) as err:
@@ -276,15 +299,18 @@ class Cache:
     def remember_sha256(self, path: str, st: os.stat_result, sha256: str) -> None:
         self._queue("files", (*_stat_row(path, st), sha256))
 
-    def put(self, profile: Profile, keys: CacheKeys) -> None:
-        """Store a profile and its document (paths are not stored: the bytes are the key)."""
+    def put(self, profile: Profile, keys: CacheKeys, derived: Any = None) -> None:
+        """Store a profile and its document (paths are not stored: the bytes are the key), and
+        `derived`, plain JSON values computed from the text (see `get_lean`)."""
         doc = profile.document
         if not doc.sha256:
             return
         doc_key = f"{doc.sha256}:{keys.extraction}"
         plain_doc = to_plain(dataclasses.replace(doc, path=""))
         plain = to_plain(dataclasses.replace(profile, document=dataclasses.replace(doc, text="")))
-        del plain["document"]
+        plain["document"]["path"] = ""
+        if derived is not None:
+            plain["derived"] = derived
         self._queue("documents", (doc_key, _pack(plain_doc)))
         self._queue("profiles", (f"{doc.sha256}:{keys.parse}", doc_key, _pack(plain)))
 

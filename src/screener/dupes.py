@@ -9,6 +9,7 @@ is the first by path; every other one maps to it.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import zlib
@@ -36,6 +37,18 @@ class Fingerprint:
     text_hash: str
     length: int
     packed: bytes  # zlib'd match text, single-spaced
+
+    def to_plain(self) -> list[object]:
+        """JSON values for the cache (the path is not stored: the bytes are the key)."""
+        return [self.sha256, self.email, self.block, self.text_hash, self.length,
+                base64.b64encode(self.packed).decode("ascii")]
+
+    @classmethod
+    def from_plain(cls, path: str, plain: list[object]) -> Fingerprint:
+        sha256, email, block, text_hash, length, packed = plain
+        return cls(path=path, sha256=str(sha256), email=str(email), block=str(block),
+                   text_hash=str(text_hash), length=int(length),  # type: ignore[call-overload]
+                   packed=base64.b64decode(str(packed)))
 
 
 def fingerprint(profile: Profile) -> Fingerprint:
@@ -82,6 +95,9 @@ class DuplicateFinder:
     def add(self, profile: Profile) -> None:
         """Call before the profile's text is dropped."""
         self.prints.append(fingerprint(profile))
+
+    def add_fingerprint(self, fp: Fingerprint) -> None:
+        self.prints.append(fp)
 
     def result(self) -> dict[str, str]:
         """{duplicate path: kept path}, for every file that repeats an earlier one by path."""

@@ -1,20 +1,34 @@
 """TF-IDF cosine between each resume and the posting, computed as resumes stream past.
 
 The scorer uses it only to break near-ties. A batch's texts are never held at once: each text
-is turned into a sparse vector of hashed term counts when it arrives (a few KB), and the IDF
-weights, which need the whole batch, are applied at the end. The result equals scikit-learn's
-TfidfVectorizer(sublinear_tf=True, smooth_idf=True) fitted on the batch plus the posting, up to
-hash collisions among 2**20 buckets.
+is turned into hashed term counts when it arrives (`term_counts`: sorted bucket ids and counts,
+a few KB, and cacheable), and the IDF weights, which need the whole batch, are applied at the
+end. The result equals scikit-learn's TfidfVectorizer(sublinear_tf=True, smooth_idf=True)
+fitted on the batch plus the posting, up to hash collisions among 2**20 buckets: the terms are
+hashed as sklearn's HashingVectorizer hashes them (MurmurHash3, seed 0, of the UTF-8 bytes),
+and the sums run in the same order as sklearn's and scipy's loops, so the floats are the same.
+
+scikit-learn itself is not imported (it costs ~1.5 s at start-up): its English stop-word list is
+read from its source file, and the hash comes from the `murmurhash` package spaCy depends on.
 """
 
 from __future__ import annotations
 
+import re
+from array import array
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from screener.records import Posting
 
 TOKEN = r"(?u)[^\W_][\w+#]*(?:\.[^\W_]+)*"  # keeps c++, c#, node.js whole
 N_FEATURES = 2**20
+_TOKEN = re.compile(TOKEN)
+_BUCKETS: dict[str, int] = {}  # term -> bucket, per process: resumes share most of their words
+_BUCKETS_MAX = 500_000
+
+TermCounts = tuple[tuple[int, ...], tuple[int, ...]]  # (sorted bucket ids, counts)
 
 
 def posting_text(posting: Posting) -> str:
@@ -23,45 +37,114 @@ def posting_text(posting: Posting) -> str:
     return "\n".join(x for x in (posting.title, posting.description, labels) if x)
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """scikit-learn's ENGLISH_STOP_WORDS, read without importing scikit-learn."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("scikit-learn is needed for the similarity stop words; pip install "
+                          "scikit-learn")
+    source = Path(next(iter(spec.submodule_search_locations)), "feature_extraction",
+                  "_stop_words.py")
+    names: dict[str, object] = {}
+    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), names)  # noqa: S102
+    return frozenset(names["ENGLISH_STOP_WORDS"])  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _hash():
+    try:
+        from murmurhash.mrmr import hash as murmur  # spaCy's dependency; C speed
+    except ImportError:  # pragma: no cover - spaCy always brings it
+        from sklearn.utils.murmurhash import murmurhash3_32
+
+        return lambda term: murmurhash3_32(term.encode("utf-8"), 0)
+    return murmur
+
+
+def _bucket(term: str) -> int:
+    h = _hash()(term)  # signed 32-bit, as sklearn's murmurhash3_bytes_s32
+    if h == -(2**31):
+        return (2**31 - 1 - (N_FEATURES - 1)) % N_FEATURES
+    return abs(h) % N_FEATURES
+
+
+def term_counts(text: str) -> TermCounts:
+    """HashingVectorizer(lowercase, English stop words, TOKEN, no sign, no norm) of one text."""
+    stop = _stop_words()
+    buckets = _BUCKETS
+    counts: Counter[int] = Counter()
+    for term in _TOKEN.findall(text.lower()):
+        if term in stop:
+            continue
+        b = buckets.get(term)
+        if b is None:
+            if len(buckets) >= _BUCKETS_MAX:
+                buckets.clear()
+            b = buckets[term] = _bucket(term)
+        counts[b] += 1
+    ids = sorted(counts)
+    return tuple(ids), tuple(counts[i] for i in ids)
+
+
 class SimilarityIndex:
-    """Add resume texts one at a time; `scores()` gives each one's cosine to the posting."""
+    """Add resume texts (or their `term_counts`) one at a time; `scores()` gives each one's
+    cosine to the posting. Holds 8 bytes per distinct term per resume, in flat arrays."""
 
     def __init__(self, posting: Posting) -> None:
-        from sklearn.feature_extraction.text import HashingVectorizer
-
-        self._vectorizer = HashingVectorizer(
-            lowercase=True, stop_words="english", token_pattern=TOKEN, alternate_sign=False,
-            norm=None, n_features=N_FEATURES,
-        )
-        self._rows = [self._counts(posting_text(posting))]
-
-    def _counts(self, text: str):
-        import numpy as np
-
-        row = self._vectorizer.transform([text])
-        row.data = row.data.astype(np.float32)
-        row.indices = row.indices.astype(np.int32)
-        return row
+        self._ids = array("i")
+        self._counts = array("i")
+        self._ends = array("q")
+        self.add_counts(term_counts(posting_text(posting)))
 
     def add(self, text: str) -> None:
-        self._rows.append(self._counts(text))
+        self.add_counts(term_counts(text))
+
+    def add_counts(self, counts: TermCounts) -> None:
+        self._ids.extend(counts[0])
+        self._counts.extend(counts[1])
+        self._ends.append(len(self._ids))
 
     def scores(self) -> list[float]:
         """Cosines in the order the texts were added, rounded to 6 places, within [0, 1]."""
         import numpy as np
-        from scipy import sparse
-        from sklearn.preprocessing import normalize
 
-        if len(self._rows) == 1:
+        n = len(self._ends)
+        if n == 1:
             return []
-        matrix = sparse.vstack(self._rows, format="csr", dtype=np.float64)
-        matrix.data = 1.0 + np.log(matrix.data)  # sublinear tf
-        df = np.bincount(matrix.indices, minlength=N_FEATURES)
-        n = matrix.shape[0]
+        ids = np.frombuffer(self._ids, dtype=np.int32)
+        data = 1.0 + np.log(np.frombuffer(self._counts, dtype=np.int32).astype(np.float64))
+        df = np.bincount(ids, minlength=N_FEATURES)
         idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-        matrix = normalize(sparse.csr_matrix(matrix.multiply(idf)))
-        cosines = (matrix[1:] @ matrix[0].T).toarray().ravel()
-        return [round(float(min(1.0, max(0.0, s))), 6) for s in cosines]
+        data = data * idf[ids]
+        ends = np.frombuffer(self._ends, dtype=np.int64)
+        starts = np.concatenate(([0], ends[:-1]))
+        _normalise_rows(data, starts, ends)
+        posting = np.zeros(N_FEATURES)
+        posting[ids[: ends[0]]] = data[: ends[0]]
+        products = data * posting[ids]
+        out = []
+        for start, end in zip(starts[1:].tolist(), ends[1:].tolist()):
+            # scipy's sparse product adds a row's terms one by one in bucket order
+            s = float(np.cumsum(products[start:end])[-1]) if end > start else 0.0
+            out.append(round(min(1.0, max(0.0, s)), 6))
+        return out
+
+
+def _normalise_rows(data, starts, ends) -> None:
+    """L2-normalise each row in place, summing squares in order as sklearn's
+    inplace_csr_row_normalize_l2 does (so the floats match it bit for bit)."""
+    import numpy as np
+
+    squares = data * data
+    for start, end in zip(starts.tolist(), ends.tolist()):
+        if end > start:
+            total = float(np.cumsum(squares[start:end])[-1])
+            if total != 0.0:
+                data[start:end] /= np.sqrt(total)
 
 
 def similarities(texts: Sequence[str], posting: Posting) -> list[float]:
