@@ -78,6 +78,13 @@ _PHRASES: dict[str, str] = {
     "academic background": "education", "educational background": "education",
     "professional qualifications": "certifications", "professional statement": "summary",
     "personal statement": "summary", "personal profile": "summary",
+    # labelled blocks of resumes pasted from web forms ("Company Details" / "company - X")
+    "education details": "education", "educational details": "education",
+    "skill details": "skills", "skills details": "skills", "company details": "experience",
+    "employment details": "experience", "work details": "experience",
+    "experience details": "experience", "project details": "projects",
+    "projects details": "projects", "certification details": "certifications",
+    "key skills": "skills", "it skills": "skills", "skill set": "skills",
 }  # fmt: skip
 # Words that may accompany a keyword in a heading without making it a sentence.
 _MODIFIERS = frozenset(
@@ -106,6 +113,25 @@ _FINAL_NOUNS = frozenset(
 _AMOUNT_RE = re.compile(
     r"\s*(?:over\s+|about\s+)?\d+(?:\.\d+)?\s*\+?\s*(?:years?|yrs?|months?)\b", re.IGNORECASE
 )
+# A form's block label run onto the end of the previous field: "...24 monthsCompany Details",
+# "...Tableau.Education Details". It opens its section on the next line.
+_LABEL_WORDS = r"(?:Education(?:al)?|Skills?|Company|Employment|Work|Experience|Projects?|Certification)"
+_TAIL_LABEL_RE = re.compile(rf"(?<=[a-z.)\]\s])\s*({_LABEL_WORDS}\s+Details)\s*$")
+# The same labels anywhere in a flattened line, and the field labels inside a "Company Details"
+# block ("company - Acme", "description - ..."): where a flattened form is cut back into lines.
+_INLINE_LABEL_RE = re.compile(
+    rf"(?<=[a-z0-9.)\]\s])\s*(?={_LABEL_WORDS}\s+Details\b)"
+    r"|\s+(?=(?:company|description|project|duration)\s+-\s)"
+)
+_LABEL_ALONE_RE = re.compile(rf"^({_LABEL_WORDS}\s+Details)\s+(?=\S)")
+# A skills heading glued to its list: "Skills * Python * SQL", "TECHNICAL SKILLS Programming
+# Languages: Java, C++", "Technical Skills Hadoop (HDFS, Hive), Spark, Scala".
+_LIST_HEAD_RE = re.compile(
+    r"^\W*((?:technical|key|core|it|professional|computer)?\s*skills?(?:\s+set)?)\s*[:\-]?\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+_LIST_BULLET_RE = re.compile(r"[*\u2022\u28a0\u00b7\u25aa\u25cf\u27a2]\s")
 # Sections an inline "Heading: content" line may open even inside the experience section.
 _MAJOR = frozenset({"experience", "education"})
 
@@ -131,8 +157,50 @@ def _heading(line: str) -> tuple[str, bool] | None:
     m = _COLON_RE.match(text)
     if m and not _AMOUNT_RE.match(text[text.index(":") + 1 :]):
         name = _whole_heading(m.group(1))
-        return (name, True) if name else None
+        if name:
+            return name, True
+    if _list_head(text):
+        return "skills", True
     return None
+
+
+def _list_head(text: str) -> int:
+    """Where the list starts after a skills heading glued to it (0 when there is none).
+
+    The rest must read as a list: it opens with a bullet, or the heading is in capitals
+    ("TECHNICAL SKILLS Programming ..."), or the rest holds three or more separators.
+    """
+    m = _LIST_HEAD_RE.match(text)
+    if not m:
+        return 0
+    rest = text[m.end() :]
+    head = m.group(1)
+    listed = rest[:2].startswith(("*", "\u2022", "\u28a0", "\u00b7", "-"))
+    shouted = head.isupper() and rest[:1].isupper()
+    separators = len(_LIST_BULLET_RE.findall(rest)) + rest.count(",")
+    return m.end() if listed or shouted or separators >= 3 else 0
+
+
+def tail_heading(line: str) -> str | None:
+    """The form label run onto the end of a line ("...24 monthsCompany Details"), if any."""
+    m = _TAIL_LABEL_RE.search(line)
+    if not m or not line[: m.start()].strip():
+        return None
+    return _whole_heading(m.group(1))
+
+
+def split_labelled(line: str) -> list[str]:
+    """A flattened form cut back into its fields: before and after each block label
+    ("Education Details", "Company Details") and before "company - " / "description - "."""
+    pieces: list[str] = []
+    for piece in _INLINE_LABEL_RE.split(line):
+        piece = piece.strip()
+        m = _LABEL_ALONE_RE.match(piece)
+        if m and _whole_heading(m.group(1)):
+            pieces += [m.group(1), piece[m.end() :].strip()]
+        elif piece:
+            pieces.append(piece)
+    return [p for p in pieces if p]
 
 
 def _whole_heading(text: str) -> str | None:
@@ -178,7 +246,10 @@ def heading_content(line: str) -> str:
     if m and _whole_heading(m.group(1)):
         return text[m.end() :]
     m = _COLON_RE.match(text)
-    return text[text.index(":") + 1 :].strip() if m else line
+    if m and _whole_heading(m.group(1)):
+        return text[text.index(":") + 1 :].strip()
+    at = _list_head(text)
+    return text[at:].strip() if at else line
 
 
 def find_sections(lines: Sequence[str]) -> tuple[Section, ...]:
@@ -193,6 +264,7 @@ def find_sections(lines: Sequence[str]) -> tuple[Section, ...]:
         if inline and current == "experience" and name not in _MAJOR:
             continue  # "Technologies: Python, AWS" under a job describes the job
         starts.append((number, name, line.strip()))
+    _add_tail_headings(lines, starts)
     if not lines:
         return ()
     if not starts:
@@ -204,6 +276,20 @@ def find_sections(lines: Sequence[str]) -> tuple[Section, ...]:
         last = starts[i + 1][0] - 1 if i + 1 < len(starts) else len(lines)
         sections.append(Section(name, heading, number, last))
     return tuple(sections)
+
+
+def _add_tail_headings(lines: Sequence[str], starts: list[tuple[int, str, str]]) -> None:
+    """Sections opened by a label at the end of the line before ("...monthsCompany Details")."""
+    taken = {n for n, _, _ in starts}
+    for number, line in enumerate(lines, start=1):
+        if number + 1 > len(lines) or number + 1 in taken:
+            continue
+        name = tail_heading(line) if "Details" in line else None
+        if name:
+            label = _TAIL_LABEL_RE.search(line)
+            starts.append((number + 1, name, label.group(1) if label else ""))
+            taken.add(number + 1)
+    starts.sort()
 
 
 def section_at(sections: Sequence[Section], line: int) -> str | None:
