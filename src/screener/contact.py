@@ -56,7 +56,8 @@ _NAME_BEFORE_BODY = 3
 _NOT_NAME_RE = re.compile(
     r"(?i)\b(?:curriculum|vitae|resume|r\u00e9sum\u00e9|cv|engineer|developer|programmer|manager"
     r"|analyst|consultant|architect|designer|scientist|intern|administrator|specialist|lead"
-    r"|senior|junior|street|avenue|road|suite|apartment|university|college|inc|llc|ltd|corp"
+    r"|senior|junior|tester|trainer|street|avenue|road|suite|apartment|university|college|inc|llc"
+    r"|ltd|corp"
     r"|objective|summary|profile|contact|email|phone|address)\b"
 )
 # Anonymised exports open with the job category in capitals ("EXECUTIVE CHEF", "HR GENERALIST")

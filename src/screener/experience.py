@@ -39,7 +39,13 @@ from screener.dates import (
     ym,
 )
 from screener.records import Evidence, Experience, Position, Section, SkillHit
-from screener.sections import heading_content, heading_name, section_at
+from screener.sections import (
+    find_sections,
+    heading_content,
+    heading_name,
+    section_at,
+    split_labelled,
+)
 
 UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start"})
 # Sections whose dates are never professional experience.
@@ -51,7 +57,10 @@ _DEGREE_RE = re.compile(
     r"\b(?:b\.?\s?sc?|m\.?\s?sc?|b\.?\s?a|m\.?\s?a|b\.?\s?eng|m\.?\s?eng|ph\.?\s?d|mba|bachelor'?s?"
     r"|master'?s|masters|master\s+of|diploma|degree|gpa|graduated|certified|certificate"
     r"|certification|coursework|b\.?\s?com|b\.?\s?tech|m\.?\s?tech|bba|b\.\s?ed|m\.\s?ed|bsn|msn"
-    r"|m\.?\s?phil|a\.\s?a\.\s?s|b\.\s?f\.\s?a|bfa|abitur|diplom[a-z]*|baccalaur[a-z]*|hons)"
+    r"|m\.?\s?phil|a\.\s?a\.\s?s|b\.\s?f\.\s?a|bfa|abitur|diplom[a-z]*|baccalaur[a-z]*|hons"
+    # "B.E UIT-RGPV", "BCA", "LL.B.", "B.Pharm", "SSC" / "HSC" (school-leaving certificates)
+    r"|b\.\s?e|m\.\s?e|bca|mca|ll\.?\s?b|ll\.?\s?m|b\.?\s?pharm|m\.?\s?pharm|b\.?\s?arch"
+    r"|ssc|hsc|b\.\s?l\.\s?s|pgdm|pgdbm)"
     r"(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
@@ -124,9 +133,15 @@ _MAX_HEADER_WORDS = 9
 # "Designation: QA Engineer", "Duration: Aug 2017 to Jun 2020": form labels, not content.
 _LABEL_RE = re.compile(
     r"^(?:organi[sz]ation|company|employer|designation|position|role|job\s+title|title"
-    r"|duration|period|dates?|location|client)\s*:\s*",
+    r"|duration|period|dates?|location|client|description)\s*(?::|-(?=\s))\s*",
     re.IGNORECASE,
 )
+_LABEL_WORD_RE = re.compile(r"^(?:company|description|duration|project|designation|role)$", re.I)
+# A web form's labelled fields: "company - Vellora Infotech", "description - Jan 2016 to till
+# date ...". The title is the form's "<Title> - <Company>" field, printed elsewhere.
+_FORM_COMPANY_RE = re.compile(r"^\s*company\s*[-:]\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
+_FORM_FIELD_RE = re.compile(r"^\s*(?:description|duration|project|period)\s*[-:]\s*", re.IGNORECASE)
+_FORM_LOOKBACK = 4
 # A lone open end on its own line ("Present" in a flattened table's "To" column).
 _OPEN_LINE_RE = re.compile(
     r"^\(?(?:present|current|now|ongoing|today|to\s+date|till\s+date|date)\)?$", re.IGNORECASE
@@ -328,6 +343,8 @@ def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
     for piece in _SPLIT_RE.split(_PLACEHOLDER_RE.sub(" | ", text)):
         piece = _LABEL_RE.sub("", piece.strip())
+        if _LABEL_WORD_RE.match(piece):
+            continue  # "description" of "description - Jan 2016 to till date"
         piece = piece.strip(" \t,;:-\u2013\u2014|\u2022\u00b7()[]")
         if piece.endswith(".") and not _ABBREV_END_RE.search(piece):
             piece = piece.rstrip(".")
@@ -514,6 +531,12 @@ def _region_drafts(
     drafts: list[_Draft] = []
     column = _date_column(anchors)
     for a in anchors:
+        form = _form_fields(lines, a, region, stop, as_of)
+        if form is not None:
+            title, company, first_line = form
+            block = tuple(sorted({a.line, first_line}))
+            drafts.append(_Draft(a, title, company, first_line, block))
+            continue
         parts, first_line = list(a.parts), a.line
         taken: list[int] = []
         need = 0 if a.line in column else _parts_needed(parts)
@@ -548,6 +571,56 @@ def _region_drafts(
         drafts.append(_Draft(a, title, company, first_line, block))
     _pair_date_column(lines, region, stop | used, drafts)
     return _without_employer_lines(drafts)
+
+
+def _form_fields(
+    lines: Sequence[str], a: _Anchor, region: range, stop: set[int], as_of: date
+) -> tuple[str, str, int] | None:
+    """(title, company, first line) of a dated web-form block, or None for other layouts.
+
+    The date sits in the "company - X" field itself or in a "description -" / "duration -"
+    field below it; the description is prose, never a title.
+    """
+    text = lines[a.line - 1]
+    company_line = None
+    if _FORM_COMPANY_RE.match(text):
+        company_line = a.line
+    elif _FORM_FIELD_RE.match(text):
+        for n in range(a.line - 1, max(region.start, a.line - _FORM_LOOKBACK) - 1, -1):
+            if _FORM_COMPANY_RE.match(lines[n - 1]):
+                company_line = n
+                break
+            if n in stop:
+                break
+    if company_line is None:
+        return None
+    raw = _FORM_COMPANY_RE.match(lines[company_line - 1]).group("name")  # type: ignore[union-attr]
+    ranges = find_ranges(raw, as_of)
+    pieces = _split_parts(_without_dates(raw, ranges)) if ranges else [raw.strip(" .,;")]
+    company = _strip_location(pieces[0]) if pieces else ""
+    return _form_title(lines, company), company, company_line
+
+
+def _form_title(lines: Sequence[str], company: str) -> str:
+    """The title from the form's "<Title> - <Company>" field ("Java Developer - Acme Ltd").
+
+    In a flattened form the field runs on from the one before, which repeats the title
+    ("... Data Scientist Data Scientist - Acme"): the repeated run is the title.
+    """
+    if not company:
+        return ""
+    tail = re.compile(rf"\s[-\u2013\u2014]\s*{re.escape(company)}\s*$", re.IGNORECASE)
+    for line in lines:
+        m = tail.search(line)
+        if not m or _FORM_COMPANY_RE.match(line) or _FORM_FIELD_RE.match(line):
+            continue
+        words = line[: m.start()].split()
+        for k in range(min(6, len(words) // 2), 0, -1):
+            if [w.lower() for w in words[-k:]] == [w.lower() for w in words[-2 * k : -k]]:
+                return " ".join(words[-k:])
+        if 0 < len(words) <= 6 and not _HAS_DIGIT_RE.search(line[: m.start()]):
+            return " ".join(words)
+    return ""
 
 
 def _needs_company(parts: list[str]) -> bool:
@@ -731,10 +804,66 @@ def _is_job_block(lines: Sequence[str], d: _Draft) -> bool:
     return bool(_TITLE_RE.search(text)) and not _DEGREE_RE.search(text)
 
 
+# A flattened web form (one long line) is cut back into its fields before positions are read.
+_FLAT_MIN_CHARS = 250
+
+
+def _unfolded(lines: Sequence[str]) -> tuple[list[str], list[int]] | None:
+    """(virtual lines, 1-based original line of each) when a long line holds form labels."""
+    if not any(len(line) > _FLAT_MIN_CHARS for line in lines):
+        return None
+    out: list[str] = []
+    origin: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        pieces = (split_labelled(line) if len(line) > _FLAT_MIN_CHARS else None) or [line]
+        out += pieces
+        origin += [number] * len(pieces)
+    return (out, origin) if len(out) > len(lines) else None
+
+
+def _hits_on(virtual: Sequence[str], origin: list[int], hits: Sequence[SkillHit]) -> list[SkillHit]:
+    """The hits with each evidence line moved to the first virtual line holding its text."""
+    first: dict[int, list[int]] = {}
+    for v, n in enumerate(origin, start=1):
+        first.setdefault(n, []).append(v)
+    out = []
+    for h in hits:
+        ev = []
+        for e in h.evidence:
+            cands = first.get(e.line, [e.line])
+            at = next((v for v in cands if e.text.lower() in virtual[v - 1].lower()), cands[0])
+            ev.append(replace(e, line=at))
+        out.append(replace(h, evidence=tuple(ev)))
+    return out
+
+
 def extract_experience(
     lines: Sequence[str], sections: Sequence[Section], hits: Sequence[SkillHit], as_of: date
 ) -> Experience:
-    """Positions, total years (union of intervals) and the years the resume claims."""
+    """Positions, total years (union of intervals) and the years the resume claims.
+
+    A flattened form ("... Company Details company - Acme description - Jan 2016 to till date")
+    is read from its fields cut back into lines; positions then point at the original line.
+    """
+    unfolded = _unfolded(lines)
+    if unfolded is None:
+        return _experience(lines, sections, hits, as_of)
+    virtual, origin = unfolded
+    exp = _experience(virtual, find_sections(virtual), _hits_on(virtual, origin, hits), as_of)
+    moved = tuple(
+        replace(p, start_line=origin[p.start_line - 1], end_line=origin[p.end_line - 1])
+        for p in exp.positions
+    )
+    claimed, evidence = claimed_years(lines, sections)
+    return replace(exp, positions=moved, claimed_years=claimed, claimed_evidence=evidence)
+
+
+def _experience(
+    lines: Sequence[str],
+    sections: Sequence[Section],
+    hits: Sequence[SkillHit],
+    as_of: date,
+) -> Experience:
     now = month_index(as_of.year, as_of.month)
     regions, is_exp = _regions(lines, sections)
     found: list[tuple[Position, DateRange]] = []
@@ -804,11 +933,25 @@ _CLAIM_AFTER_RE = re.compile(
     r"\bexperience\s*(?:of|:|-)\s*(?:over\s+)?" + _NUM + r"\s*\+?\s*(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
+# Form fields: "Experience - 2 years 6 months", "Exp: 36 months", "Total Experience: 42 months".
+_CLAIM_FIELD_RE = re.compile(
+    r"^\W*(?:total\s+)?(?:experience|exp)\.?\s*[:\-\u2013]\s*(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*\+?\s*"
+    r"(?P<unit>years?|yrs?|months?)\b(?:\s*(?:and\s+)?(?P<more>\d{1,2})\s*months?\b)?",
+    re.IGNORECASE,
+)
 
 
 def _number(text: str) -> float:
     key = text.lower()
     return float(_NUMBER_WORDS[key]) if key in _NUMBER_WORDS else float(key)
+
+
+def _field_years(m: re.Match[str]) -> float:
+    """Years of a "2 years 6 months" / "36 months" field, to 2 decimals."""
+    value = float(m.group("num"))
+    if m.group("unit").lower().startswith("mo"):
+        return round(value / 12, 2)
+    return round(value + (int(m.group("more")) / 12 if m.group("more") else 0), 2)
 
 
 def claimed_years(
@@ -820,6 +963,12 @@ def claimed_years(
     """
     best: tuple[float, Evidence] | None = None
     for number, line in enumerate(lines, start=1):
+        field = _CLAIM_FIELD_RE.match(line)
+        if field:
+            value = _field_years(field)
+            if 0 < value <= 50 and (best is None or value > best[0]):
+                best = (value, Evidence(field.group(0).strip(), section_at(sections, number), number))
+            continue
         if "year" not in line.lower() and "yr" not in line.lower():
             continue
         for m in list(_CLAIM_RE.finditer(line)) + list(_CLAIM_AFTER_RE.finditer(line)):
@@ -832,13 +981,27 @@ def claimed_years(
     return (best[0], best[1]) if best else (None, None)
 
 
+# "experience", and the form's own spelling "Exprience" (kept in its exports), "Experiance"
+_EXPERIENCE = r"(?:exp(?:e|é)?ri(?:e|a)nce|exp\.?)"
 _AFTER_SKILL_RE = re.compile(
-    r"^\s*(?:[:(\[,\-\u2013\u2014|]\s*)*(?:experience\s*[:\-\u2013\u2014]?\s*)?"
-    + _NUM
-    + r"\s*\+?\s*"
-    + _UNIT,
+    r"^\s*(?:[:(\[,\-\u2013\u2014|]\s*)*(?:" + _EXPERIENCE + r"\s*[:\-\u2013\u2014]?\s*)?"
+    r"(?:(?P<less>less\s+than\s+(?:1|one|a)\s+years?(?:\s+months?)?)"
+    r"|(?P<num>\d{1,3}(?:\.\d{1,2})?|"
+    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + r")\s*\+?\s*"
+    + _UNIT
+    + ")",
     re.IGNORECASE,
 )
+# A whole self-report of a form's "Skill Details" block: "JAVASCRIPT- Exprience - 24 months".
+_SELF_REPORT_RE = re.compile(
+    r"(?P<name>[A-Za-z][\w.+#/&' ]{0,40}?)\s*-\s*" + _EXPERIENCE + r"\s*-\s*"
+    r"(?:(?P<less>less\s+than\s+(?:1|one|a)\s+years?(?:\s+months?)?)"
+    r"|(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*\+?\s*" + _UNIT + ")",
+    re.IGNORECASE,
+)
+# "Less than 1 year": half a year, the middle of what it allows (documented in the README).
+_LESS_THAN_A_YEAR = 0.5
 _BEFORE_SKILL_RE = re.compile(
     _NUM + r"\s*\+?\s*" + _UNIT + r"['\u2019]?\s*(?:of\s+)?(?:experience\s+(?:in|with)\s+)?"
     r"(?:(?:hands-on|professional|commercial|production)\s+)?$",
@@ -847,19 +1010,54 @@ _BEFORE_SKILL_RE = re.compile(
 
 
 def _stated_skill_years(line: str, text: str) -> float:
-    """Years the line states next to a skill's matched text: "Python (5 years)", "5 yrs of Go"."""
-    at = line.lower().find(text.lower()) if text else -1
-    if at < 0:
+    """Years the line states next to a skill's matched text: "Python (5 years)", "5 yrs of Go",
+    "Java- Exprience - 24 months". Every mention on the line is tried (flattened forms)."""
+    if not text:
         return 0.0
-    m = _AFTER_SKILL_RE.match(line[at + len(text) : at + len(text) + 40])
-    if not m:
-        m = _BEFORE_SKILL_RE.search(line[max(0, at - 40) : at])
-    if not m:
-        return 0.0
+    low, key, best = line.lower(), text.lower(), 0.0
+    at = low.find(key)
+    while at >= 0:
+        m = _AFTER_SKILL_RE.match(line[at + len(text) : at + len(text) + 60])
+        if not m:
+            m = _BEFORE_SKILL_RE.search(line[max(0, at - 40) : at])
+        if m:
+            best = max(best, _report_years(m))
+        at = low.find(key, at + 1)
+    return best
+
+
+def _report_years(m: re.Match[str]) -> float:
+    if "less" in m.re.groupindex and m.group("less"):
+        return _LESS_THAN_A_YEAR
     value = _number(m.group("num"))
     if m.group("unit").lower().startswith("mo"):
         value /= 12
     return value if 0 < value <= 50 else 0.0
+
+
+def _self_reports(lines: Sequence[str]) -> list[tuple[str, float]]:
+    """(name as written, years) of every "<Skill>- Exprience - <n> months" on the resume."""
+    out = []
+    for line in lines:
+        if "xp" not in line.lower():
+            continue
+        for m in _SELF_REPORT_RE.finditer(line):
+            years = _report_years(m)
+            if years > 0:
+                out.append((" ".join(m.group("name").lower().split()), years))
+    return out
+
+
+def _reported(hit: SkillHit, reports: list[tuple[str, float]]) -> float:
+    """A form's self-report naming the skill as one of its matched forms ("Keras- Exprience"
+    reported while the matcher found "Keras" on another line). In a flattened form the name
+    runs on from the field before, so it need only end with the form."""
+    forms = {" ".join(e.text.lower().split()) for e in hit.evidence if e.text}
+    best = 0.0
+    for name, years in reports:
+        if any(name == f or name.endswith(" " + f) for f in forms):
+            best = max(best, years)
+    return best
 
 
 def _interval(p: Position, now: int) -> tuple[int, int] | None:
@@ -878,12 +1076,17 @@ def skill_years(
     hits: Sequence[SkillHit],
     as_of: date,
 ) -> dict[str, float]:
-    """Years per explicit or fuzzy skill: the larger of positions mentioning it and self-reports.
+    """Years per explicit or fuzzy skill: what the resume states for it, else the positions
+    mentioning it.
 
-    Positions count when any evidence line of the skill falls in their span; their intervals are
-    merged. Implied skills get no years. Skills with neither source are left out (unknown).
+    A self-report ("Python (5 years)", "Java- Exprience - 24 months") is the candidate's own
+    figure for that skill and wins; otherwise the positions count whose span holds an evidence
+    line of the skill, their intervals merged (a position naming a skill once would credit its
+    whole length to it, so it is only the fallback). Implied skills get no years. Skills with
+    neither source are left out (unknown).
     """
     now = month_index(as_of.year, as_of.month)
+    reports = _self_reports(lines)
     out: dict[str, float] = {}
     for hit in hits:
         if hit.source == "implied":
@@ -904,7 +1107,8 @@ def skill_years(
             ),
             default=0.0,
         )
-        years = max(from_positions, stated)
+        stated = stated or _reported(hit, reports)
+        years = stated or from_positions
         if years > 0:
             out[hit.id] = round(years, 2)
     return dict(sorted(out.items()))
