@@ -144,3 +144,16 @@ def test_anonymised_export_opening_with_the_job_category_has_no_name(first: str)
 def test_surnames_that_are_also_trades_are_names(name: str) -> None:
     c = _contact(f"{name}\nriley@example.com\nExperience\nCook\n2015 to 2019")
     assert c.name == (name.title() if name.isupper() else name)
+
+
+def test_form_resume_without_a_name_block_has_no_name() -> None:
+    c = _contact(
+        """Skills * Selenium * Jira
+Education Details
+2010 to 2014 B.E. Information Technology Gujarat University
+Software Tester
+Software Tester - Nexa Quality Labs
+Company Details
+company - Nexa Quality Labs"""
+    )
+    assert c.name is None and c.email is None and c.phone is None

@@ -60,6 +60,7 @@ def test_closed_ranges(text: str, start: str, end: str) -> None:
         "Jan 2019 - Present", "Jan 2019 \u2013 Current", "Jan 2019 - now", "Jan 2019 - Today",
         "Jan 2019 to date", "Jan 2019 till date", "Jan 2019 - ongoing", "Jan 2019 onwards",
         "Jan 2019 to Present", "Jan 2019 - PRESENT", "since Jan 2019", "Since January 2019",
+        "Jan 2019 to till date", "From Jan 2019 to Present", "From January 2019 - Present",
     ],
 )  # fmt: skip
 def test_open_ends_resolve_to_the_as_of_month(text: str) -> None:

@@ -480,3 +480,120 @@ Produced weekly video content."""
 def test_career_claims_in_the_fields_of_builder_exports(line: str, years: float | None) -> None:
     lines = ["Summary", line]
     assert claimed_years(lines, find_sections(lines))[0] == years
+
+
+# --------------------------------------------------------------------------- web-form resumes
+
+FORM = """Skills * Python * Django * MySQL
+Total Experience: 3.5 years
+Education Details
+May 2013 to May 2017 B.E UIT-RGPV
+Python Developer
+Python Developer - Corvid Softlabs
+Skill Details
+Python- Exprience - 30 months
+Django- Exprience - Less than 1 year months
+Company Details
+company - Corvid Softlabs
+description - Jan 2016 to till date
+* Building REST APIs in Django.
+company - Kinetic Softworks
+description - Building a billing product.
+company - Ace Couriers (June 2013 to Dec 2015)"""
+
+
+def test_form_blocks_give_positions_and_education_never_counts() -> None:
+    lines, _, exp = _read(FORM, as_of=date(2019, 1, 1))
+    got = [(p.title, p.company, p.start, p.end, p.start_line) for p in exp.positions]
+    assert got == [
+        ("Python Developer", "Corvid Softlabs", "2016-01", "2019-01", 11),
+        ("", "Ace Couriers", "2013-06", "2015-12", 16),
+    ]
+    assert exp.total_years == round((37 + 31) / 12, 2)
+    assert exp.claimed_years == 3.5
+
+
+def test_form_without_dates_is_unknown_not_zero_and_keeps_its_claim() -> None:
+    text = """Skills * Excel * Payroll
+Total Experience: 3.5 years
+Education Details
+2008 to 2011 B.Com Nagpur University
+HR Executive
+HR Executive - Tarana Textiles Ltd
+Company Details
+company - Tarana Textiles Ltd
+description - End to end recruitment."""
+    _, _, exp = _read(text, as_of=date(2019, 1, 1))
+    assert exp.positions == ()
+    assert exp.total_years is None
+    assert exp.claimed_years == 3.5
+
+
+def test_flattened_form_is_read_from_its_fields() -> None:
+    flat = " ".join(FORM.split("\n"))
+    lines, _, exp = _read(flat, as_of=date(2019, 1, 1))
+    assert len(lines) == 1
+    got = [(p.title, p.company, p.start, p.end, p.start_line) for p in exp.positions]
+    assert got == [
+        ("Python Developer", "Corvid Softlabs", "2016-01", "2019-01", 1),
+        ("", "Ace Couriers", "2013-06", "2015-12", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, years",
+    [
+        ("Exp: 36 months", 3.0), ("Experience - 2 years 6 months", 2.5),
+        ("Total Experience: 3.5 years", 3.5), ("Total Experience: 42 months", 3.5),
+        ("Having 4+ years of experience in automation testing.", 4.0),
+    ],
+)  # fmt: skip
+def test_form_claims(line: str, years: float) -> None:
+    lines = ["Skills * Excel", line]
+    assert claimed_years(lines, find_sections(lines))[0] == years
+
+
+def test_self_reported_skill_months_win_over_position_years() -> None:
+    lines, sections, exp = _read(FORM, as_of=date(2019, 1, 1))
+    hits = (_hit("python", lines, "Python"), _hit("django", lines, "Django"),
+            _hit("mysql", lines, "MySQL"))  # fmt: skip
+    exp = extract_experience(lines, sections, hits, date(2019, 1, 1))
+    years = skill_years(lines, sections, exp, hits, date(2019, 1, 1))
+    # Django is named in the 37-month job, but the form says "Less than 1 year" (= 0.5)
+    assert years == {"django": 0.5, "python": 2.5}
+
+
+def test_self_report_found_when_the_matcher_missed_its_line() -> None:
+    # the matcher saw "Keras" only on another line ("Keras-" left unsplit on the report line)
+    lines = ["Skill Details", "Keras- Exprience - 18 months", "Company Details", "Built it in Keras"]
+    hits = (SkillHit("keras", "Keras", "explicit", (Evidence("Keras", None, 4),)),)
+    sections = find_sections(lines)
+    exp = extract_experience(lines, sections, hits, date(2019, 1, 1))
+    assert skill_years(lines, sections, exp, hits, date(2019, 1, 1)) == {"keras": 1.5}
+
+
+@pytest.mark.parametrize(
+    "line, years",
+    [
+        ("Java (3 yrs), SQL", 3.0), ("Java: 2+ years", 2.0), ("JAVA- Exprience - 24 months", 2.0),
+        ("Java- Exprience - Less than 1 year months", 0.5), ("Java - Experience - 120 months", 10.0),
+    ],
+)  # fmt: skip
+def test_self_report_forms(line: str, years: float) -> None:
+    lines = ["SKILLS", line]
+    text = "JAVA" if "JAVA" in line else "Java"
+    hits = (SkillHit("java", "Java", "explicit", (Evidence(text, "skills", 2),)),)
+    sections = find_sections(lines)
+    exp = extract_experience(lines, sections, hits, AS_OF)
+    assert skill_years(lines, sections, exp, hits, AS_OF) == {"java": years}
+
+
+@pytest.mark.parametrize(
+    "stem", sorted(p.stem for p in DATA.glob("k[gf]*.txt"))
+)
+def test_form_pasted_set_against_gold(stem: str) -> None:
+    gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))[stem]
+    text = normalise((DATA / f"{stem}.txt").read_bytes().decode("utf-8"))
+    _, _, exp = _read(text, as_of=gold["as_of"])
+    assert exp.total_years == gold["total_years"]
+    assert exp.claimed_years == gold["claimed_years"]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from screener.sections import find_sections, heading_content, heading_name, section_at
+from screener.sections import (
+    find_sections,
+    heading_content,
+    heading_name,
+    section_at,
+    split_labelled,
+)
 
 _TEXT = """Avery Quinn
 avery.quinn@example.com | (555) 555-0142
@@ -125,3 +131,59 @@ def test_headings_of_academic_military_and_international_resumes(heading: str, n
 
 def test_customer_service_is_not_a_heading() -> None:
     assert heading_name("Customer Service") is None
+
+
+# --------------------------------------------------------------------------- web-form resumes
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Education Details", "education"), ("Skill Details", "skills"),
+        ("Company Details", "experience"), ("Project Details", "projects"),
+        ("Skills * Programming Languages: Python, Java", "skills"),
+        ("TECHNICAL SKILLS Programming Languages: Java, C++", "skills"),
+        ("Technical Skills Hadoop ecosystem (HDFS, Hive, Pig), Spark, Scala", "skills"),
+        ("Skills \u2022 Painting \u2022 Sketching", "skills"),
+    ],
+)  # fmt: skip
+def test_form_labels_and_glued_skill_lists(line: str, name: str) -> None:
+    assert heading_name(line) == name
+
+
+@pytest.mark.parametrize(
+    "line", ["Skills Development Officer at Acme", "Skills Development Officer", "Company Details"]
+)
+def test_glued_list_needs_a_list(line: str) -> None:
+    assert heading_name(line) != "skills"
+
+
+def test_skills_list_content_after_glued_heading() -> None:
+    assert heading_content("Skills * Python * SQL") == "* Python * SQL"
+
+
+def test_label_run_onto_the_previous_line_opens_the_next() -> None:
+    lines = [
+        "Skill Details",
+        "Python- Exprience - 24 monthsCompany Details",
+        "company - Matelabs Analytics",
+        "description - ML platform",
+    ]
+    sections = find_sections(lines)
+    assert [(s.name, s.start_line, s.end_line) for s in sections] == [
+        ("skills", 1, 2), ("experience", 3, 4),
+    ]  # fmt: skip
+    assert sections[1].heading == "Company Details"
+
+
+def test_split_labelled_cuts_a_flattened_form_at_its_labels() -> None:
+    flat = (
+        "Skills * Python * Tableau.Education Details May 2013 to May 2017 B.E X Skill Details "
+        "Python- Exprience - 24 monthsCompany Details company - Acme Ltd description - Jan 2016 "
+        "to till date"
+    )
+    assert split_labelled(flat) == [
+        "Skills * Python * Tableau.", "Education Details", "May 2013 to May 2017 B.E X",
+        "Skill Details", "Python- Exprience - 24 months", "Company Details",
+        "company - Acme Ltd", "description - Jan 2016 to till date",
+    ]  # fmt: skip
