@@ -159,7 +159,8 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
     from screener.batch import drop_text, parse_derived
     from screener.dupes import DuplicateFinder, Fingerprint
     from screener.ranking import rank
-    from screener.records import compact_profile
+    from screener.records import Profile as ProfileRecord
+    from screener.serialize import from_rows, to_rows
     from screener.scoring import assess
     from screener.similarity import SimilarityIndex
 
@@ -171,7 +172,10 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
                                                         **_batch_options(options, progress)):
         finder.add_fingerprint(Fingerprint.from_plain(profile.document.path, plain_print))
         index.add_counts(counts)
-        profiles.append(compact_profile(drop_text(profile)))
+        if profile.document.text:  # fresh from a worker (a cache hit comes without text)
+            # rebuilt as the cache rebuilds it: repeated strings shared, one copy each
+            profile = from_rows(ProfileRecord, to_rows(drop_text(profile)))
+        profiles.append(profile)
     duplicates = finder.result()
     assessments: list[Assessment] = []
     for profile, sim in zip(profiles, index.scores()):

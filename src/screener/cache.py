@@ -11,7 +11,8 @@ Three tables:
 The extraction key covers the extractor setting, the limits and the extraction code; the parse
 key adds the taxonomy, the as-of date and the parse code. Code "versions" are hashes of the
 source files, so any edit to the readers invalidates what they produced. Rows are zlib'd JSON
-(never pickle: a shared cache folder must not be a way to run code).
+(never pickle: a shared cache folder must not be a way to run code), records as positional
+lists (screener.serialize.to_rows: records.py is part of the parse key).
 
 Two screenings may run at once: WAL mode, a busy timeout, short batched write transactions and
 INSERT OR REPLACE. A cache that cannot be read is renamed aside and rebuilt, with a warning in
@@ -32,11 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from screener.records import Document, Profile
-from screener.serialize import from_plain, to_plain
+from screener.serialize import from_rows, to_rows
 
 log = logging.getLogger("screener.cache")
 
-SCHEMA = "2"
+SCHEMA = "3"
 FILENAME = "cache.sqlite3"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -246,11 +247,10 @@ class Cache:
                 "WHERE p.key = ?", (f"{sha256}:{keys.parse}",)).fetchone()
             if row is None:
                 return None
-            plain = _unpack(row[0])
-            plain.pop("derived", None)
-            plain["document"] = _unpack(row[1])
-            plain["document"]["path"] = path
-            return from_plain(Profile, plain)
+            rows, _ = _unpack(row[0])
+            rows[0] = _unpack(row[1])
+            rows[0][0] = path  # Document.path
+            return from_rows(Profile, rows)
         except sqlite3.Error as err:
             self._failed(err)
         except (ValueError, TypeError, KeyError, zlib.error) as err:
@@ -267,10 +267,9 @@ class Cache:
                                      (f"{sha256}:{keys.parse}",)).fetchone()
             if row is None:
                 return None
-            plain = _unpack(row[0])
-            derived = plain.pop("derived", None)
-            plain["document"]["path"] = path
-            return from_plain(Profile, plain), derived
+            rows, derived = _unpack(row[0])
+            rows[0][0] = path  # Document.path
+            return from_rows(Profile, rows), derived
         except sqlite3.Error as err:
             self._failed(err)
         except (ValueError, TypeError, KeyError, zlib.error) as err:
@@ -285,9 +284,9 @@ class Cache:
                                      (f"{sha256}:{keys.extraction}",)).fetchone()
             if row is None:
                 return None
-            plain = _unpack(row[0])
-            plain["path"] = path
-            return from_plain(Document, plain)
+            rows = _unpack(row[0])
+            rows[0] = path
+            return from_rows(Document, rows)
         except sqlite3.Error as err:
             self._failed(err)
         except (ValueError, TypeError, KeyError, zlib.error) as err:
@@ -306,13 +305,11 @@ class Cache:
         if not doc.sha256:
             return
         doc_key = f"{doc.sha256}:{keys.extraction}"
-        plain_doc = to_plain(dataclasses.replace(doc, path=""))
-        plain = to_plain(dataclasses.replace(profile, document=dataclasses.replace(doc, text="")))
-        plain["document"]["path"] = ""
-        if derived is not None:
-            plain["derived"] = derived
-        self._queue("documents", (doc_key, _pack(plain_doc)))
-        self._queue("profiles", (f"{doc.sha256}:{keys.parse}", doc_key, _pack(plain)))
+        rows_doc = to_rows(dataclasses.replace(doc, path=""))
+        rows = to_rows(dataclasses.replace(profile, document=dataclasses.replace(doc, path="",
+                                                                                  text="")))
+        self._queue("documents", (doc_key, _pack(rows_doc)))
+        self._queue("profiles", (f"{doc.sha256}:{keys.parse}", doc_key, _pack([rows, derived])))
 
     def _queue(self, table: str, row: tuple[Any, ...]) -> None:
         if self._conn is None:

@@ -34,6 +34,8 @@ def to_jsonable(value: Any) -> Any:
 class _Record:
     """Mixin: a dataclass that serialises itself field by field."""
 
+    __slots__ = ()  # records are slots dataclasses: no per-instance __dict__ (memory)
+
     def to_dict(self) -> dict[str, Any]:
         return {f.name: to_jsonable(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
 
@@ -41,7 +43,7 @@ class _Record:
 # --------------------------------------------------------------------------- extraction
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document(_Record):
     """What extraction read from one file.
 
@@ -71,7 +73,7 @@ class Document(_Record):
 # --------------------------------------------------------------------------- parsing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section(_Record):
     """A span of lines under one heading. `name` is canonical (experience, education, ...)."""
 
@@ -81,7 +83,7 @@ class Section(_Record):
     end_line: int  # last line, inclusive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence(_Record):
     """Where in a resume a fact was read: the matched text, its section and line."""
 
@@ -90,7 +92,7 @@ class Evidence(_Record):
     line: int  # 1-based
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkillHit(_Record):
     id: str
     name: str
@@ -100,7 +102,7 @@ class SkillHit(_Record):
     implied_by: tuple[str, ...] = ()  # for source == "implied": the skill ids that imply it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position(_Record):
     """One dated job in the experience section."""
 
@@ -117,7 +119,7 @@ class Position(_Record):
     flags: tuple[str, ...] = ()  # e.g. "year-only", "end-before-start", "future-end"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Experience(_Record):
     total_years: float | None  # union of positions; None = unknown (no readable dates)
     positions: tuple[Position, ...] = ()
@@ -127,7 +129,7 @@ class Experience(_Record):
     total_years_high: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact(_Record):
     name: str | None = None
     email: str | None = None
@@ -135,7 +137,7 @@ class Contact(_Record):
     links: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile(_Record):
     """Everything read from one resume. Independent of any posting."""
 
@@ -178,7 +180,7 @@ class Profile(_Record):
 # --------------------------------------------------------------------------- postings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirement(_Record):
     """One line of a posting's rubric: a skill, or "at least N of" a group of skills."""
 
@@ -193,7 +195,7 @@ class Requirement(_Record):
     source_text: str = ""  # the job-ad line it came from, when drafted
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Weights(_Record):
     """How the 100 points are split between the score's parts."""
 
@@ -203,7 +205,7 @@ class Weights(_Record):
     similarity: float = 5.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Posting(_Record):
     id: str  # file stem
     title: str
@@ -222,7 +224,7 @@ class Posting(_Record):
 # --------------------------------------------------------------------------- assessments
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RequirementResult(_Record):
     requirement: str  # Requirement.id
     label: str
@@ -236,7 +238,7 @@ class RequirementResult(_Record):
     note: str = ""  # one line: why this outcome
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScorePart(_Record):
     name: str  # required | preferred | years | similarity
     points: float
@@ -244,7 +246,7 @@ class ScorePart(_Record):
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment(_Record):
     """One candidate against one posting. `score` is the sum of `parts`' points."""
 
@@ -276,14 +278,14 @@ class Assessment(_Record):
         return tuple(r.label for r in self.results if r.outcome in ("missing", "partial"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShortlistEntry(_Record):
     rank: int | None  # None for files that were not ranked (error, empty, duplicate)
     assessment: Assessment
     candidate_id: str = ""  # stable pseudonymous id (used by --blind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Shortlist(_Record):
     posting: Posting
     as_of: str  # YYYY-MM-DD
@@ -295,7 +297,3 @@ class Shortlist(_Record):
     blind_key: tuple[tuple[str, str, str], ...] = ()
     hidden: int = 0  # hidden files (dot-names, ~$ lock files, Thumbs.db) skipped in folders
 
-
-def compact_profile(profile: Profile) -> Profile:
-    """The same profile, equal field for field, sharing repeated strings (placeholder)."""
-    return profile

@@ -122,29 +122,35 @@ class SimilarityIndex:
         data = data * idf[ids]
         ends = np.frombuffer(self._ends, dtype=np.int64)
         starts = np.concatenate(([0], ends[:-1]))
-        _normalise_rows(data, starts, ends)
+        norms = _row_sums(data * data, starts, ends)
+        # as sklearn's inplace_csr_row_normalize_l2: divide by sqrt of the in-order sum
+        data /= np.repeat(np.where(norms == 0.0, 1.0, np.sqrt(norms)), ends - starts)
         posting = np.zeros(N_FEATURES)
         posting[ids[: ends[0]]] = data[: ends[0]]
-        products = data * posting[ids]
-        out = []
-        for start, end in zip(starts[1:].tolist(), ends[1:].tolist()):
-            # scipy's sparse product adds a row's terms one by one in bucket order
-            s = float(np.cumsum(products[start:end])[-1]) if end > start else 0.0
-            out.append(round(min(1.0, max(0.0, s)), 6))
-        return out
+        # scipy's sparse product adds a row's terms one by one in bucket order
+        cosines = _row_sums(data * posting[ids], starts, ends)[1:]
+        return [round(min(1.0, max(0.0, s)), 6) for s in cosines.tolist()]
 
 
-def _normalise_rows(data, starts, ends) -> None:
-    """L2-normalise each row in place, summing squares in order as sklearn's
-    inplace_csr_row_normalize_l2 does (so the floats match it bit for bit)."""
+def _row_sums(values, starts, ends, chunk: int = 256):
+    """Per-row sums added strictly left to right (as sklearn's and scipy's C loops do, unlike
+    numpy's pairwise sum), so the floats match theirs bit for bit: rows are padded with zeros
+    into a block and summed with a cumulative sum along each row, a block at a time."""
     import numpy as np
 
-    squares = data * data
-    for start, end in zip(starts.tolist(), ends.tolist()):
-        if end > start:
-            total = float(np.cumsum(squares[start:end])[-1])
-            if total != 0.0:
-                data[start:end] /= np.sqrt(total)
+    lengths = ends - starts
+    out = np.zeros(len(starts))
+    for first in range(0, len(starts), chunk):
+        rows = slice(first, first + chunk)
+        width = int(lengths[rows].max(initial=0))
+        if width == 0:
+            continue
+        offsets = np.arange(width)
+        mask = offsets < lengths[rows, None]
+        block = np.zeros(mask.shape)
+        block[mask] = values[(starts[rows, None] + offsets)[mask]]
+        out[rows] = np.cumsum(block, axis=1)[:, -1]
+    return out
 
 
 def similarities(texts: Sequence[str], posting: Posting) -> list[float]:
