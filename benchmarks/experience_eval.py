@@ -5,7 +5,7 @@ in years, the share of files within 0.5 year, position-level precision / recall 
 months, title / company accuracy on matched positions, and claimed-years and contact accuracy.
 
     /tmp/venv/bin/python benchmarks/experience_eval.py [--verbose] [--heldout | --in-sample]
-        [--prefix=STEM_PREFIX[,STEM_PREFIX...]]
+        [--prefix=STEM_PREFIX[,STEM_PREFIX...]] [--taxonomy=PATH]
 
 `--heldout` scores only the files marked `heldout: true` in gold.yaml (labelled before the code
 was run on them); `--in-sample` only the others. Phone and links are scored where the gold has
@@ -45,7 +45,8 @@ def _matcher():
     from screener.skills import SkillMatcher
     from screener.taxonomy import load_taxonomy
 
-    return SkillMatcher(load_taxonomy())
+    path = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--taxonomy=")), None)
+    return SkillMatcher(load_taxonomy(path))
 
 
 def _norm(text: str | None) -> str:
