@@ -378,3 +378,144 @@ def test_mentor_as_a_person_is_not_mentoring(matcher):
 def test_typo_of_an_ambiguous_form_needs_its_context(matcher):
     assert "angular" in with_sections(matcher, "Frameworks: Djnago, Angualr, React.js, Node.JS")
     assert "angular" not in with_sections(matcher, "Measured angualr velocity of the rotor.")
+
+
+# --------------------------------------------------------------------------- form-pasted resumes
+# The style of a public 25-category resume collection: "Skill Details" blocks with one
+# "<skill>- Exprience - N months" field per skill, capitals, glued hyphens, flattened lines.
+
+
+@pytest.mark.parametrize(
+    "line, present",
+    [
+        ("Keras- Exprience - 24 months", "keras"),
+        ("Sklearn- Exprience - Less than 1 year months", "scikit-learn"),
+        ("CCNA- Exprience - 36 months", "ccna"),
+        ("TypeScript- Exprience - 6 months", "typescript"),
+        ("C#- Exprience - 48 months", "csharp"),
+        ("JAVASCRIPT- Exprience - 24 months", "javascript"),
+        ("Machine Learning- Exprience - 12 months", "machine-learning"),
+    ],
+)
+def test_a_hyphen_glued_to_a_skill_is_split_off(matcher, line, present):
+    assert present in explicit(matcher, "Skill Details\n" + line)
+
+
+@pytest.mark.parametrize(
+    "line, present",
+    [
+        ("Go- Exprience - 12 months", "go"),
+        ("GO- Exprience - 6 months", "go"),
+        ("R- Exprience - 6 months", "r"),
+        ("Spring- Exprience - 24 months", "spring"),
+        ("HIBERNATE- Exprience - 24 months", "hibernate"),
+        ("Express- Exprience - 24 months", "express"),
+    ],
+)
+def test_an_ambiguous_skill_naming_a_form_field_is_admitted(matcher, line, present):
+    # no skills heading and no other skill nearby: the field itself is the evidence
+    assert present in explicit(matcher, "Company Details\n" + line)
+
+
+def test_form_fields_in_a_flattened_resume(matcher):
+    text = (
+        "Education Details 2015 B.Tech Pune University Sr. Java Developer Skill Details "
+        "SPRING- Exprience - 36 months R- Exprience - 6 months Company Details company - Cresta"
+    )
+    assert {"spring", "r"} <= explicit(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go Live Support- Exprience - 12 months",  # "Go" is not the whole field name
+        "Team lead, always on the go- Exprience - 12 months",  # the field did not start at "go"
+        "description - Ready to go - Experience shows results",
+    ],
+)
+def test_only_a_whole_field_name_is_a_form_field(matcher, text):
+    assert "go" not in explicit(matcher, text)
+
+
+def test_capitals_in_a_skills_list_match_ambiguous_skills(matcher):
+    text = "TECHNICAL SKILLS\nFRAMEWORKS: SPRING, HIBERNATE, STRUTS\nTOOLS: GIT, MAVEN, JENKINS, DOCKER"
+    assert {"spring", "hibernate", "maven", "jenkins", "git", "docker"} <= with_sections(
+        matcher, text
+    )
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("CAREER OBJECTIVE\nREADY TO GO WHEREVER THE PROJECT NEEDS ME.", "go"),
+        ("CAREER OBJECTIVE\nTO EXCEL IN A CHALLENGING ROLE WITH JAVA AND SQL.", "excel"),
+        ("HOBBIES: SPRING CLEANING, GARDENING, SPRING 2019 MARATHON", "spring"),
+        # one capitalised word in ordinary text is not a shouted list
+        ("Took a MAVEN course at the community college with friends.", "maven"),
+    ],
+)
+def test_capitals_keep_the_ordinary_word_rules(matcher, text, absent):
+    assert absent not in with_sections(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text, present",
+    [
+        ("Database: Mysql, SqlServer, Cassandra, Hbase", "sql-server"),
+        ("Database: MS-SQL, T-SQL, SSIS/SSRS", "sql-server"),
+        ("Languages: C#.Net, VB.Net, ADO.NET", "csharp"),
+        ("Languages: C#.Net, VB.Net, ADO.NET", "ado-net"),
+        ("Visualizations: D3.js, Plotly, kibana, matplotlib, ggplot", "d3js"),
+        ("Visualizations: D3.js, Plotly, kibana, matplotlib, ggplot", "plotly"),
+        ("Visualizations: D3.js, Plotly, kibana, matplotlib, ggplot", "r"),
+        ("Statsmodels- Exprience - 12 months", "statsmodels"),
+        ("Hadoop ecosystem (HDFS, Hive, Pig, Sqoop, MapReduce)", "pig"),
+        ("Hadoop ecosystem (HDFS, Hive, Pig, Sqoop, MapReduce)", "sqoop"),
+        ("Automation Tools: Selenium WebDriver, QTP, LoadRunner", "qtp"),
+        ("Automation Tools: Selenium WebDriver, QTP, LoadRunner", "loadrunner"),
+        ("Skills * Informatica PowerCenter * Teradata * Data Warehousing", "informatica"),
+        ("Skills: SAP ABAP, BAPI, BDC, ALV Reports", "sap"),
+        ("Skills: AutoCAD, STAAD Pro, MS Project", "staad-pro"),
+        ("- Processed monthly payroll in Tally.", "tally"),
+        ("Skills: Blockchain, Ethereum, Solidity, Hyperledger Fabric", "hyperledger"),
+        ("Scripting: Shell, Python, Groovy", "bash"),
+        ("Languages: SQL, PL/SQL, Unix Shell Scripting", "unix"),
+        ("- REST services consumed by an Angular front end.", "angular"),
+        ("- REST APIs in Express.", "express"),
+        ("- Used Excel for student grade sheets.", "excel"),
+        ("Technical Skills â¢ Security: SIEM, IDS/IPS, network security", "cybersecurity"),
+    ],
+)
+def test_forms_from_the_form_pasted_set(matcher, text, present):
+    assert present in with_sections(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("- Designed shell-and-tube heat exchangers.", "bash"),
+        ("- Process engineer at Shell, built Python tools for the refinery.", "bash"),
+        ("- Collected egg shell samples; pig farm hygiene audits.", "pig"),
+        ("- Guinea pig trials with Python scripts and SQL.", "pig"),
+        ("- Kept a daily tally of the stock; a tally sheet per shift.", "tally"),
+        ("Laurea in Informatica, Politecnico di Milano", "informatica"),
+        ("- Information Technology degree, Excel and SQL coursework.", "informatica"),
+        ("SAP ABAP Consultant - Kestrel ERP Services", "erp"),
+        ("- Recommended vitamin D3 supplements with Excel dosing charts.", "d3js"),
+        ("Skills: SDLC, STLC, JIRA", "waterfall"),
+    ],
+)
+def test_ordinary_uses_of_the_new_forms_are_rejected(matcher, text, absent):
+    assert absent not in with_sections(matcher, text)
+
+
+def test_a_flattened_resume_is_not_one_skills_section(matcher):
+    # The heading "Technical Skills" opens a single 90-word line: "audit" later on that line
+    # must not count as a skill just because the line starts with a skills heading.
+    text = "Technical Skills " + "Firewalls VPN Cisco " + " ".join(["word"] * 80)
+    text += " wrote Python scripts to audit firewall rules"
+    lines = [text]
+    sections = (Section("skills", "Technical Skills", 1, 1),)
+    found = {h.id for h in matcher.find(lines, sections) if h.source != "implied"}
+    assert "auditing" not in found
+    assert {"firewalls", "python"} <= found

@@ -28,15 +28,21 @@ from screener.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxono
 
 MAX_EVIDENCE = 5  # occurrences kept per skill, earliest first
 NEAR_WINDOW = 8  # words between two mentions that still count as "near"
-FUZZY_MIN_LEN = 7  # shorter tokens are only matched when they are a transposition
+FUZZY_MIN_LEN = 7
+FLATTENED_WORDS = 80  # words on one line beyond which it is a flattened resume, not a list  # shorter tokens are only matched when they are a transposition
 _VERSION = re.compile(r"^v?(\d{1,2}|\d+\.\d+)(\.\d+)*(\.x)?[a-z]{0,2}\+?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # URLs with a scheme or www., and e-mail addresses, stay one token; "node.js/express" does not.
 _URL = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE
 )
-# Chunks that glue two skills together and must be split.
-_SPLITS = {"C#.NET": ("C#", ".NET"), "c#.net": ("c#", ".net"), "C#/.NET": ("C#", "/", ".NET")}
+# Chunks that glue two skills together and must be split, in every spelling ("C#.Net").
+_SPLITS = {
+    f"{c}{sep}{n}": (c, *(("/",) if sep else ()), n)
+    for c in ("C#", "c#")
+    for n in (".NET", ".Net", ".net")
+    for sep in ("", "/")
+}
 _STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
 # A recruiter's "Hired 40 engineers for Java and React roles" names skills the writer does not
 # claim: in a clause with a hiring verb, a skill followed by a role noun is not a claim.
@@ -79,7 +85,12 @@ _ROLE_NOUNS = frozenset(
     ]
 )
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
-_BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "o", "▪", "►", "✓"})
+# "Keras- Exprience - 24 months": a form field naming one skill ("Exprience" sic, as pasted).
+_DASHES = frozenset({"-", "–", "—"})
+_FIELD_WORDS = frozenset({"exprience", "experience", "expirience", "experiance"})
+_FIELD_BEFORE = frozenset({"months", "month", "years", "year", "details", "•", "*", "⢠"})
+# "⢠" is what a "â¢" bullet (a UTF-8 bullet that lost a byte) becomes after repair.
+_BULLETS = frozenset({"•", "-", "*", "–", "—", "·", "o", "▪", "►", "✓", "⢠"})
 # Two-word near misses never start or end with these ("in for" is not "Infor").
 _FUNCTION_WORDS = frozenset(
     [
@@ -178,11 +189,12 @@ class SkillMatcher:
         """Skills in a resume's lines; sorted by id; explicit, fuzzy and implied hits."""
         doc = self.nlp.make_doc("\n".join(lines))
         words, index = _words(doc, lines)
-        section_of = _section_lookup(sections)
+        section_of = _section_lookup(sections, _flattened_lines(words))
         wrapped = _wrapped_lines(words)
+        shouting = _shouting_lines(words)
         not_claims = _hiring_clauses(words, wrapped)
         mentions = [m for m in self._explicit(doc, words, index) if m.start not in not_claims]
-        accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped)
+        accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped, (), shouting)
         admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
         claimed = {
             i
@@ -197,10 +209,10 @@ class SkillMatcher:
             support = list(accepted)
             accepted += [
                 m
-                for m in _admit(ruled, words, section_of, self.taxonomy, wrapped, support)
+                for m in _admit(ruled, words, section_of, self.taxonomy, wrapped, support, shouting)
                 if m.rule is not None
             ]
-        return self._hits(accepted, section_of)
+        return self._hits(accepted, _section_lookup(sections))
 
     def find_text(self, text: str) -> tuple[SkillHit, ...]:
         """Skills in free text with no section information (a job ad, a snippet)."""
@@ -307,13 +319,16 @@ def find_text(text: str, taxonomy: Taxonomy | None = None) -> tuple[SkillHit, ..
 def _make_nlp(taxonomy: Taxonomy) -> Any:
     import spacy
     from spacy.symbols import ORTH
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
     tok = nlp.tokenizer
     # "Python/Django", "Node.js/Express", "C++/Java", "C#/.NET" split at the slash; dates do not.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z.])"]
     tok.infix_finditer = compile_infix_regex(infixes).finditer
+    # Form-pasted resumes glue a hyphen to the skill: "Keras- Exprience - 24 months".
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9+#])-"]
+    tok.suffix_search = compile_suffix_regex(suffixes).search
     tok.url_match = _URL.match
     for chunk, parts in _SPLITS.items():
         tok.add_special_case(chunk, [{ORTH: p} for p in parts])
@@ -365,7 +380,20 @@ def _words(doc: Any, lines: Sequence[str]) -> tuple[list[_Word], list[int]]:
     return words, index
 
 
-def _section_lookup(sections: Sequence[Section]) -> Any:
+def _flattened_lines(words: list[_Word]) -> frozenset[int]:
+    """Lines long enough to be a whole resume with its line breaks lost.
+
+    A heading on such a line says nothing about where its section ends, so section-based
+    admission ("Go" in a skills section) does not apply there.
+    """
+    count: dict[int, int] = {}
+    for w in words:
+        if w.text[:1].isalnum():
+            count[w.line] = count.get(w.line, 0) + 1
+    return frozenset(ln for ln, n in count.items() if n > FLATTENED_WORDS)
+
+
+def _section_lookup(sections: Sequence[Section], flattened: frozenset[int] = frozenset()) -> Any:
     if not sections:
         return lambda line: None
     try:
@@ -373,7 +401,7 @@ def _section_lookup(sections: Sequence[Section]) -> Any:
     except ImportError:  # pragma: no cover - sections.py is part of the package
         section_at = _section_at
     ordered = tuple(sorted(sections, key=lambda s: s.start_line))
-    return lambda line: section_at(ordered, line)
+    return lambda line: None if line in flattened else section_at(ordered, line)
 
 
 def _section_at(sections: Sequence[Section], line: int) -> str | None:
@@ -393,13 +421,20 @@ def _admit(
     taxonomy: Taxonomy,
     wrapped: frozenset[int] = frozenset(),
     support: Sequence[_Mention] = (),
+    shouting: frozenset[int] = frozenset(),
 ) -> list[_Mention]:
-    """Mentions that count: unambiguous ones, plus ambiguous ones their rule admits.
+    """Mentions that count: unambiguous ones, skill-form fields, plus ambiguous ones their rule
+    admits.
 
     `support`: mentions accepted earlier that may vouch as neighbours (returned too).
+    `shouting`: lines written in capitals, where "HIBERNATE" may stand for "Hibernate".
     """
-    accepted = list(support) + [m for m in mentions if m.rule is None]
-    pending = [m for m in mentions if m.rule is not None and _passes_gates(m, words)]
+    accepted = list(support) + [m for m in mentions if m.rule is None or _is_field(m, words)]
+    pending = [
+        m
+        for m in mentions
+        if m.rule is not None and not _is_field(m, words) and _passes_gates(m, words, shouting)
+    ]
     changed = True
     while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
         changed = False
@@ -411,14 +446,47 @@ def _admit(
     return accepted
 
 
-def _passes_gates(m: _Mention, words: list[_Word]) -> bool:
+def _is_field(m: _Mention, words: list[_Word]) -> bool:
+    """Is the mention the whole name of a "<skill>- Exprience - 24 months" form field?
+
+    Resumes pasted from job-site forms list one skill per field; the field label makes even
+    "Go" or "R" a skill. The field starts a line or follows the previous field's "months" or
+    the "Skill Details" label (flattened text keeps no line breaks).
+    """
+    after = m.end + 1
+    if after >= len(words) or words[m.end].text not in _DASHES:
+        return False
+    if words[after].lower not in _FIELD_WORDS or words[after].line != m.line:
+        return False
+    if m.start == 0 or words[m.start - 1].line != m.line:
+        return True
+    return words[m.start - 1].lower in _FIELD_BEFORE
+
+
+def _shouting_lines(words: list[_Word]) -> frozenset[int]:
+    """Lines whose words are (nearly) all in capitals: "FRAMEWORKS: SPRING, HIBERNATE"."""
+    upper: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for w in words:
+        if len(w.text) > 1 and w.text.isalpha():
+            total[w.line] = total.get(w.line, 0) + 1
+            upper[w.line] = upper.get(w.line, 0) + w.text.isupper()
+    return frozenset(ln for ln, n in total.items() if n >= 3 and upper[ln] >= 0.8 * n)
+
+
+def _passes_gates(
+    m: _Mention, words: list[_Word], shouting: frozenset[int] = frozenset()
+) -> bool:
     rule = m.rule
     assert rule is not None
     if m.fuzzy:  # a misspelling cannot be in the case list; it must be capitalised like it
         if rule.case and not any(m.text[:1] == c[:1] for c in rule.case):
             return False
     elif rule.case and m.text not in rule.case:
-        return False
+        # In a line of capitals "SPRING" is "Spring" shouted; it still needs admitting.
+        shouted = m.line in shouting and rule.needs_admission
+        if not (shouted and m.text in {c.upper() for c in rule.case}):
+            return False
     return not any(_pattern_at(p, m, words) for p in rule.reject)
 
 
