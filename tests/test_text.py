@@ -172,3 +172,10 @@ def test_full_width_dash_mojibake_with_a_lost_byte_is_a_dash() -> None:
     # resume exports: "Company Name ï¼​ City , State" (EF BC 8D read as cp1252)
     assert normalise("Company Name \u00ef\u00bc\u200b City , State") == "Company Name - City , State"
     assert normalise("Company Name \u00ef\u00bc\u008d City") == "Company Name - City"
+
+
+def test_bullet_mojibake_with_a_lost_byte_is_a_bullet() -> None:
+    # form-pasted resumes: "â¢ Python" (E2 80 A2 with the 0x80 dropped), often before a NBSP
+    assert normalise("\u00e2\u00a2 Python") == "• Python"
+    assert normalise("\u00e2\u00a2\u00a0Python") == "• Python"
+    assert normalise("Skills \u00e2\u00a2 Python \u00e2\u00a2 Java") == "Skills • Python • Java"

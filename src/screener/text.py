@@ -207,6 +207,9 @@ def _repair(text: str) -> str:
     # UTF-8 bytes EF BC 8D (a full-width hyphen) read as cp1252, where 0x8D is undefined and
     # shows up as an invisible character: ftfy cannot know the lost byte, we can.
     text = _LOST_FULLWIDTH_DASH.sub("\uff0d", text)
+    # The bullet E2 80 A2 read as cp1252 with its 0x80 byte dropped: "â¢". Left alone, ftfy
+    # joins it with the next character into a Braille sign ("⢠").
+    text = text.replace("\u00e2\u00a2", "\u2022")
     try:
         text = _fix_text(text)
     except Exception:  # noqa: BLE001, S110 - ftfy is a heuristic; a failure must not lose the text
