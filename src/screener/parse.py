@@ -38,6 +38,11 @@ def _matcher(taxonomy_path: str | None):
     return SkillMatcher(load_taxonomy(taxonomy_path))
 
 
+def prepare(settings: ParseSettings) -> None:
+    """Load the taxonomy and build the skill matcher now (see Work.prepare)."""
+    _matcher(settings.taxonomy_path)
+
+
 def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     """Read contact, sections, skills and experience from an extracted document."""
     if doc.status != "ok":

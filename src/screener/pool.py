@@ -156,6 +156,11 @@ class WorkerPool:
             self._busy[worker.conn] = worker
 
     def _start(self) -> _Worker:
+        if self.started == 0 and self.method == "fork":
+            # Built once here, inherited by every worker (and every replacement) through fork.
+            prepare = getattr(self.work, "prepare", None)
+            if prepare is not None:
+                prepare()
         self.started += 1
         return _Worker(self._ctx, self.work, self.memory_limit)
 
