@@ -227,3 +227,22 @@ def test_two_screenings_writing_at_once_both_succeed(tmp_path):
     rows = sqlite3.connect(directory / "cache.sqlite3").execute(
         "SELECT count(*) FROM profiles").fetchone()[0]
     assert rows == 400
+
+
+def test_parse_key_changes_when_a_word_list_changes(tmp_path, monkeypatch):
+    """The fuzzy-match and stop-word lists shape parsed profiles, so they are in the key."""
+    import shutil
+
+    from screener import cache as cache_module
+    from screener.parse import ParseSettings
+
+    fake_pkg = tmp_path / "screener"
+    shutil.copytree(cache_module._package_dir(), fake_pkg)
+    monkeypatch.setattr(cache_module, "_package_dir", lambda: fake_pkg)
+    settings = ParseSettings(as_of="2026-11-27")
+    before = cache_module.cache_keys(settings)
+    with open(fake_pkg / "_data" / "stop_words_en.txt", "a", encoding="utf-8") as f:
+        f.write("resume\n")
+    after = cache_module.cache_keys(settings)
+    assert after.extraction == before.extraction
+    assert after.parse != before.parse

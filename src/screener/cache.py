@@ -98,6 +98,11 @@ def _sources(include: tuple[str, ...] | None, exclude: tuple[str, ...] = ()) -> 
     return out
 
 
+def _data_files() -> list[Path]:
+    """Word lists the parse stage reads (fuzzy-match and similarity stop words)."""
+    return sorted((_package_dir() / "_data").glob("*.txt"))
+
+
 def _taxonomy_files(taxonomy_path: str | None) -> list[Path]:
     if taxonomy_path:
         return [Path(taxonomy_path)]
@@ -121,6 +126,7 @@ def cache_keys(settings: Any) -> CacheKeys:
     parse = _digest(
         "p", extraction, taxonomy, settings.as_of,
         _hash_sources(_sources(None, _EXTRACT_SOURCES + _NOT_PARSE_SOURCES)),
+        _hash_sources(_data_files()),
     )
     return CacheKeys(extraction=extraction, parse=parse)
 

@@ -8,8 +8,10 @@ fitted on the batch plus the posting, up to hash collisions among 2**20 buckets:
 hashed as sklearn's HashingVectorizer hashes them (MurmurHash3, seed 0, of the UTF-8 bytes),
 and the sums run in the same order as sklearn's and scipy's loops, so the floats are the same.
 
-scikit-learn itself is not imported (it costs ~1.5 s at start-up): its English stop-word list is
-read from its source file, and the hash comes from the `murmurhash` package spaCy depends on.
+scikit-learn itself is not imported (it costs ~1.5 s at start-up, more than a warm re-screen of
+a thousand resumes): its English stop-word list is kept as data (`_data/stop_words_en.txt`) and
+the hash comes from the `murmurhash` package. tests/test_similarity.py checks both, and the
+scores, against scikit-learn itself.
 """
 
 from __future__ import annotations
@@ -39,29 +41,18 @@ def posting_text(posting: Posting) -> str:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    """scikit-learn's ENGLISH_STOP_WORDS, read without importing scikit-learn."""
-    import importlib.util
+    """scikit-learn's English stop words, kept as data (importing scikit-learn costs ~1.5 s)."""
     from pathlib import Path
 
-    spec = importlib.util.find_spec("sklearn")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("scikit-learn is needed for the similarity stop words; pip install "
-                          "scikit-learn")
-    source = Path(next(iter(spec.submodule_search_locations)), "feature_extraction",
-                  "_stop_words.py")
-    names: dict[str, object] = {}
-    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), names)  # noqa: S102
-    return frozenset(names["ENGLISH_STOP_WORDS"])  # type: ignore[arg-type]
+    path = Path(__file__).parent / "_data" / "stop_words_en.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def _hash():
-    try:
-        from murmurhash.mrmr import hash as murmur  # spaCy's dependency; C speed
-    except ImportError:  # pragma: no cover - spaCy always brings it
-        from sklearn.utils.murmurhash import murmurhash3_32
+    from murmurhash.mrmr import hash as murmur  # MurmurHash3 x86 32-bit, seed 0, as sklearn's
 
-        return lambda term: murmurhash3_32(term.encode("utf-8"), 0)
     return murmur
 
 
