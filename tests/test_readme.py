@@ -56,3 +56,12 @@ def test_every_screen_option_in_the_usage_table_exists():
     table = README[README.index("Options worth knowing"):README.index("Other commands")]
     for option in sorted(set(re.findall(r"`(--[a-z-]+)", table))):
         assert option in help_text, option
+
+
+def test_demo_output_shown_is_the_golden_shortlist():
+    """The README's demo block is tests/golden/demo_shortlist.txt (taxonomy hash aside)."""
+    start = README.index("The demo prints")
+    block = re.search(r"```\n(.*?)```", README[start:], flags=re.S).group(1)
+    golden = (ROOT / "tests" / "golden" / "demo_shortlist.txt").read_text(encoding="utf-8")
+    shown = re.sub(r"taxonomy [0-9a-f]{12}", "taxonomy <taxonomy>", block)
+    assert shown == golden
