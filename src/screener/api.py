@@ -3,8 +3,8 @@
     from screener import screen, load_posting
     shortlist = screen(["resumes/"], "pipelines/backend-developer.yaml", as_of="2026-11-27")
 
-Heavy libraries (spaCy, scikit-learn, the PDF readers) are imported only when a function that
-needs them runs, so that `screener --help` and `screener posting check` start fast.
+Heavy libraries (spaCy, numpy, the PDF readers) are imported only when a function that needs
+them runs, so that `screener --help` and `screener posting check` start fast.
 """
 
 from __future__ import annotations
