@@ -28,8 +28,8 @@ from screener.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxono
 
 MAX_EVIDENCE = 5  # occurrences kept per skill, earliest first
 NEAR_WINDOW = 8  # words between two mentions that still count as "near"
-FUZZY_MIN_LEN = 7
-FLATTENED_WORDS = 80  # words on one line beyond which it is a flattened resume, not a list  # shorter tokens are only matched when they are a transposition
+FUZZY_MIN_LEN = 7  # shorter tokens are only matched when they are a transposition
+FLATTENED_WORDS = 80  # words on one line beyond which it is a flattened resume, not a list
 # Whitespace-separated chunks tokenised on their own to fill spaCy's tokenizer cache (see
 # `SkillMatcher._make_doc`); the tokenizer's cache is raised to the same bound.
 TOKENIZER_CACHE = 30_000
@@ -452,19 +452,41 @@ def _admit(
     `support`: mentions accepted earlier that may vouch as neighbours (returned too).
     `shouting`: lines written in capitals, where "HIBERNATE" may stand for "Hibernate".
     """
-    accepted = list(support) + [m for m in mentions if m.rule is None or _is_field(m, words)]
+    fields = [m.rule is None or _is_field(m, words) for m in mentions]
+    accepted = list(support) + [m for m, plain in zip(mentions, fields) if plain]
     pending = [
         m
-        for m in mentions
-        if m.rule is not None and not _is_field(m, words) and _passes_gates(m, words, shouting)
+        for m, plain in zip(mentions, fields)
+        if not plain and _passes_gates(m, words, shouting)
     ]
+    if not pending:
+        return accepted
+    # What admits a mention apart from its neighbours (sections, admit patterns) does not
+    # change from round to round: decided once. Neighbours are looked up by identity among the
+    # mentions on the lines next to it (all a sentence can reach).
+    near = _Neighbours(accepted + pending, taxonomy, wrapped)
+    in_accepted = {id(m) for m in accepted}
+    in_pending = {id(m) for m in pending}
+    fixed: dict[int, bool | None] = {}
     changed = True
     while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
         changed = False
         for m in list(pending):
-            if _admitted(m, words, section_of, accepted, pending, taxonomy, wrapped):
+            key = id(m)
+            if key not in fixed:
+                fixed[key] = _admitted_alone(m, words, section_of)
+            verdict = fixed[key]
+            if verdict is None:  # rule.near > 0: neighbours decide
+                # Unconfirmed neighbours count half: "Java, Spring, Hibernate, Maven" are all
+                # ambiguous and vouch for one another, two ordinary words side by side do not.
+                strong = near.count(m, in_accepted)
+                weak = near.count(m, in_pending)
+                verdict = strong + weak // 2 >= m.rule.near  # type: ignore[union-attr]
+            if verdict:
                 accepted.append(m)
-                pending.remove(m)
+                in_accepted.add(key)
+                removed = pending.pop(pending.index(m))  # what `pending.remove(m)` removes
+                in_pending.discard(id(removed))
                 changed = True
     return accepted
 
@@ -510,51 +532,60 @@ def _passes_gates(
         shouted = m.line in shouting and rule.needs_admission
         if not (shouted and m.text in {c.upper() for c in rule.case}):
             return False
-    return not any(_pattern_at(p, m, words) for p in rule.reject)
+    return not _any_pattern(rule.reject, m, words)
 
 
-def _admitted(
-    m: _Mention,
-    words: list[_Word],
-    section_of: Any,
-    accepted: list[_Mention],
-    pending: list[_Mention],
-    taxonomy: Taxonomy,
-    wrapped: frozenset[int] = frozenset(),
-) -> bool:
+def _admitted_alone(m: _Mention, words: list[_Word], section_of: Any) -> bool | None:
+    """True/False when the rule decides without neighbours; None when neighbours must."""
     rule = m.rule
     assert rule is not None
     if not rule.needs_admission:
         return True
     if rule.sections and section_of(m.line) in rule.sections:
         return True
-    if any(_pattern_at(p, m, words) for p in rule.admit):
+    if _any_pattern(rule.admit, m, words):
         return True
     if rule.near <= 0:
         return False
-    # Unconfirmed neighbours count half: "Java, Spring, Hibernate, Maven" are all ambiguous and
-    # vouch for one another, while two ordinary words side by side do not.
-    strong = _near_count(m, accepted, rule, taxonomy, wrapped)
-    weak = _near_count(m, pending, rule, taxonomy, wrapped)
-    return strong + weak // 2 >= rule.near
+    return None
 
 
-def _near_count(
-    m: _Mention,
-    accepted: list[_Mention],
-    rule: ContextRule,
-    taxonomy: Taxonomy,
-    wrapped: frozenset[int] = frozenset(),
-) -> int:
-    cats = set(rule.near_categories)
-    near = set()
-    for other in accepted:
-        if other.skill == m.skill or not _same_sentence(m.line, other.line, wrapped):
-            continue
-        gap = max(other.start - m.end, m.start - other.end)
-        if gap <= NEAR_WINDOW and (not cats or taxonomy.skills[other.skill].category in cats):
-            near.add(other.skill)
-    return len(near)
+class _Neighbours:
+    """For each mention, the other mentions near enough to vouch for it: another skill, in the
+    same sentence, at most NEAR_WINDOW words away, of the rule's near categories if any."""
+
+    def __init__(
+        self, universe: Sequence[_Mention], taxonomy: Taxonomy, wrapped: frozenset[int]
+    ) -> None:
+        self.by_line: dict[int, list[_Mention]] = {}
+        for m in universe:
+            self.by_line.setdefault(m.line, []).append(m)
+        self.taxonomy = taxonomy
+        self.wrapped = wrapped
+        self.found: dict[int, list[_Mention]] = {}
+
+    def count(self, m: _Mention, present: set[int]) -> int:
+        """Distinct skills near `m` among the mentions whose id is in `present`."""
+        near = self.found.get(id(m))
+        if near is None:
+            near = self.found[id(m)] = self._near(m)
+        return len({o.skill for o in near if id(o) in present})
+
+    def _near(self, m: _Mention) -> list[_Mention]:
+        rule = m.rule
+        assert rule is not None
+        cats = set(rule.near_categories)
+        out = []
+        for line in (m.line - 1, m.line, m.line + 1):  # a sentence spans one wrapped line
+            for other in self.by_line.get(line, ()):
+                if other.skill == m.skill or not _same_sentence(m.line, other.line, self.wrapped):
+                    continue
+                gap = max(other.start - m.end, m.start - other.end)
+                if gap <= NEAR_WINDOW and (
+                    not cats or self.taxonomy.skills[other.skill].category in cats
+                ):
+                    out.append(other)
+        return out
 
 
 def _same_sentence(a: int, b: int, wrapped: frozenset[int]) -> bool:
@@ -596,6 +627,45 @@ def _hiring_clauses(words: list[_Word], wrapped: frozenset[int]) -> frozenset[in
                     out.add(j)
         start = i + 1 if i < len(words) and words[i].text in _CLAUSE_END else i
     return frozenset(out)
+
+
+_WILD = frozenset({"<version>", "<year>"})
+_PATTERN_INDEX: dict[int, tuple[tuple[ContextPattern, ...], Any]] = {}
+
+
+def _any_pattern(patterns: tuple[ContextPattern, ...], m: _Mention, words: list[_Word]) -> bool:
+    """`any(_pattern_at(p, m, words) for p in patterns)`, trying only the patterns whose token
+    next to the mention is the word there (or a wildcard)."""
+    if not patterns:
+        return False
+    entry = _PATTERN_INDEX.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        entry = _PATTERN_INDEX[id(patterns)] = (patterns, _index_patterns(patterns))
+    after, before, others = entry[1]
+    tried: list[ContextPattern] = list(others)
+    for i, table in ((m.end, after), (m.start - 1, before)):
+        if table and 0 <= i < len(words) and words[i].line == m.line:
+            lower = words[i].lower
+            tried += table.get(lower, ())
+            stripped = lower.rstrip(".")
+            if stripped != lower:
+                tried += table.get(stripped, ())
+    return any(_pattern_at(p, m, words) for p in tried)
+
+
+def _index_patterns(patterns: tuple[ContextPattern, ...]) -> tuple[dict, dict, list]:
+    """Patterns by their literal token right after / right before the mention; the rest."""
+    after: dict[str, list[ContextPattern]] = {}
+    before: dict[str, list[ContextPattern]] = {}
+    others: list[ContextPattern] = []
+    for p in patterns:
+        if p.after and p.after[0] not in _WILD:
+            after.setdefault(p.after[0], []).append(p)
+        elif p.before and p.before[-1] not in _WILD:
+            before.setdefault(p.before[-1], []).append(p)
+        else:
+            others.append(p)
+    return after, before, others
 
 
 def _pattern_at(p: ContextPattern, m: _Mention, words: list[_Word]) -> bool:
