@@ -192,12 +192,15 @@ class SkillMatcher:
     def find(self, lines: Sequence[str], sections: Sequence[Section] = ()) -> tuple[SkillHit, ...]:
         """Skills in a resume's lines; sorted by id; explicit, fuzzy and implied hits."""
         doc = self._make_doc("\n".join(lines))
-        words, index = _words(doc, lines)
+        tokens = _Tokens(doc)
+        words, index = _words(tokens, lines)
         section_of = _section_lookup(sections, _flattened_lines(words))
         wrapped = _wrapped_lines(words)
         shouting = _shouting_lines(words)
         not_claims = _hiring_clauses(words, wrapped)
-        mentions = [m for m in self._explicit(doc, words, index) if m.start not in not_claims]
+        mentions = [
+            m for m in self._explicit(doc, tokens, words, index) if m.start not in not_claims
+        ]
         accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped, (), shouting)
         admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
         claimed = {
@@ -242,37 +245,51 @@ class SkillMatcher:
             warmed.update(new)
         return self.nlp.make_doc(text)
 
-    def _explicit(self, doc: Any, words: list[_Word], index: list[int]) -> list[_Mention]:
-        from spacy.util import filter_spans
-
-        every = self._matcher(doc, as_spans=True)
+    def _explicit(
+        self, doc: Any, tokens: _Tokens, words: list[_Word], index: list[int]
+    ) -> list[_Mention]:
+        # Matches as (label hash, start, end) tuples: the same matches as spans, without
+        # building a Span (and its Tokens) for each.
+        every = self._matcher(doc)
+        strings = doc.vocab.strings
         inside = _Inside(every)
         mentions = []
-        for span in filter_spans(every):
-            mention = self._mention(span, words, index)
+        for key, start, end in _filter_spans(every):
+            label = strings[key]
+            mention = self._mention(label, start, end, tokens, words, index)
             if mention is None:
                 continue
             mentions.append(mention)
             # "AWS RDS", "Azure Kubernetes Service": a product name that names the skill it
             # implies is evidence of that skill too, whatever its own context rule says.
-            implied = self.taxonomy.implied(span.label_)
+            implied = self.taxonomy.implied(label)
             if not implied:
                 continue
-            for inner in inside.within(span.start, span.end):
-                if inner.label_ in implied:
-                    nested = self._mention(inner, words, index)
+            for inner_key, inner_start, inner_end in inside.within(start, end):
+                inner = strings[inner_key]
+                if inner in implied:
+                    nested = self._mention(inner, inner_start, inner_end, tokens, words, index)
                     if nested is not None:
                         nested.rule = None
                         mentions.append(nested)
         return mentions
 
-    def _mention(self, span: Any, words: list[_Word], index: list[int]) -> _Mention | None:
-        start, end = index[span.start], index[span.end - 1] + 1
+    def _mention(
+        self,
+        label: str,
+        first: int,
+        stop: int,
+        tokens: _Tokens,
+        words: list[_Word],
+        index: list[int],
+    ) -> _Mention | None:
+        """The mention a match of tokens [first, stop) makes, or None if it has no word."""
+        start, end = index[first], index[stop - 1] + 1
         if start < 0 or end <= start:
             return None
-        rule = self._ambiguous.get((span.label_, _key(span)))
-        text = " ".join(t.text for t in span)
-        return _Mention(span.label_, start, end, words[start].line, text, rule)
+        rule = self._ambiguous.get((label, " ".join(tokens.lowers[first:stop])))
+        text = " ".join(tokens.texts[first:stop])
+        return _Mention(label, start, end, words[start].line, text, rule)
 
     def _hits(self, mentions: list[_Mention], section_of: Any) -> tuple[SkillHit, ...]:
         by_skill: dict[str, list[_Mention]] = {}
@@ -300,18 +317,30 @@ class SkillMatcher:
 class _Inside:
     """The matches lying inside a span, in the matcher's order, found by bisecting starts."""
 
-    def __init__(self, spans: Sequence[Any]) -> None:
-        self.spans = spans
-        self.bounds = [(s.start, s.end) for s in spans]
-        self.order = sorted(range(len(spans)), key=lambda k: self.bounds[k][0])
-        self.starts = [self.bounds[k][0] for k in self.order]
+    def __init__(self, matches: Sequence[tuple[int, int, int]]) -> None:
+        self.matches = matches
+        self.order = sorted(range(len(matches)), key=lambda k: matches[k][1])
+        self.starts = [matches[k][1] for k in self.order]
 
-    def within(self, start: int, end: int) -> list[Any]:
+    def within(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """Matches with start <= match.start and match.end <= end (a match is never empty)."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
-        picked = sorted(k for k in self.order[lo:hi] if self.bounds[k][1] <= end)
-        return [self.spans[k] for k in picked]
+        picked = sorted(k for k in self.order[lo:hi] if self.matches[k][2] <= end)
+        return [self.matches[k] for k in picked]
+
+
+def _filter_spans(matches: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """`spacy.util.filter_spans` on (label, start, end) tuples: longest first (then earliest),
+    no shared token, returned by start."""
+    ordered = sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    result = []
+    seen: set[int] = set()
+    for match in ordered:
+        if match[1] not in seen and match[2] - 1 not in seen:
+            result.append(match)
+            seen.update(range(match[1], match[2]))
+    return sorted(result, key=lambda m: m[1])
 
 
 def _identity(m: _Mention) -> tuple:
@@ -386,7 +415,22 @@ def _key(tokens: Any) -> str:
     return " ".join(t.lower_ for t in tokens)
 
 
-def _words(doc: Any, lines: Sequence[str]) -> tuple[list[_Word], list[int]]:
+class _Tokens:
+    """A doc's tokens as plain columns (text, lower case, offset, is-space), read in one
+    `Doc.to_array` call instead of a Token object per token per use."""
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, IDX, IS_SPACE]).tolist() if len(doc) else []
+        self.texts = [strings[row[0]] for row in rows]
+        self.lowers = [strings[row[1]] for row in rows]
+        self.offsets = [row[2] for row in rows]
+        self.spaces = [bool(row[3]) for row in rows]
+
+
+def _words(tokens: _Tokens, lines: Sequence[str]) -> tuple[list[_Word], list[int]]:
     """Non-space tokens with their line; `index[token.i]` is the word index (-1 for spaces)."""
     starts, pos = [], 0
     for line in lines:
@@ -394,12 +438,14 @@ def _words(doc: Any, lines: Sequence[str]) -> tuple[list[_Word], list[int]]:
         pos += len(line) + 1
     words: list[_Word] = []
     index = []
-    for tok in doc:
-        if tok.is_space:
+    for text, lower, offset, space in zip(
+        tokens.texts, tokens.lowers, tokens.offsets, tokens.spaces
+    ):
+        if space:
             index.append(-1)
             continue
         index.append(len(words))
-        words.append(_Word(tok.text, tok.lower_, bisect.bisect_right(starts, tok.idx), tok.idx))
+        words.append(_Word(text, lower, bisect.bisect_right(starts, offset), offset))
     return words, index
 
 
