@@ -254,6 +254,17 @@ def _fix_text(text: str) -> str:
 
 def _clean_line(line: str) -> str:
     """Spaces, invisible characters and bullets of one line (rules 3-5)."""
+    if line.isascii() and line.isprintable():
+        # Printable ASCII holds nothing invisible, no odd space (tab), control character,
+        # Unicode hyphen, soft hyphen or bullet glyph: only the space and bullet rules apply.
+        line = line.strip(" ")
+        if "  " in line:
+            line = _SPACE_RUN.sub(" ", line)
+        match = _LEADING_BULLETS.match(line)
+        if not match:
+            return line
+        rest = line[match.end() :].strip(" ")
+        return "• " + rest if rest else "•"
     line = _INVISIBLE.sub("", line)
     line = _ODD_SPACES.sub(" ", line)
     line = _CONTROL.sub("", line).translate(_HYPHENS)
@@ -277,6 +288,8 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
     """Move the tail of a word broken across lines up onto its first line (rule 6)."""
     out = list(lines)
     for i in range(len(out) - 1):
+        if not out[i].endswith("-"):  # what `_LINE_END_WORD` needs first
+            continue
         head_match = _LINE_END_WORD.search(out[i])
         if not head_match:
             continue
