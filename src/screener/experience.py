@@ -1015,6 +1015,8 @@ def _stated_skill_years(line: str, text: str) -> float:
     if not text:
         return 0.0
     low, key, best = line.lower(), text.lower(), 0.0
+    if "yr" not in low and "year" not in low and "mo" not in low:
+        return 0.0  # both patterns end in a unit (years/yrs/months/mos): none on the line
     at = low.find(key)
     while at >= 0:
         m = _AFTER_SKILL_RE.match(line[at + len(text) : at + len(text) + 60])

@@ -206,7 +206,7 @@ def split_labelled(line: str) -> list[str]:
 def _whole_heading(text: str) -> str | None:
     """Canonical name when the whole of `text` (decorations aside) is a heading."""
     core = text.strip(_DECORATION)
-    if not core or any(ch.isdigit() for ch in core) or len(core) > 45:
+    if not core or len(core) > 45 or any(map(str.isdigit, core)):
         return None
     if _SPACED_RE.match(core):
         core = core.replace(" ", "")
