@@ -44,7 +44,10 @@ _EOF_WINDOW = 2048
 # overflow recursive readers (pdfminer's object resolution, pdfium's parser limits). Checked
 # on the raw bytes, so it costs one regex scan, not a parse.
 MAX_NESTING = 100
-_NESTED = re.compile(rb"(?:(?:\[|<<)\s*(?:/[^\s/\[\]<>()]*\s*)?){%d}" % MAX_NESTING)
+_OPEN = rb"(?:\[|<<)\s*(?:/[^\s/\[\]<>()]*\s*)?"
+# The first opener written out: a pattern starting with '[' or '<<' lets `re` jump between
+# those bytes instead of trying the repeat at every byte (~6x faster, same matches).
+_NESTED = re.compile(_OPEN + rb"(?:" + _OPEN + rb"){%d}" % (MAX_NESTING - 1))
 _PRIVATE_OR_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]|\(cid:\d+\)")
 _LINKISH = re.compile(r"@|https?:|www\.|/|\\")
 
