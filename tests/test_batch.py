@@ -24,7 +24,6 @@ from screener.inputs import collect_inputs
 from screener.parse import ParseSettings
 from screener.progress import ProgressLine, progress_callback
 from screener.records import Contact, Document, Profile
-from screener.serialize import to_plain
 from tests.fixtures import hostile
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
@@ -91,10 +90,10 @@ def test_results_come_back_in_input_order_even_when_the_first_is_slowest(tmp_pat
 
 def test_runs_are_identical(tmp_path):
     paths = _files(tmp_path, ["sleep 0.2", "raise", "b", "sleep 0.1", "c"])
-    first = [to_plain(p) for p in _run(paths, jobs=2)]
-    assert first == [to_plain(p) for p in _run(paths, jobs=2)]
-    assert first == [to_plain(p) for p in _run(paths, jobs=1)]
-    assert first == [to_plain(p) for p in _run(paths, jobs=0)]
+    first = _run(paths, jobs=2)  # records compare field by field, floats exactly
+    assert first == _run(paths, jobs=2)
+    assert first == _run(paths, jobs=1)
+    assert first == _run(paths, jobs=0)
 
 
 def test_jobs_1_still_runs_in_a_guarded_worker_so_a_hung_file_cannot_hang_the_caller(tmp_path):

@@ -25,7 +25,7 @@ from screener.records import (
     Section,
     SkillHit,
 )
-from screener.serialize import from_plain, to_plain
+from screener.serialize import from_rows, to_rows
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
 CALLS: dict[str, list[str]] = {"parse": [], "parse_doc": []}
@@ -83,10 +83,10 @@ def _run(paths, cache, settings=SETTINGS):
                           parse=fake_parse, parse_doc=fake_parse_doc))
 
 
-def test_plain_form_round_trips_a_full_profile_exactly():
+def test_row_form_round_trips_a_full_profile_exactly():
     doc = Document(path="a.txt", sha256="ab", status="ok", text="Avery Quinn\nPython\nx\ny")
     profile = _profile(doc, SETTINGS)
-    again = from_plain(Profile, to_plain(profile))
+    again = from_rows(Profile, to_rows(profile))
     assert again == profile
     assert again.skills[0].years == profile.skills[0].years  # not rounded like to_dict
 
@@ -99,7 +99,7 @@ def test_warm_run_skips_parsing_and_gives_identical_profiles(folder, tmp_path):
     with Cache(tmp_path / "cache") as cache:
         warm = _run([folder], cache)
     assert CALLS == {"parse": [], "parse_doc": []}
-    assert [to_plain(p) for p in warm] == [to_plain(p) for p in cold]
+    assert warm == cold
 
 
 def test_same_bytes_elsewhere_are_a_hit_reported_under_their_own_path(folder, tmp_path):
