@@ -179,13 +179,17 @@ def test_browser_check_catches_a_csp_violation(tmp_path, hostile_page):
     assert any("Content Security Policy" in line for line in result.console), result.console
 
 
-def test_missing_browser_fails_loudly_unless_skipping_is_asked_for(monkeypatch):
+def test_missing_browser_fails_in_ci_and_is_skipped_with_the_fix_elsewhere(monkeypatch):
     from tests.browser import chromium
 
     monkeypatch.setattr(chromium, "CANDIDATES", ("/nonexistent/chromium",))
-    monkeypatch.delenv("SCREENER_SKIP_BROWSER", raising=False)
+    monkeypatch.delenv("SCREENER_REQUIRE_BROWSER", raising=False)
+    monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="apt-get install -y chromium"):
         chromium.find_chromium()
-    monkeypatch.setenv("SCREENER_SKIP_BROWSER", "1")
-    with pytest.raises(pytest.skip.Exception):
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium"):
+        chromium.find_chromium()
+    monkeypatch.setenv("SCREENER_REQUIRE_BROWSER", "1")
+    with pytest.raises(pytest.fail.Exception):
         chromium.find_chromium()
