@@ -142,3 +142,8 @@ def test_every_row_names_the_posting_as_of_date_and_taxonomy_version():
         assert row["posting"] == shortlist.posting.id
         assert row["as_of"] == shortlist.as_of
         assert row["taxonomy"] == shortlist.taxonomy_version != ""
+
+
+def test_nul_characters_are_dropped_not_fatal():
+    assert safe_cell("Avery\x00 Quinn") == "Avery Quinn"
+    assert safe_cell("\x00=SUM(A1)") == "'=SUM(A1)"

@@ -28,10 +28,11 @@ _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def safe_cell(value: Any) -> str:
-    """A cell's text, with a `'` in front of anything a spreadsheet would run as a formula."""
+    """A cell's text, with a `'` in front of anything a spreadsheet would run as a formula.
+    NUL characters are dropped: no spreadsheet shows them, and Python 3.10's csv refuses them."""
     if value is None:
         return ""
-    text = str(value)
+    text = str(value).replace("\x00", "")
     if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
