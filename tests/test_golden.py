@@ -31,13 +31,22 @@ def _relative(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    # run from the repository root with relative paths, as the README's demo does: the
+    # terminal report wraps long lines, so an absolute path would make the golden text depend
+    # on where the repository was cloned
     out = tmp_path_factory.mktemp("golden") / "demo.csv"
-    result = CliRunner().invoke(
-        cli,
-        ["screen", str(EXAMPLES), "--posting", str(POSTING), "--as-of", AS_OF, "--no-cache",
-         "--quiet", "--jobs", "1", "--csv", str(out)],
-        catch_exceptions=False,
-    )
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(
+            cli,
+            ["screen", str(EXAMPLES.relative_to(ROOT)), "--posting",
+             str(POSTING.relative_to(ROOT)), "--as-of", AS_OF, "--no-cache", "--quiet",
+             "--jobs", "1", "--csv", str(out)],
+            catch_exceptions=False,
+        )
+    finally:
+        os.chdir(cwd)
     assert result.exit_code == 0, result.output
     return {"demo_shortlist.txt": result.stdout, "demo.csv": out.read_text(encoding="utf-8")}
 
