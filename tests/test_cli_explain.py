@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 
 from screener.cli import cli
@@ -18,7 +20,8 @@ def test_explain_one_resume_shows_parts_requirements_evidence_and_positions():
     for part in ("required", "preferred", "years", "similarity"):
         assert f"    {part} " in out
     assert "missing  Kubernetes" in out
-    assert f"{resume}:" in out and "'PostgreSQL'" in out
+    assert f"  File: {resume}" in out.replace("\n        ", "")  # wrapped, never cut
+    assert re.search(r"line \d+ \[experience\] 'PostgreSQL'", out)
     assert "Cedar Health Systems" in out
 
 

@@ -45,7 +45,8 @@ Not ranked
   duplicate resumes/avery_quinn (1).pdf: same content as
             resumes/avery_quinn.pdf; remove one copy
 
-#1 Avery Quinn  91.6/100  resumes/avery_quinn.pdf
+#1 Avery Quinn  91.6/100
+  File: resumes/avery_quinn.pdf
   Score
     required     60.0/60.0  5 of 5 required met
     preferred     7.5/15.0
@@ -53,23 +54,25 @@ Not ranked
     similarity     4.1/5.0  cosine 0.82 to the posting
   Requirements
     met      1 of Python, Node.js, PHP   20.0/20.0  found
-             resumes/avery_quinn.pdf:12 [experience] 'Python'
-             resumes/avery_quinn.pdf:15 [experience] 'PHP'
-             resumes/avery_quinn.pdf:15 [experience] 'Node.js'
+             line 12 [experience] 'Python'
+             line 15 [experience] 'PHP'
+             line 15 [experience] 'Node.js'
     met      PostgreSQL                  10.0/10.0  found
-             resumes/avery_quinn.pdf:12 [experience] 'PostgreSQL'
+             line 12 [experience] 'PostgreSQL'
     met      Containers (Docker)         10.0/10.0  found
-             resumes/avery_quinn.pdf:12 [experience] 'Docker'
+             line 12 [experience] 'Docker'
     met      Kubernetes                  10.0/10.0  found
-             resumes/avery_quinn.pdf:12 [experience] 'Kubernetes'
+             line 12 [experience] 'Kubernetes'
     met      AWS                         10.0/10.0  found (5.4 y)
-             resumes/avery_quinn.pdf:12 [experience] 'AWS'
+             line 12 [experience] 'AWS'
     missing  Redis                         0.0/7.5  not mentioned
     met      CI/CD                         7.5/7.5  found
-             resumes/avery_quinn.pdf:13 [experience] 'CI/CD'
+             line 13 [experience] 'CI/CD'
   Years: 9.2 total, 8.0 claimed, 9.2 relevant
-    relevant  Senior Backend Engineer, Northwind Labs: Jan 2019 - present (5.4…
-    relevant  Software Developer, Contoso Ltd: Mar 2015 - Dec 2018 (3.8 y), lin…
+    relevant  Senior Backend Engineer, Northwind Labs: Jan 2019 - present
+              (5.4 y), line 11
+    relevant  Software Developer, Contoso Ltd: Mar 2015 - Dec 2018 (3.8 y),
+              line 14
 """
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -88,7 +91,7 @@ def test_explain_covers_knocked_out_candidate_with_rule_years_and_unknowns():
     block = text[text.index("#3 Casey Morgan"):]
     assert "Knocked out: required 1 of Python, Node.js, PHP: not found" in block
     assert "unknown  AWS" in block and "AWS found but its years cannot be dated" in block
-    assert "resumes/casey-morgan.txt:6 [experience] 'AWS'" in block
+    assert "line 6 [experience] 'AWS'" in block
     assert "Years: 8.0 total (7.0-9.0), ? relevant" in block
     assert "Systems Administrator, Tailspin Toys: 2016 - 2024 (8.0 y), line 5" in block
 

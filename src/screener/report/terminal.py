@@ -12,8 +12,8 @@ import unicodedata
 
 import click
 
-from screener.records import Assessment, RequirementResult, Shortlist, ShortlistEntry
-from screener.report import display_name, evidence_line, fmt_num, group, reason, summary_line
+from screener.records import Assessment, Evidence, RequirementResult, Shortlist, ShortlistEntry
+from screener.report import display_name, fmt_num, group, reason, summary_line
 
 ELLIPSIS = "…"
 GAP = "  "
@@ -191,8 +191,9 @@ def _split(room: int, need_matched: int, need_missing: int) -> tuple[int, int]:
 
 def _wrap(text: str, width: int, indent: int = 0) -> list[str]:
     # long words (paths) are broken too: a line never runs past the width
-    return textwrap.wrap(text, width=width, subsequent_indent=" " * indent,
-                         break_on_hyphens=False) or [""]
+    lines = textwrap.wrap(text, width=width, subsequent_indent=" " * indent,
+                          break_on_hyphens=False) or [""]
+    return [line.replace("\u00a0", " ") for line in lines]
 
 
 def _unranked(entry: ShortlistEntry, width: int) -> str:
@@ -209,8 +210,9 @@ def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
     a = entry.assessment
     name = clean(display_name(entry))
     title = f"#{entry.rank} {name}  {fmt_num(a.score)}/100"
-    title += f"  {clean(a.file)}" if clean(a.file) != name else ""
     lines = [style.bold(fit(title, width).rstrip())]
+    # the file once, wrapped rather than cut: evidence lines below give only its line numbers
+    lines += _wrap(f"  File: {clean(a.file)}", width, indent=8)
     lines += [fit("  Knocked out: " + rule, width).rstrip() for rule in a.knocked_out_by]
     lines.append("  Score")
     for part in a.parts:
@@ -221,12 +223,12 @@ def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
         label_w = min(30, width - 13 - 14 - 16,
                       max(cell_width(clean(r.label)) for r in a.results))
         for r in a.results:
-            lines += _requirement(r, a.file, label_w, width, style)
+            lines += _requirement(r, label_w, width, style)
     lines += _years(a, width)
     return lines
 
 
-def _requirement(r: RequirementResult, file: str, label_w: int, width: int,
+def _requirement(r: RequirementResult, label_w: int, width: int,
                  style: _Style) -> list[str]:
     pts = f"{fmt_num(r.points)}/{fmt_num(r.max_points)}"
     outcome = style.fg(f"{r.outcome:<8}", _OUTCOME_COLOURS.get(r.outcome, "white"))
@@ -234,7 +236,8 @@ def _requirement(r: RequirementResult, file: str, label_w: int, width: int,
     head = f"{fit(r.label, label_w)}  {pts:>10}  "
     lines = [f"    {outcome} " + head + fit(note, max(width - 13 - len(head), 10)).rstrip()]
     indent = " " * 13
-    lines += [fit(indent + evidence_line(file, ev), width).rstrip() for ev in r.evidence]
+    for ev in r.evidence:
+        lines += _wrap(indent + _evidence(ev), width, indent=len(indent) + 2)
     return lines
 
 
@@ -251,7 +254,14 @@ def _years(a: Assessment, width: int) -> list[str]:
     for i, p in enumerate(exp.positions):
         mark = "relevant" if i in a.relevant_positions else ""
         when = p.date_text or f"{p.start or '?'} - {p.end or '?'}"
-        text = (f"    {mark:<8}  {p.title}, {p.company}: {when} ({fmt_num(p.years)} y), "
-                f"line {p.start_line}")
-        lines.append(fit(text, width).rstrip())
+        # no-break spaces keep "(5.4 y)" and "line 14" whole when the line wraps
+        text = (f"    {mark:<8}  {p.title}, {p.company}: {when} ({fmt_num(p.years)}\u00a0y), "
+                f"line\u00a0{p.start_line}")
+        lines += _wrap(text, width, indent=14)
     return lines
+
+
+def _evidence(ev: Evidence) -> str:
+    """`line 12 [experience] 'PostgreSQL'`: the file is named once, above."""
+    section = f" [{ev.section}]" if ev.section else ""
+    return clean(f"line {ev.line}{section} '{ev.text}'")
