@@ -30,11 +30,11 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
-
 from screener.extract import extract
 from screener.text import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 
 
 def generate(folder: Path, count: int) -> list[Path]:

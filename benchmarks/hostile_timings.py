@@ -17,14 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.fixtures import hostile
-
 from screener.batch import parse_all
 from screener.inputs import collect_inputs
 from screener.parse import ParseSettings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root
+
+from tests.fixtures import hostile
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
 

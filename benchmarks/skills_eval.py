@@ -3,8 +3,9 @@
 Usage: python benchmarks/skills_eval.py [--per-skill] [--errors] [--raw] [--data DIR]
 
 Each file goes through screener.text.normalise first, as extracted text does in the pipeline
-(de-hyphenation, bullets, Unicode repair); --raw skips that. Counts explicit and fuzzy hits against the hand-written gold (implied hits are not claims the
-resume makes, so they are left out). Sections come from screener.sections.find_sections.
+(de-hyphenation, bullets, Unicode repair); --raw skips that. Counts explicit and fuzzy hits
+against the hand-written gold (implied hits are not claims the resume makes, so they are left
+out). Sections come from screener.sections.find_sections.
 Prints micro-averaged figures overall and on the DESIGN core ids, and the time per resume.
 """
 

@@ -211,7 +211,8 @@ def write_pdf(path: Path, text: str) -> None:
     for i, line in enumerate(text.splitlines()):
         if not line.strip():
             continue
-        style = styles["name"] if i == 0 else styles["heading"] if _is_heading(line) else styles["body"]
+        style = (styles["name"] if i == 0
+                 else styles["heading"] if _is_heading(line) else styles["body"])
         story.append(Paragraph(escape(line), style))
     doc = SimpleDocTemplate(str(path), pagesize=letter, title="Resume", author="screener examples",
                             creator="screener examples", invariant=1)
@@ -236,7 +237,8 @@ def write_two_column_pdf(path: Path, sidebar: str, main: str) -> None:
                 y -= 10
                 continue
             bold = _is_heading(line) or line == block.splitlines()[0]
-            c.setFont("Helvetica-Bold" if bold else "Helvetica", 14 if y > height - 70 and x > 100 else 10)
+            c.setFont("Helvetica-Bold" if bold else "Helvetica",
+                      14 if y > height - 70 and x > 100 else 10)
             c.drawString(x, y, line)
             y -= 15
     c.showPage()
@@ -312,7 +314,8 @@ def _as_docx_blocks(text: str):
     lines = [line for line in text.splitlines() if line.strip()]
     blocks = [("title", lines[0])]
     for line in lines[1:]:
-        blocks.append(("h" if _is_heading(line) else "p", line.title() if _is_heading(line) else line))
+        blocks.append(("h" if _is_heading(line) else "p",
+                       line.title() if _is_heading(line) else line))
     return blocks
 
 

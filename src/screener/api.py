@@ -160,8 +160,8 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
     from screener.dupes import DuplicateFinder, Fingerprint
     from screener.ranking import rank
     from screener.records import Profile as ProfileRecord
-    from screener.serialize import from_rows, to_rows
     from screener.scoring import assess
+    from screener.serialize import from_rows, to_rows
     from screener.similarity import SimilarityIndex
 
     # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
@@ -201,7 +201,9 @@ def draft_posting_from(
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc}); check the path") from exc
+            raise InputError(
+                f"{path}: cannot read ({exc.strerror or exc}); check the path"
+            ) from exc
     name = "<stdin>" if path == "-" else path
     doc = extract(name, data)
     if doc.status != "ok":

@@ -75,7 +75,10 @@ def _date_pattern(p: str) -> str:
     )
 
 
-_SEP = r"\s*(?:[-\u2010-\u2015\u2212~]+|\bto\b|\buntil\b|\btill\b|\btil\b|\bthrough\b|\bthru\b|>|\u2192)\s*"
+_SEP = (
+    r"\s*(?:[-\u2010-\u2015\u2212~]+|\bto\b|\buntil\b|\btill\b|\btil\b"
+    r"|\bthrough\b|\bthru\b|>|\u2192)\s*"
+)
 _OPEN = (
     r"\(?(?:(?:to|till|until|up\s+to)\s+)?"
     r"(?:present|current(?:ly)?|now|today|date|ongoing|continuing|onwards?)\b\)?"

@@ -967,7 +967,8 @@ def claimed_years(
         if field:
             value = _field_years(field)
             if 0 < value <= 50 and (best is None or value > best[0]):
-                best = (value, Evidence(field.group(0).strip(), section_at(sections, number), number))
+                best = (value, Evidence(field.group(0).strip(), section_at(sections, number),
+                                        number))
             continue
         if "year" not in line.lower() and "yr" not in line.lower():
             continue

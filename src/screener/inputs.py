@@ -44,7 +44,8 @@ def _skipped(name: str) -> bool:
 
 def _link_problem(path: str, err: OSError) -> str:
     if err.errno == errno.ELOOP:
-        return "symlink loop: the link leads back to itself; replace it with the real file or folder"
+        return ("symlink loop: the link leads back to itself; "
+                "replace it with the real file or folder")
     if err.errno in (errno.EACCES, errno.EPERM):
         return "permission denied: screener cannot open it; check the file's permissions"
     if os.path.islink(path):
@@ -120,6 +121,7 @@ def collect_inputs(paths: Sequence[str]) -> Inputs:
     if not walker.files:
         shown = ", ".join(str(p) for p in paths) or "(nothing)"
         raise InputError(
-            f"no resume files found in: {shown}; give PDF, DOCX or TXT files or folders holding them"
+            f"no resume files found in: {shown}; "
+            "give PDF, DOCX or TXT files or folders holding them"
         )
     return Inputs(files=tuple(walker.files), hidden=walker.hidden)

@@ -44,7 +44,8 @@ _KEYWORDS: dict[str, str] = {
     "volunteer": "volunteer", "volunteering": "volunteer", "community": "volunteer",
     "contact": "contact", "details": "contact",
     "training": "education", "courses": "education", "coursework": "education",
-    "work": "experience", "educational": "education", "background": "experience", "internships": "experience",
+    "work": "experience", "educational": "education", "background": "experience",
+    "internships": "experience",
     "internship": "experience", "military": "experience", "appointments": "experience",
     "grants": "awards", "fellowships": "awards", "scholarships": "awards",
     "licensure": "certifications", "ratings": "certifications",
@@ -59,7 +60,8 @@ _PHRASES: dict[str, str] = {
     "research experience": "experience", "teaching experience": "experience",
     "project experience": "projects", "academic projects": "projects",
     "personal projects": "projects", "education and training": "education",
-    "training and certifications": "certifications", "licenses and certifications": "certifications",
+    "training and certifications": "certifications",
+    "licenses and certifications": "certifications",
     "licenses and certificates": "certifications", "personal details": "contact",
     "contact information": "contact", "contact details": "contact",
     "references available upon request": "references", "work history": "experience",
@@ -115,7 +117,10 @@ _AMOUNT_RE = re.compile(
 )
 # A form's block label run onto the end of the previous field: "...24 monthsCompany Details",
 # "...Tableau.Education Details". It opens its section on the next line.
-_LABEL_WORDS = r"(?:Education(?:al)?|Skills?|Company|Employment|Work|Experience|Projects?|Certification)"
+_LABEL_WORDS = (
+    r"(?:Education(?:al)?|Skills?|Company|Employment|Work|Experience|Projects?"
+    r"|Certification)"
+)
 _TAIL_LABEL_RE = re.compile(rf"(?<=[a-z.)\]\s])\s*({_LABEL_WORDS}\s+Details)\s*$")
 # The same labels anywhere in a flattened line, and the field labels inside a "Company Details"
 # block ("company - Acme", "description - ..."): where a flattened form is cut back into lines.

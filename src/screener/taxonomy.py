@@ -331,14 +331,15 @@ def _parse_pattern(where: str, key: str, text: str, problems: list[str]) -> Cont
     tokens = text.lower().split()
     if tokens.count("_") != 1:
         problems.append(
-            f"{where}: context {key} pattern {text!r} must contain exactly one '_' standing for the "
-            "mention, e.g. 'ms _' or '_ developer'"
+            f"{where}: context {key} pattern {text!r} must contain exactly one '_' "
+            "standing for the mention, e.g. 'ms _' or '_ developer'"
         )
         return ContextPattern(text, (), ())
     for tok in tokens:
         if tok.startswith("<") and tok.endswith(">") and tok not in PLACEHOLDERS:
             problems.append(
-                f"{where}: context {key} pattern {text!r} uses unknown {tok}; use {' or '.join(PLACEHOLDERS)}"
+                f"{where}: context {key} pattern {text!r} uses unknown {tok}; "
+                f"use {' or '.join(PLACEHOLDERS)}"
             )
     at = tokens.index("_")
     return ContextPattern(text, tuple(tokens[:at]), tuple(tokens[at + 1 :]))
@@ -425,17 +426,20 @@ def _check_contexts(path: str, skills: dict[str, Skill]) -> list[str]:
         forms = {_norm(f) for f in skill.forms}
         if not rule.ambiguous:
             problems.append(
-                f"{where}: context needs 'ambiguous', the forms that need context, e.g. ambiguous: [go]"
+                f"{where}: context needs 'ambiguous', the forms that need context, "
+                "e.g. ambiguous: [go]"
             )
         for form in rule.ambiguous:
             if form not in forms:
                 problems.append(
-                    f"{where}: ambiguous form '{form}' is not its name or an alias; add it to aliases or fix the spelling"
+                    f"{where}: ambiguous form '{form}' is not its name or an alias; "
+                    "add it to aliases or fix the spelling"
                 )
         for form in rule.case:
             if _norm(form) not in rule.ambiguous:
                 problems.append(
-                    f"{where}: case form '{form}' is not one of its ambiguous forms; add it to 'ambiguous' or remove it"
+                    f"{where}: case form '{form}' is not one of its ambiguous forms; "
+                    "add it to 'ambiguous' or remove it"
                 )
         for cat in rule.near_categories:
             if cat not in categories:

@@ -123,7 +123,8 @@ _COLUMNS = (
 
 def _shortlist_table(ranked: tuple[ShortlistEntry, ...], ids: dict[int, str]) -> str:
     if not ranked:
-        return '<section><h2>Shortlist</h2><p class="note">No candidate could be ranked.</p></section>'
+        return ('<section><h2>Shortlist</h2>'
+                '<p class="note">No candidate could be ranked.</p></section>')
     heads = "".join(_heading(*column) for column in _COLUMNS)
     rows = "\n".join(_row(e, ids[id(e)]) for e in ranked)
     return ('<section><h2>Shortlist</h2>'
@@ -183,7 +184,8 @@ def _coverage(shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...]) -> str:
         label = req.label if len(req.label) <= 34 else req.label[:33] + "…"
         rows.append(
             f'<g><title>{_e(req.label)}: {met} met, {partial} partial of {n}</title>'
-            f'<text x="0" y="{y + 17}">{_e(label)}{" *" if req.importance == "required" else ""}</text>'
+            f'<text x="0" y="{y + 17}">{_e(label)}'
+            f'{" *" if req.importance == "required" else ""}</text>'
             f'<rect class="track" x="{bar_x}" y="{y + 5}" width="{bar_w}" height="16"/>'
             f'<rect class="met" x="{bar_x}" y="{y + 5}" width="{w_met:.1f}" height="16"/>'
             f'<rect class="partial" x="{bar_x + w_met:.1f}" y="{y + 5}" width="{w_part:.1f}"'

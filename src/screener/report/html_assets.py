@@ -37,14 +37,17 @@ tr.ko td { color: var(--muted); }
 .out.met { color: var(--met); } .out.partial { color: #a86b00; }
 .out.missing { color: var(--missing); } .out.unknown { color: var(--muted); }
 .matrix td.cell { text-align: center; font-weight: 600; color: #fff; min-width: 2.2rem; }
-.matrix td.met { background: var(--met); } .matrix td.partial { background: var(--partial); color: #1b1b1b; }
-.matrix td.missing { background: var(--missing); } .matrix td.unknown { background: var(--unknown); }
+.matrix td.met { background: var(--met); }
+.matrix td.partial { background: var(--partial); color: #1b1b1b; }
+.matrix td.missing { background: var(--missing); }
+.matrix td.unknown { background: var(--unknown); }
 .matrix th.req { font-size: .8rem; font-weight: 600; }
 svg.coverage { width: 100%; max-width: 760px; height: auto; font: 13px system-ui, sans-serif; }
 svg.coverage rect.track { fill: var(--band); stroke: var(--rule); }
 svg.coverage rect.met { fill: var(--met); } svg.coverage rect.partial { fill: var(--partial); }
 svg.coverage text { fill: var(--ink); }
-details { border: 1px solid var(--rule); border-radius: .4rem; margin: .5rem 0; padding: .3rem .8rem; }
+details { border: 1px solid var(--rule); border-radius: .4rem; margin: .5rem 0;
+          padding: .3rem .8rem; }
 details[open] { padding-bottom: .8rem; }
 summary { cursor: pointer; font-weight: 600; }
 ul.evidence { margin: .2rem 0; padding-left: 1.2rem; font-size: .9rem; }
@@ -102,7 +105,8 @@ JS = """
     rows.sort(function (a, b) { return compare(a, b, col, numeric, dir === "desc"); });
     rows.forEach(function (row) { body.appendChild(row); });
     heads.forEach(function (h, i) {
-      h.setAttribute("aria-sort", i === col ? (dir === "desc" ? "descending" : "ascending") : "none");
+      h.setAttribute("aria-sort",
+                     i === col ? (dir === "desc" ? "descending" : "ascending") : "none");
     });
     table.setAttribute("data-sorted", key + ":" + dir);
     return true;
@@ -145,7 +149,9 @@ JS = """
   });
   window.addEventListener("hashchange", fromHash);
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) {
+      d.open = true;
+    });
   });
   fromHash();
   document.documentElement.setAttribute("data-ready", "1");

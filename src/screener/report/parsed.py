@@ -27,7 +27,8 @@ def render_profile(profile: Profile) -> str:
     for pos in exp.positions:
         end = "present" if pos.current else (pos.end or "?")
         what = " at ".join(x for x in (pos.title, pos.company) if x) or "(untitled)"
-        out.append(f"    {pos.start or '?'} – {end}  {pos.years:4.1f}y  {what}  (line {pos.start_line})")
+        out.append(f"    {pos.start or '?'} – {end}  {pos.years:4.1f}y  {what}"
+                   f"  (line {pos.start_line})")
     out.append(f"  skills ({len(profile.skills)}):")
     for hit in profile.skills:
         ev = hit.evidence[0] if hit.evidence else None
