@@ -159,9 +159,7 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
     from screener.batch import drop_text, parse_derived
     from screener.dupes import DuplicateFinder, Fingerprint
     from screener.ranking import rank
-    from screener.records import Profile as ProfileRecord
     from screener.scoring import assess
-    from screener.serialize import from_rows, to_rows
     from screener.similarity import SimilarityIndex
 
     # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
@@ -172,10 +170,8 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
                                                         **_batch_options(options, progress)):
         finder.add_fingerprint(Fingerprint.from_plain(profile.document.path, plain_print))
         index.add_counts(counts)
-        if profile.document.text:  # fresh from a worker (a cache hit comes without text)
-            # rebuilt as the cache rebuilds it: repeated strings shared, one copy each
-            profile = from_rows(ProfileRecord, to_rows(drop_text(profile)))
-        profiles.append(profile)
+        # (rebuilt from rows by the batch, as the cache rebuilds it: repeated strings shared)
+        profiles.append(drop_text(profile))
     duplicates = finder.result()
     assessments: list[Assessment] = []
     for profile, sim in zip(profiles, index.scores()):

@@ -23,7 +23,6 @@ duplicates), or the texts add up.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -35,11 +34,14 @@ from screener.inputs import InputFile, Inputs, collect_inputs
 from screener.parse import ParseSettings, parse_bytes, parse_document
 from screener.pool import WorkerPool
 from screener.records import Profile
+from screener.serialize import from_rows
 from screener.work import (
     ParseBytes,
+    Parsed,
     ParseDocument,
     Task,
     Work,
+    drop_text,
     error_profile,
     made_by_batch,
     read_file,
@@ -86,13 +88,6 @@ class InlineExecutor:
 
     def close(self) -> None:
         self._done.clear()
-
-
-def drop_text(profile: Profile) -> Profile:
-    """The same profile without its document text: keep this once the text has been used."""
-    if not profile.document.text:
-        return profile
-    return dataclasses.replace(profile, document=dataclasses.replace(profile.document, text=""))
 
 
 def default_jobs() -> int:
@@ -221,7 +216,9 @@ def _stream(
     if not isinstance(inputs, Inputs):
         inputs = collect_inputs(inputs)
     jobs = default_jobs() if jobs is None else jobs
-    work = Work(settings, parse, parse_doc)
+    # The workers derive from the text themselves; the text comes back only for the cache.
+    work = Work(settings, parse, parse_doc, derive=derive,
+                keep_text=cache is not None and cache.enabled)
     keys = cache_keys(settings) if cache is not None and cache.enabled else None
     planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler), lean=derive is not None)
     memory_limit = memory_mb * 1024 * 1024 if memory_mb else None
@@ -232,8 +229,15 @@ def _stream(
     waiting: dict[int, tuple[Profile, Any]] = {}  # finished, waiting for an earlier file
     state = {"next": 0, "done": 0}
 
-    def finish(index: int, profile: Profile, fresh: bool, derived: Any = _MISSING) -> None:
+    def finish(index: int, result: Profile | Parsed, fresh: bool,
+               derived: Any = _MISSING) -> None:
         store = fresh
+        if isinstance(result, Parsed):
+            profile = from_rows(Profile, result.rows)
+            derived = result.derived
+            store = fresh and result.has_text
+        else:
+            profile = result
         if derived is _MISSING:
             derived = derive(profile) if derive is not None else None
             store = fresh or (derive is not None and bool(profile.document.text))

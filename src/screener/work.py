@@ -12,6 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from screener.parse import ParseSettings, parse_bytes, parse_document
 from screener.records import Document, Profile
@@ -91,12 +92,37 @@ def read_file(path: str, max_bytes: int) -> bytes | Profile:
 
 
 @dataclass(frozen=True)
+class Parsed:
+    """A worker's answer when the batch also wants values derived from the text (see
+    `Work.derive`): the profile as rows (screener.serialize), which pickle and rebuild for
+    about half the cost of the records themselves, and the derived values."""
+
+    rows: list
+    derived: Any
+    has_text: bool
+
+
+def drop_text(profile: Profile) -> Profile:
+    """The same profile without its document text: keep this once the text has been used."""
+    if not profile.document.text:
+        return profile
+    return dataclasses.replace(profile, document=dataclasses.replace(profile.document, text=""))
+
+
+@dataclass(frozen=True)
 class Work:
-    """Read and parse one task. Pickled once per worker process, not once per file."""
+    """Read and parse one task. Pickled once per worker process, not once per file.
+
+    With `derive`, the worker also computes derive(profile) from the text and answers with a
+    `Parsed`; `keep_text=False` then leaves the text out of the answer (no cache will store
+    it), so it never crosses the pipe.
+    """
 
     settings: ParseSettings
     parse: ParseBytes = parse_bytes
     parse_document: ParseDocument = parse_document
+    derive: Callable[[Profile], Any] | None = None
+    keep_text: bool = True
 
     def prepare(self) -> None:
         """Build what every file needs (the taxonomy and skill matcher, ~0.5 s) in this process,
@@ -106,7 +132,18 @@ class Work:
 
             prepare(self.settings)
 
-    def __call__(self, task: Task) -> Profile:
+    def __call__(self, task: Task) -> Profile | Parsed:
+        profile = self._profile(task)
+        if self.derive is None:
+            return profile
+        from screener.serialize import to_rows
+
+        derived = self.derive(profile)
+        if not self.keep_text:
+            profile = drop_text(profile)
+        return Parsed(to_rows(profile), derived, bool(profile.document.text))
+
+    def _profile(self, task: Task) -> Profile:
         if task.document is not None:
             return self._guard(task.path, "", lambda: self.parse_document(task.document,
                                                                           self.settings))
