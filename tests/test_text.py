@@ -179,3 +179,146 @@ def test_bullet_mojibake_with_a_lost_byte_is_a_bullet() -> None:
     assert normalise("\u00e2\u00a2 Python") == "• Python"
     assert normalise("\u00e2\u00a2\u00a0Python") == "• Python"
     assert normalise("Skills \u00e2\u00a2 Python \u00e2\u00a2 Java") == "Skills • Python • Java"
+
+
+# --------------------------------------------------------------------------- ftfy fast path
+# `_fix_text` fixes lines of printable ASCII and "safe" characters (bullets, dashes, quotes,
+# no-break spaces, ...) character by character instead of calling ftfy; these tests check that
+# it is exactly what ftfy itself does.
+
+import unicodedata  # noqa: E402
+
+import ftfy  # noqa: E402
+from ftfy.badness import is_bad  # noqa: E402
+
+from screener import text as text_module  # noqa: E402
+
+
+def _ftfy(line: str) -> str:
+    return ftfy.fix_text(line, unescape_html=False, explain=False, normalization="NFKC")
+
+
+# Every candidate in the blocks resume text draws its symbols from, and the Symbol-font
+# private-use glyphs; the safe ones among them.
+_CANDIDATES = [
+    chr(code)
+    for code in [*range(0x80, 0x3400), *range(0xE000, 0xE100), *range(0xF000, 0xF100),
+                 *range(0xFB00, 0xFFFE), 0x1F600, 0x1F4BC]
+]
+_SAFE = [char for char in _CANDIDATES if text_module._char_fix(char) is not None]
+
+
+def test_the_usual_resume_characters_are_safe() -> None:
+    usual = "\u00a0\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2122\u00a9\u00ae\u2022"
+    for char in usual + text_module._BULLET_GLYPHS:
+        assert text_module._char_fix(char) is not None, hex(ord(char))
+    assert len(_SAFE) > 3000
+    # mojibake material never is: UTF-8 lead bytes as cp1252 / Latin-1, C1 controls, ...
+    for char in "\u00c2\u00c3\u00e2\u00ef\u00f0\u0080\u0081\u009d\ufffd\u2028\u0301":
+        assert text_module._char_fix(char) is None, hex(ord(char))
+
+
+def test_each_safe_character_is_fixed_as_ftfy_fixes_it() -> None:
+    for char in _SAFE:
+        for line in (char, f"a{char}b", f"{char}{char}\n", f"e{char} x", f"\u2022 {char}9"):
+            assert text_module._fix_by_char(line) == _ftfy(line), (hex(ord(char)), line)
+
+
+_OTHERS = list(
+    "\u00c2\u00c3\u00e2\u20ac\u00e9\u00a3\u00b0\u2502\ufb01\uff21\u0301\u1161\r\t\x85\x00\x1b"
+)
+_SAFE_LINE = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from(_SAFE),
+        st.just("\t"),
+    ),
+    max_size=60,
+).map("".join)
+_MIXED_LINE = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from(_SAFE),
+        st.sampled_from(_OTHERS),
+        st.sampled_from(["\u00e2\u20ac\u2122", "\u00c2\u00a0", "\u00c3\u00a9", "\n"]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SAFE_LINE)
+def test_mojibake_detector_never_fires_on_safe_lines(line: str) -> None:
+    assert not is_bad(line)
+    assert not is_bad(_ftfy(line))
+
+
+@settings(max_examples=700, deadline=None)
+@given(_SAFE_LINE, st.booleans())
+def test_fast_path_equals_ftfy_on_safe_lines(line: str, newline: bool) -> None:
+    line += "\n" if newline else ""
+    assert text_module._fix_by_char(line) == _ftfy(line)
+
+
+@settings(max_examples=700, deadline=None)
+@given(_MIXED_LINE)
+def test_fix_text_equals_ftfy(text: str) -> None:
+    # lines of every kind, fast path or not, in one text
+    assert text_module._fix_text(text) == ftfy.fix_text(
+        text, unescape_html=False, explain=False, normalization="NFKC"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u2022 Designed REST APIs in Python \u2013 cut p95 latency by 40% (Django, PostgreSQL)",
+        "\u25cf Led a team of 5 engineers \u2014 shipped the \u201cBilling v2\u201d platform",
+        "\u25aa Mentored juniors; wrote the team\u2019s on-call runbook\u2026\n",
+        "\uf0b7\tAWS\u00a0(EC2, S3, Lambda)\u00a0\u00b7 Docker \u00b7 Kubernetes",
+        "Acme Corp\u2122 \u2013 Senior Engineer \u2013 Jan 2019 \u2013 Present\n",
+        "\u27a2 Certified Scrum Master\u00ae, \u00a9 2021 \u2018Best Team\u2019 award",
+        "\u25a0 Kafka \u25a0 Spark \u25a0 Airflow \u25a0 dbt \u25a0 Snowflake",
+        "\u2713 Reduced costs 30% \u2192 saved $1.2M \u2022 SOC\u00a02 audit",
+    ],
+)
+def test_resume_lines_take_the_fast_path_with_ftfy_s_result(line: str) -> None:
+    fast = text_module._fix_by_char(line)
+    assert fast is not None
+    assert fast == _ftfy(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["I\u00e2\u20ac\u2122m a developer", "5\u00c2\u00a0years", "Caf\u00c3\u00a9 \u2022 team",
+     "Salary \u00a3 50k \u2022 bonus", "a\u0301 b"],
+)
+def test_possible_mojibake_goes_to_ftfy(line: str) -> None:
+    assert text_module._fix_by_char(line) is None
+
+
+def test_inert_characters_never_compose_under_nfkc() -> None:
+    # `_inert` rests on this: every character that can be the second of a canonically
+    # composed pair is not inert (so a string of inert characters composes nothing).
+    for code in range(0x110000):
+        decomposition = unicodedata.decomposition(chr(code))
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2:
+                assert not text_module._inert(chr(int(parts[1], 16))), hex(code)
+    for code in [*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)]:  # Hangul V and T jamo
+        assert not text_module._inert(chr(code))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SAFE + list("aeiouAE '\"-.")), max_size=20).map("".join))
+def test_nfkc_of_safe_text_is_per_character(text: str) -> None:
+    expected = "".join(unicodedata.normalize("NFKC", char) for char in text)
+    assert unicodedata.normalize("NFKC", text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MIXED_LINE)
+def test_split_lines_equals_the_line_break_regex(text: str) -> None:
+    text += "\r\n\f\u2028"[: len(text) % 5]
+    assert text_module._split_lines(text) == text_module._LINE_BREAKS.split(text)

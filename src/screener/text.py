@@ -51,6 +51,7 @@ _MAX_ROUNDS = 4
 
 # Characters that break a line wherever they appear (str.splitlines' set, plus NEL).
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_LINE_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # all of them, but '\n'
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 # Removed outright: zero-width and bidi formatting characters (soft hyphen handled apart).
 _INVISIBLE = re.compile(
@@ -66,11 +67,23 @@ _CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
 _OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
 _OPEN_START = re.compile(rf"\s*{_CONNECTORS}(?:\s|$)", re.I)
 _FIELD_GAP = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]{3,}")
-# ftfy's work, skipped or remembered (see `_fix_text`).
+# ftfy's work, skipped, done character by character, or remembered (see `_fix_text`).
 _PLAIN_LINE = re.compile(r"[\x20-\x7e]*\n?")
+_PRINTABLE_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
+_ASCII = frozenset(map(chr, range(0x80)))
+_FAST_ASCII = _PRINTABLE_ASCII | {"\t"}  # what ftfy leaves alone in any line (`_fix_by_char`)
 _FIXED: dict[str, str] = {}
 _FIXED_MAX = 20_000  # lines remembered per process (a few MB)
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
+_FTFY_OPTIONS = {
+    "unescape_html": False,  # '&amp;' in a resume is more likely literal than escaped
+    "explain": False,
+    "normalization": "NFKC",
+}
+# Per character: what ftfy makes of it inside a line, or None when it is not `_char_fix`-safe.
+_CHAR_FIX: dict[str, str | None] = {}
+_BADNESS_CHARS: frozenset[str] | None = None  # see `_badness_chars`
+# Unicode hyphens and minus become '-' (a regex: str.translate with a dict is slow on non-ASCII).
+_HYPHENS = re.compile("[\u2010\u2011\u2212]")
 
 # Bullet glyphs, including the Wingdings/Symbol private-use code points Word exports.
 _BULLET_GLYPHS = (
@@ -79,6 +92,11 @@ _BULLET_GLYPHS = (
     "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0e0\uf06e\uf071\uf0a1"
 )
 _GLYPH_CLASS = "[" + _BULLET_GLYPHS + "]"
+# Where ftfy's mojibake detector leaves a choice of which characters to keep off the fast path
+# of `_fix_text`, it keeps these on it: what resumes are full of (see `_badness_chars`).
+_KEEP_FAST = frozenset(
+    _BULLET_GLYPHS + "\u00a0\u00a9\u00ae\u00b7\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2122"
+)
 _INLINE_GLYPH = re.compile(_GLYPH_CLASS)
 # One or more bullet markers at the start of a line: glyphs, '*' or '·', or a dash followed by
 # whitespace and then something other than a digit (a dash before a year is a date range).
@@ -174,9 +192,16 @@ def normalise(text: str) -> str:
 
 def _normalise_once(text: str) -> str:
     text = _repair(text)
-    lines = [_clean_line(line) for line in _unflatten(_LINE_BREAKS.split(text))]
+    lines = [_clean_line(line) for line in _unflatten(_split_lines(text))]
     lines = _join_hyphenated(lines)
     return _collapse_blank_lines(lines)
+
+
+def _split_lines(text: str) -> list[str]:
+    """`text` cut at every line break (rule 2)."""
+    if any(char in text for char in _OTHER_LINE_BREAKS):
+        return _LINE_BREAKS.split(text)
+    return text.split("\n")  # the same, several times faster
 
 
 def _unflatten(lines: list[str]) -> list[str]:
@@ -222,9 +247,10 @@ def _fix_text(text: str) -> str:
 
     ftfy fixes each line (up to and including its '\\n') on its own, so the text is fixed line
     by line here too: a line of printable ASCII is left as it is (no fixer changes one: no
-    mojibake, control character, odd line break or width form, and NFKC keeps ASCII), and
-    other lines are remembered, since the fixed-point loop of `normalise` and the next resume
-    meet the same lines again.
+    mojibake, control character, odd line break or width form, and NFKC keeps ASCII); a line of
+    printable ASCII, tabs and `_char_fix`-safe characters (bullets, dashes, curly quotes, no-break
+    spaces, ...) is fixed character by character; other lines are remembered, since the
+    fixed-point loop of `normalise` and the next resume meet the same lines again.
     """
     import ftfy
 
@@ -237,19 +263,182 @@ def _fix_text(text: str) -> str:
         if _PLAIN_LINE.fullmatch(line):
             out.append(line)
             continue
-        fixed = _FIXED.get(line)
+        fixed = _fix_by_char(line)
         if fixed is None:
-            fixed = ftfy.fix_text(
-                line,
-                unescape_html=False,  # '&amp;' in a resume is more likely literal than escaped
-                explain=False,
-                normalization="NFKC",
-            )
+            fixed = _FIXED.get(line)
+        if fixed is None:
+            fixed = ftfy.fix_text(line, **_FTFY_OPTIONS)
             if len(_FIXED) >= _FIXED_MAX:
                 _FIXED.clear()
             _FIXED[line] = fixed
         out.append(fixed)
     return "".join(out)
+
+
+def _fix_by_char(line: str) -> str | None:
+    """ftfy's fix of `line` when it is made of printable ASCII, tabs and safe characters, else
+    None.
+
+    Such a line is fixed by replacing each safe character by its `_char_fix`; why that is
+    exactly what ftfy does is said there.
+    """
+    body, newline = (line[:-1], "\n") if line.endswith("\n") else (line, "")
+    for char in set(body) - _FAST_ASCII:
+        fix = _known_char_fix(char)
+        if fix is None:
+            return None
+        if fix != char:
+            # The replacements never meet: what a fix holds is ASCII or fixes to itself.
+            body = body.replace(char, fix)
+    return body + newline
+
+
+def _known_char_fix(char: str) -> str | None:
+    """`_char_fix(char)`, worked out once per character and process."""
+    fix = _CHAR_FIX.get(char, _CHAR_FIX)
+    if fix is _CHAR_FIX:
+        fix = _CHAR_FIX[char] = _char_fix(char)
+    return fix  # type: ignore[return-value]
+
+
+def _char_fix(char: str) -> str | None:
+    """What ftfy makes of `char` (not printable ASCII) in any line of printable ASCII, tabs and
+    safe characters, or None when `char` is not safe.
+
+    ftfy fixes a line in rounds until nothing changes; a round is (a) the mojibake repair,
+    then (b) per-character fixers (C1 controls, ligatures, widths, curly quotes, line breaks,
+    surrogates, terminal escapes, control characters: single-character regexes or str.translate
+    tables, bar CRLF, surrogate pairs and ESC sequences, which a safe line cannot hold) and (c)
+    NFKC. A safe character is one for which that is a per-character map:
+
+    * (a) only runs when ftfy's mojibake detector `ftfy.badness.is_bad` fires; it cannot on
+      these lines, as `char` is none of `_badness_chars`;
+    * (b) gives each character its final result in one pass, so what it makes of `char` is
+      ftfy's fix of `char` without normalisation;
+    * (c) works per character when no character it sees combines with its neighbour: each
+      character of `char`, of what the fixers (b) make of it and of its final fix is printable
+      ASCII or `_inert`;
+    * the fix is stable: its characters are printable ASCII or safe characters that fix to
+      themselves, so the next round (ftfy's last) changes nothing, as it does not on `char`
+      alone.
+
+    tests/test_text.py compares the result with ftfy's on every safe character in context and
+    on random lines.
+    """
+    import ftfy
+
+    if char in _badness_chars():
+        return None
+    try:
+        fixed = ftfy.fix_text(char, **_FTFY_OPTIONS)
+        fixers_only = ftfy.fix_text(char, **{**_FTFY_OPTIONS, "normalization": None})
+    except Exception:  # noqa: BLE001 - not safe, then: the line takes ftfy's own way
+        return None
+    if not all(c in _PRINTABLE_ASCII or _inert(c) for c in char + fixers_only + fixed):
+        return None
+    for c in set(fixed) - _PRINTABLE_ASCII:
+        if c == char and fixed != char:
+            return None  # a fix that keeps the character and adds others is not stable
+        if c != char and _known_char_fix(c) != c:
+            return None
+    return fixed
+
+
+def _inert(char: str) -> bool:
+    """True when NFKC never joins `char`, or what it decomposes into, with a neighbour.
+
+    NFKC decomposes (NFKD), reorders runs of combining marks (canonical combining class > 0),
+    then composes pairs; every character that can be the second of a composed pair is a
+    combining mark (category M*, as are the few of class 0, Indic vowel signs) or a Hangul jamo
+    (tests/test_text.py checks that over the whole Unicode range). So in a string of inert
+    characters nothing is reordered or composed: its NFKC is the NFKC of each character.
+    """
+    return all(
+        unicodedata.combining(part) == 0
+        and unicodedata.category(part) not in _NOT_INERT_CATEGORIES
+        and not (0x1100 <= ord(part) <= 0x11FF or 0xA960 <= ord(part) <= 0xA97F)
+        and not 0xD7B0 <= ord(part) <= 0xD7FF
+        for part in unicodedata.normalize("NFKD", char)
+    )
+
+
+# Combining marks, and controls, surrogates, line and paragraph separators, unassigned code
+# points (which a newer Unicode may make anything).
+_NOT_INERT_CATEGORIES = frozenset({"Mn", "Mc", "Me", "Cc", "Cs", "Zl", "Zp", "Cn"})
+
+
+def _badness_chars() -> frozenset[str]:
+    """Non-ASCII characters kept off the `_fix_by_char` path so that ftfy's mojibake detector
+    cannot fire on a line of it.
+
+    The detector (`ftfy.badness.BADNESS_RE`) is one alternation of short sequences of character
+    classes. For each sequence, one class that matches no ASCII character is chosen and all of
+    its characters are listed here; a line without them then matches no sequence. The class
+    chosen is the one with fewest `_KEEP_FAST` characters, then fewest characters. Derived from
+    the installed ftfy's own pattern, so it follows ftfy's updates; should the pattern ever
+    have a shape this does not understand, every character is listed (no fast path).
+    """
+    global _BADNESS_CHARS  # noqa: PLW0603 - computed once, on first use
+    if _BADNESS_CHARS is None:
+        try:
+            _BADNESS_CHARS = _derive_badness_chars()
+        except Exception:  # noqa: BLE001 - an unexpected pattern: no fast path, ftfy decides
+            _BADNESS_CHARS = _EVERY_CHAR
+    return _BADNESS_CHARS
+
+
+class _EveryChar(frozenset):
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_CHAR = _EveryChar()
+
+
+def _derive_badness_chars() -> frozenset[str]:
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse
+
+    from ftfy.badness import BADNESS_RE
+
+    if BADNESS_RE.flags & re.IGNORECASE:  # a literal would match more than itself
+        return _EVERY_CHAR
+    tree = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    if len(tree.data) == 1 and tree.data[0][0] is sre_parse.BRANCH:
+        alternatives = tree.data[0][1][1]
+    else:
+        alternatives = [tree]
+    listed: set[str] = set()
+    for alternative in alternatives:
+        classes = [_class_chars(op, arg, sre_parse) for op, arg in alternative.data]
+        candidates = [
+            chars for chars in classes if chars is not None and chars.isdisjoint(_ASCII)
+        ]
+        if not candidates:
+            return _EVERY_CHAR  # a sequence that may match ASCII alone: cannot rule it out
+        chosen = min(candidates, key=lambda chars: (len(chars & _KEEP_FAST), len(chars)))
+        listed |= chosen
+    return frozenset(listed)
+
+
+def _class_chars(op, arg, sre_parse) -> frozenset[str] | None:
+    """The characters one item of a parsed regex matches when it is a plain class of them (a
+    literal, or a set of literals and ranges), else None: not usable to rule a match out."""
+    if op is sre_parse.LITERAL:
+        return frozenset(chr(arg))
+    if op is not sre_parse.IN:
+        return None
+    chars: set[str] = set()
+    for item_op, item_arg in arg:
+        if item_op is sre_parse.LITERAL:
+            chars.add(chr(item_arg))
+        elif item_op is sre_parse.RANGE:
+            chars.update(map(chr, range(item_arg[0], item_arg[1] + 1)))
+        else:  # negation, \\s, \\w, ...
+            return None
+    return frozenset(chars)
 
 
 def _clean_line(line: str) -> str:
@@ -267,7 +456,7 @@ def _clean_line(line: str) -> str:
         return "• " + rest if rest else "•"
     line = _INVISIBLE.sub("", line)
     line = _ODD_SPACES.sub(" ", line)
-    line = _CONTROL.sub("", line).translate(_HYPHENS)
+    line = _HYPHENS.sub("-", _CONTROL.sub("", line))
     stripped = line.rstrip(" ")
     if stripped.endswith("\u00ad"):  # a discretionary hyphen at the end is a hyphenation point
         stripped = stripped.rstrip("\u00ad") + "-"
@@ -317,7 +506,7 @@ def _collapse_blank_lines(lines: list[str]) -> str:
         if not line:
             blanks += 1
             continue
-        if out:
+        if blanks and out:
             out.extend([""] * min(blanks, 2))
         blanks = 0
         out.append(line)
