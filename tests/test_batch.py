@@ -22,11 +22,13 @@ from screener.dupes import mark_duplicates
 from screener.errors import ConfigError
 from screener.inputs import collect_inputs
 from screener.parse import ParseSettings
+from screener.pool import WorkerPool
 from screener.progress import ProgressLine, progress_callback
 from screener.records import Contact, Document, Profile
 from tests.fixtures import hostile
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
+FIXTURES = Path(__file__).parent / "fixtures" / "files"
 
 
 def stand_in(path: str, data: bytes, settings: ParseSettings) -> Profile:
@@ -312,3 +314,98 @@ def test_batch_modules_do_not_import_heavy_libraries():
             "'rapidfuzz', 'numpy'}; print(sorted(heavy & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+class _SlowPrepare:
+    """The real work, with a `prepare` as slow as building the matcher in a fresh process."""
+
+    def __init__(self, work):
+        self.work = work
+
+    def prepare(self) -> None:
+        self.work.prepare()
+        time.sleep(1.0)
+
+    def __call__(self, task):
+        return self.work(task)
+
+
+def _run_pool(pool, tasks):
+    results = {}
+    for task in tasks:
+        pool.submit(task)
+        while pool.full:
+            results.update((t.index, p) for t, p in pool.poll())
+    while pool.pending:
+        results.update((t.index, p) for t, p in pool.poll())
+    pool.close()
+    return [results[t.index] for t in tasks]
+
+
+def _in_a_fresh_process(check: str, *args: str) -> None:
+    """Run tests.test_batch.<check>(*args) in a new interpreter. Read-ahead needs the fork start
+    method, which the pool uses only in a process without threads (an earlier test's Dask client
+    leaves some in this one)."""
+    code = f"from tests.test_batch import {check}; {check}(*{args!r})"
+    result = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def _check_read_ahead_gives_the_same_profiles() -> None:
+    from screener.work import Task, Work
+
+    files = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
+    tasks = [Task(i, str(p)) for i, p in enumerate(files * 2)]
+    work = Work(SETTINGS)
+    pool = WorkerPool(_SlowPrepare(work), 2, timeout=30, ahead=work.extract)
+    assert pool.method == "fork"
+    got = _run_pool(pool, tasks)
+    assert pool.read_ahead > 0  # the second core read files while the first one prepared
+    assert got == [work(task) for task in tasks]  # as if each file went the whole way at once
+    assert {p.document.status for p in got} >= {"ok", "empty", "error"}
+
+
+def _check_read_ahead_worker_killed(folder: str, command: str, reason: str) -> None:
+    from screener.work import Task, Work
+
+    files = []
+    for i, first_line in enumerate(["ok", command, "ok", "ok", "ok"]):
+        path = Path(folder) / f"{i}.txt"
+        path.write_text(first_line + "\nAvery Quinn, Python developer\n", encoding="utf-8")
+        files.append(path)
+    tasks = [Task(i, str(p)) for i, p in enumerate(files)]
+    work = Work(SETTINGS)
+    pool = WorkerPool(_SlowPrepare(work), 2, timeout=2, ahead=_ActingExtract(work))
+    assert pool.method == "fork"
+    got = _run_pool(pool, tasks)
+    assert [p.document.status for p in got] == ["ok", "error", "ok", "ok", "ok"]
+    assert reason in got[1].document.error
+    assert got[0] == work(tasks[0])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
+def test_files_read_ahead_while_the_matcher_is_built_give_the_same_profiles():
+    _in_a_fresh_process("_check_read_ahead_gives_the_same_profiles")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
+@pytest.mark.parametrize("command, reason", [("crash", "crashed"), ("hang", "longer than")])
+def test_a_file_that_kills_the_read_ahead_worker_is_one_row_and_the_rest_finish(
+        tmp_path, command, reason):
+    _in_a_fresh_process("_check_read_ahead_worker_killed", str(tmp_path), command, reason)
+
+
+class _ActingExtract:
+    """work.extract, except for the files that say 'crash' or 'hang' on their first line."""
+
+    def __init__(self, work):
+        self.work = work
+
+    def __call__(self, task):
+        command = Path(task.path).read_text(encoding="utf-8").split("\n")[0]
+        if command == "crash":
+            os._exit(3)
+        if command == "hang":
+            time.sleep(600)
+        return self.work.extract(task)

@@ -102,7 +102,8 @@ def _executor(work: Work, jobs: int, timeout: float | None, memory_limit: int | 
         return DaskExecutor(work, scheduler, timeout=timeout)
     if jobs <= 0 or (jobs == 1 and not timeout and not memory_limit):
         return InlineExecutor(work)
-    return WorkerPool(work, jobs, timeout=timeout, memory_limit=memory_limit)
+    return WorkerPool(work, jobs, timeout=timeout, memory_limit=memory_limit,
+                      ahead=work.extract if work.can_extract_ahead else None)
 
 
 class _Planner:

@@ -69,15 +69,19 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     )
 
 
-def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Profile:
-    """Extract and parse one file's bytes. Never raises for a bad file: see Document.status."""
+def extract_document(path: str, data: bytes, settings: ParseSettings) -> Document:
+    """The first half of `parse_bytes`: the text, with no skill matcher needed."""
     from screener.extract import extract
 
-    doc = extract(
+    return extract(
         path,
         data,
         extractor=settings.extractor,
         max_pages=settings.max_pages,
         max_chars=settings.max_chars,
     )
-    return parse_document(doc, settings)
+
+
+def parse_bytes(path: str, data: bytes, settings: ParseSettings) -> Profile:
+    """Extract and parse one file's bytes. Never raises for a bad file: see Document.status."""
+    return parse_document(extract_document(path, data, settings), settings)

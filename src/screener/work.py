@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from screener.parse import ParseSettings, parse_bytes, parse_document
+from screener.parse import ParseSettings, extract_document, parse_bytes, parse_document
 from screener.records import Document, Profile
 
 ParseBytes = Callable[[str, bytes, ParseSettings], Profile]
@@ -102,6 +102,14 @@ class Parsed:
     has_text: bool
 
 
+def _with_sha(profile: Profile, sha: str) -> Profile:
+    doc = profile.document
+    if doc.sha256 != sha and doc.sha256 != "":
+        # The cache and duplicate finder key on the bytes actually read here.
+        profile = dataclasses.replace(profile, document=dataclasses.replace(doc, sha256=sha))
+    return profile
+
+
 def drop_text(profile: Profile) -> Profile:
     """The same profile without its document text: keep this once the text has been used."""
     if not profile.document.text:
@@ -153,11 +161,28 @@ class Work:
             return data
         sha = hashlib.sha256(data).hexdigest()
         profile = self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
-        doc = profile.document
-        if doc.sha256 != sha and doc.sha256 != "":
-            # The cache and duplicate finder key on the bytes actually read here.
-            profile = dataclasses.replace(profile, document=dataclasses.replace(doc, sha256=sha))
-        return profile
+        return _with_sha(profile, sha)
+
+    @property
+    def can_extract_ahead(self) -> bool:
+        """Whether `extract` does the first half of what __call__ does (the real stages)."""
+        return self.parse is parse_bytes and self.parse_document is parse_document
+
+    def extract(self, task: Task) -> Document | Profile:
+        """Only the extraction half of __call__, which needs no skill matcher: a worker started
+        before the matcher is built can do it meanwhile (screener.pool). The Document is then
+        parsed as Task(document=...), which gives what __call__ would have; a file that cannot
+        be read gives its error row, as __call__ would."""
+        data = task.data if task.data is not None else read_file(task.path,
+                                                                 self.settings.max_bytes)
+        if isinstance(data, Profile):
+            return data
+        sha = hashlib.sha256(data).hexdigest()
+        profile = self._guard(task.path, sha, lambda: Profile(
+            document=extract_document(task.path, data, self.settings)))
+        if made_by_batch(profile):  # the guard caught an exception: that is the answer
+            return profile
+        return _with_sha(profile, sha).document
 
     @staticmethod
     def _guard(path: str, sha: str, run: Callable[[], Profile]) -> Profile:
