@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from screener.records import Section
 from screener.skills import SkillMatcher, find_text, matcher_for
@@ -519,3 +521,110 @@ def test_a_flattened_resume_is_not_one_skills_section(matcher):
     found = {h.id for h in matcher.find(lines, sections) if h.source != "implied"}
     assert "auditing" not in found
     assert {"firewalls", "python"} <= found
+
+
+# --------------------------------------------------------------------------- fast paths
+
+
+def _reference_nlp(taxonomy):
+    """The tokenizer as it was built before it was built in one go: spacy.blank("en"), its
+    affixes replaced one by one, then the special cases added one by one."""
+    import spacy
+    from spacy.symbols import ORTH
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    from screener.skills import _SPLITS, _URL, TOKENIZER_CACHE, _whole_chunks
+
+    nlp = spacy.blank("en")
+    tok = nlp.tokenizer
+    tok.max_cache_size = TOKENIZER_CACHE
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z.])"]
+    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9+#])-"]
+    tok.suffix_search = compile_suffix_regex(suffixes).search
+    tok.url_match = _URL.match
+    for chunk, parts in _SPLITS.items():
+        tok.add_special_case(chunk, [{ORTH: p} for p in parts])
+    for chunk in sorted(_whole_chunks(taxonomy)):
+        for variant in {chunk, chunk.lower(), chunk.upper()}:
+            if variant not in _SPLITS:
+                tok.add_special_case(variant, [{ORTH: variant}])
+    return nlp
+
+
+def _token_rows(nlp, text):
+    return [(t.text, t.idx, t.whitespace_, t.lower_, t.is_space) for t in nlp.make_doc(text)]
+
+
+@pytest.fixture(scope="module")
+def reference_nlp():
+    return _reference_nlp(load_taxonomy())
+
+
+def test_tokenizer_built_in_one_go_equals_the_step_by_step_build(matcher, reference_nlp):
+    ours, ref = matcher.nlp.tokenizer, reference_nlp.tokenizer
+    assert ours.rules == ref.rules
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(ours, attr).__self__.pattern == getattr(ref, attr).__self__.pattern
+    assert ours.token_match == ref.token_match
+    assert (ours.max_cache_size, ours.faster_heuristics) == (ref.max_cache_size, True)
+    # every form, alone and glued to the punctuation resumes put around it
+    forms = [f for s in load_taxonomy().skills.values() for f in s.forms]
+    for form in forms:
+        for text in (form, form.upper(), f"({form}),", f"{form}/{form}.", f"{form}- Exprience"):
+            assert _token_rows(matcher.nlp, text) == _token_rows(reference_nlp, text)
+
+
+_RESUME_CHARS = st.lists(
+    st.sampled_from(
+        [*"abcCGjJN+#./-,;:()@ \n\t•é0123456789", "C#", ".NET", "Go", "C++", "CI/CD", "  "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_RESUME_CHARS)
+def test_tokenizer_fast_build_tokenises_any_text_alike(matcher, reference_nlp, text):
+    assert _token_rows(matcher.nlp, text) == _token_rows(reference_nlp, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(_RESUME_CHARS.map(lambda t: t.replace("\n", " ")), max_size=6))
+def test_token_columns_and_lines_equal_spacys_own(matcher, lines):
+    """`_Tokens` slices the text and lower-cases it; `_words` walks the line starts: the same
+    as reading ORTH / LOWER / IS_SPACE from spaCy and bisecting each offset."""
+    import bisect
+
+    from screener.skills import _Tokens, _words
+
+    text = "\n".join(lines)
+    doc = matcher.nlp.make_doc(text)
+    tokens = _Tokens(doc, text)
+    assert tokens.texts == [t.text for t in doc]
+    assert tokens.lowers == [t.lower_ for t in doc]
+    assert tokens.offsets == [t.idx for t in doc]
+    assert tokens.spaces == [t.is_space for t in doc]
+    words, index = _words(tokens, lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    plain = [t for t in doc if not t.is_space]
+    assert words.texts == [t.text for t in plain]
+    assert words.lowers == [t.lower_ for t in plain]
+    assert words.lines == [bisect.bisect_right(starts[:-1], t.idx) for t in plain]
+    assert index == [-1 if t.is_space else plain.index(t) for t in doc]
+
+
+def test_fuzzy_memo_gives_what_the_rules_give(matcher):
+    """The fuzzy tier remembers `_bigram` / `_single` per word: the second reading (from the
+    memo) equals the first, and both equal the rules asked directly."""
+    fuzzy = matcher._fuzzy
+    text = "Kubernates Postgress Elastic search Type Script Pyhton in for GoogleTest Angualr"
+    first = matcher.find_text(text)
+    assert matcher.find_text(text) == first
+    assert ids(first, "fuzzy") >= {"kubernetes", "postgresql", "typescript"}
+    for (a, b), key in fuzzy._bigrams.items():
+        assert fuzzy._bigram(a, b) == key
+    for word, key in fuzzy._singles.items():
+        assert fuzzy._single(word) == key

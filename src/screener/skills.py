@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,8 @@ _SPLITS = {
     for n in (".NET", ".Net", ".net")
     for sep in ("", "/")
 }
+_MEMO_SIZE = 50_000  # entries a fuzzy memo holds before it starts again
+_UNSEEN = object()  # "not in the memo", where None is a remembered answer
 _STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
 # A recruiter's "Hired 40 engineers for Java and React roles" names skills the writer does not
 # claim: in a clause with a hiring verb, a skill followed by a role noun is not a claim.
@@ -143,14 +146,17 @@ _PLAIN_CATEGORIES = frozenset(
 )
 
 
-@dataclass
-class _Word:
-    """One non-space token of the resume."""
+class _Words:
+    """The resume's non-space tokens, as columns: word i is texts[i], lowers[i] (its lower
+    case), on 1-based line lines[i]. Columns, not an object per word: cheaper to build."""
 
-    text: str
-    lower: str
-    line: int  # 1-based
-    char: int  # offset in the text, for a stable order
+    __slots__ = ("texts", "lowers", "lines")
+
+    def __init__(self, texts: list[str], lowers: list[str], lines: list[int]) -> None:
+        self.texts, self.lowers, self.lines = texts, lowers, lines
+
+    def __len__(self) -> int:
+        return len(self.texts)
 
 
 @dataclass
@@ -191,13 +197,14 @@ class SkillMatcher:
 
     def find(self, lines: Sequence[str], sections: Sequence[Section] = ()) -> tuple[SkillHit, ...]:
         """Skills in a resume's lines; sorted by id; explicit, fuzzy and implied hits."""
-        doc = self._make_doc("\n".join(lines))
-        tokens = _Tokens(doc)
+        text = "\n".join(lines)
+        doc = self._make_doc(text)
+        tokens = _Tokens(doc, text)
         words, index = _words(tokens, lines)
         section_of = _section_lookup(sections, _flattened_lines(words))
         wrapped = _wrapped_lines(words)
         shouting = _shouting_lines(words)
-        not_claims = _hiring_clauses(words, wrapped)
+        not_claims = _hiring_clauses(words, wrapped) if _hiring(tokens) else frozenset()
         mentions = [
             m for m in self._explicit(doc, tokens, words, index) if m.start not in not_claims
         ]
@@ -246,7 +253,7 @@ class SkillMatcher:
         return self.nlp.make_doc(text)
 
     def _explicit(
-        self, doc: Any, tokens: _Tokens, words: list[_Word], index: list[int]
+        self, doc: Any, tokens: _Tokens, words: _Words, index: list[int]
     ) -> list[_Mention]:
         # Matches as (label hash, start, end) tuples: the same matches as spans, without
         # building a Span (and its Tokens) for each.
@@ -280,16 +287,20 @@ class SkillMatcher:
         first: int,
         stop: int,
         tokens: _Tokens,
-        words: list[_Word],
+        words: _Words,
         index: list[int],
     ) -> _Mention | None:
         """The mention a match of tokens [first, stop) makes, or None if it has no word."""
         start, end = index[first], index[stop - 1] + 1
         if start < 0 or end <= start:
             return None
-        rule = self._ambiguous.get((label, " ".join(tokens.lowers[first:stop])))
-        text = " ".join(tokens.texts[first:stop])
-        return _Mention(label, start, end, words[start].line, text, rule)
+        if stop == first + 1:  # one token: what the joins below give for it
+            rule = self._ambiguous.get((label, tokens.lowers[first]))
+            text = tokens.texts[first]
+        else:
+            rule = self._ambiguous.get((label, " ".join(tokens.lowers[first:stop])))
+            text = " ".join(tokens.texts[first:stop])
+        return _Mention(label, start, end, words.lines[start], text, rule)
 
     def _hits(self, mentions: list[_Mention], section_of: Any) -> tuple[SkillHit, ...]:
         by_skill: dict[str, list[_Mention]] = {}
@@ -368,27 +379,50 @@ def find_text(text: str, taxonomy: Taxonomy | None = None) -> tuple[SkillHit, ..
 
 
 def _make_nlp(taxonomy: Taxonomy) -> Any:
-    import spacy
-    from spacy.symbols import ORTH
-    from spacy.util import compile_infix_regex, compile_suffix_regex
+    """spacy.blank("en") with our tokenizer: its rules, affixes and special cases."""
+    from spacy.util import get_lang_class
 
-    nlp = spacy.blank("en")
-    tok = nlp.tokenizer
-    tok.max_cache_size = TOKENIZER_CACHE
+    # `Language(create_tokenizer=...)` is what spacy.blank("en") builds, minus the default
+    # tokenizer it would throw away: most of the start-up cost (see `_make_tokenizer`).
+    return get_lang_class("en")(create_tokenizer=lambda nlp: _make_tokenizer(nlp, taxonomy))
+
+
+def _make_tokenizer(nlp: Any, taxonomy: Taxonomy) -> Any:
+    """spaCy's English tokenizer with our additions, built in one go.
+
+    Setting an affix rule on a built tokenizer re-adds every special case (~1,350 English
+    exceptions, ~50 ms each time) and `add_special_case` one by one does the same work again;
+    passing everything to the constructor loads each rule once, with the final affixes. The
+    tokenizer is the same: the rules are keyed by their string (their order does not matter)
+    and each is checked against the final affixes either way (tests/test_skills.py compares
+    the two builds).
+    """
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = nlp.Defaults
     # "Python/Django", "Node.js/Express", "C++/Java", "C#/.NET" split at the slash; dates do not.
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z.])"]
-    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(defaults.infixes) + [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z.])"]
     # Form-pasted resumes glue a hyphen to the skill: "Keras- Exprience - 24 months".
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Za-z0-9+#])-"]
-    tok.suffix_search = compile_suffix_regex(suffixes).search
-    tok.url_match = _URL.match
+    suffixes = list(defaults.suffixes) + [r"(?<=[A-Za-z0-9+#])-"]
+    rules = dict(defaults.tokenizer_exceptions)
     for chunk, parts in _SPLITS.items():
-        tok.add_special_case(chunk, [{ORTH: p} for p in parts])
+        rules[chunk] = [{ORTH: p} for p in parts]
     for chunk in sorted(_whole_chunks(taxonomy)):
-        for variant in {chunk, chunk.lower(), chunk.upper()}:
+        for variant in (chunk, chunk.lower(), chunk.upper()):
             if variant not in _SPLITS:
-                tok.add_special_case(variant, [{ORTH: variant}])
-    return nlp
+                rules[variant] = [{ORTH: variant}]
+    return Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=_URL.match,  # URLs and e-mail addresses stay one token
+        max_cache_size=TOKENIZER_CACHE,
+    )
 
 
 def _whole_chunks(taxonomy: Taxonomy) -> set[str]:
@@ -416,49 +450,50 @@ def _key(tokens: Any) -> str:
 
 
 class _Tokens:
-    """A doc's tokens as plain columns (text, lower case, offset, is-space), read in one
-    `Doc.to_array` call instead of a Token object per token per use."""
+    """A doc's tokens as plain columns (text, lower case, offset, is-space), from one
+    `Doc.to_array` call instead of a Token object per token per use.
 
-    def __init__(self, doc: Any) -> None:
-        from spacy.attrs import IDX, IS_SPACE, LOWER, ORTH
+    A token's text is the slice of the text from its offset to the next token's, less the one
+    space spaCy records after it (SPACY); its lower case is `str.lower()` of that, which is what
+    spaCy's LOWER holds (`spacy.lang.lex_attrs.lower`), and is-space is `str.isspace()`
+    (IS_SPACE). The same strings as looking each hash up in the StringStore, made faster.
+    """
 
-        strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, IDX, IS_SPACE]).tolist() if len(doc) else []
-        self.texts = [strings[row[0]] for row in rows]
-        self.lowers = [strings[row[1]] for row in rows]
-        self.offsets = [row[2] for row in rows]
-        self.spaces = [bool(row[3]) for row in rows]
+    def __init__(self, doc: Any, text: str) -> None:
+        from spacy.attrs import IDX, SPACY
+
+        offsets, trailing = doc.to_array([IDX, SPACY]).T.tolist() if len(doc) else ([], [])
+        ends = offsets[1:] + [len(text)]
+        self.texts = [text[a : b - s] for a, b, s in zip(offsets, ends, trailing)]
+        self.lowers = [t.lower() for t in self.texts]
+        self.offsets = offsets
+        self.spaces = [t.isspace() for t in self.texts]
 
 
-def _words(tokens: _Tokens, lines: Sequence[str]) -> tuple[list[_Word], list[int]]:
+def _words(tokens: _Tokens, lines: Sequence[str]) -> tuple[_Words, list[int]]:
     """Non-space tokens with their line; `index[token.i]` is the word index (-1 for spaces)."""
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    words: list[_Word] = []
-    index = []
-    for text, lower, offset, space in zip(
-        tokens.texts, tokens.lowers, tokens.offsets, tokens.spaces
-    ):
-        if space:
-            index.append(-1)
-            continue
-        index.append(len(words))
-        words.append(_Word(text, lower, bisect.bisect_right(starts, offset), offset))
-    return words, index
+    starts = [0, *itertools.accumulate(len(text) + 1 for text in lines)]
+    kept = [not space for space in tokens.spaces]
+    numbers = itertools.count()
+    index = [next(numbers) if keep else -1 for keep in kept]
+    offsets = itertools.compress(tokens.offsets, kept)
+    return (
+        _Words(
+            list(itertools.compress(tokens.texts, kept)),
+            list(itertools.compress(tokens.lowers, kept)),
+            list(map(bisect.bisect_right, itertools.repeat(starts), offsets)),
+        ),
+        index,
+    )
 
 
-def _flattened_lines(words: list[_Word]) -> frozenset[int]:
+def _flattened_lines(words: _Words) -> frozenset[int]:
     """Lines long enough to be a whole resume with its line breaks lost.
 
     A heading on such a line says nothing about where its section ends, so section-based
     admission ("Go" in a skills section) does not apply there.
     """
-    count: dict[int, int] = {}
-    for w in words:
-        if w.text[:1].isalnum():
-            count[w.line] = count.get(w.line, 0) + 1
+    count = Counter(ln for ln, t in zip(words.lines, words.texts) if t[:1].isalnum())
     return frozenset(ln for ln, n in count.items() if n > FLATTENED_WORDS)
 
 
@@ -470,7 +505,14 @@ def _section_lookup(sections: Sequence[Section], flattened: frozenset[int] = fro
     except ImportError:  # pragma: no cover - sections.py is part of the package
         section_at = _section_at
     ordered = tuple(sorted(sections, key=lambda s: s.start_line))
-    return lambda line: None if line in flattened else section_at(ordered, line)
+    memo: dict[int, str | None] = {}  # a resume asks about the same few lines many times
+
+    def section_of(line: int) -> str | None:
+        if line not in memo:
+            memo[line] = None if line in flattened else section_at(ordered, line)
+        return memo[line]
+
+    return section_of
 
 
 def _section_at(sections: Sequence[Section], line: int) -> str | None:
@@ -485,7 +527,7 @@ def _section_at(sections: Sequence[Section], line: int) -> str | None:
 
 def _admit(
     mentions: list[_Mention],
-    words: list[_Word],
+    words: _Words,
     section_of: Any,
     taxonomy: Taxonomy,
     wrapped: frozenset[int] = frozenset(),
@@ -517,7 +559,10 @@ def _admit(
     changed = True
     while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
         changed = False
-        for m in list(pending):
+        # The mentions lie at distinct words (explicit ones do not overlap, fuzzy ones take
+        # free words), so no two are equal and `pending.remove(m)` would remove m itself:
+        # the admitted ones are dropped after the round, which reads only `in_pending`.
+        for m in pending:
             key = id(m)
             if key not in fixed:
                 fixed[key] = _admitted_alone(m, words, section_of)
@@ -531,13 +576,13 @@ def _admit(
             if verdict:
                 accepted.append(m)
                 in_accepted.add(key)
-                removed = pending.pop(pending.index(m))  # what `pending.remove(m)` removes
-                in_pending.discard(id(removed))
+                in_pending.discard(key)
                 changed = True
+        pending = [m for m in pending if id(m) in in_pending]
     return accepted
 
 
-def _is_field(m: _Mention, words: list[_Word]) -> bool:
+def _is_field(m: _Mention, words: _Words) -> bool:
     """Is the mention the whole name of a "<skill>- Exprience - 24 months" form field?
 
     Resumes pasted from job-site forms list one skill per field; the field label makes even
@@ -545,29 +590,24 @@ def _is_field(m: _Mention, words: list[_Word]) -> bool:
     the "Skill Details" label (flattened text keeps no line breaks).
     """
     after = m.end + 1
-    if after >= len(words) or words[m.end].text not in _DASHES:
+    if after >= len(words) or words.texts[m.end] not in _DASHES:
         return False
-    if words[after].lower not in _FIELD_WORDS or words[after].line != m.line:
+    if words.lowers[after] not in _FIELD_WORDS or words.lines[after] != m.line:
         return False
-    if m.start == 0 or words[m.start - 1].line != m.line:
+    if m.start == 0 or words.lines[m.start - 1] != m.line:
         return True
-    return words[m.start - 1].lower in _FIELD_BEFORE
+    return words.lowers[m.start - 1] in _FIELD_BEFORE
 
 
-def _shouting_lines(words: list[_Word]) -> frozenset[int]:
+def _shouting_lines(words: _Words) -> frozenset[int]:
     """Lines whose words are (nearly) all in capitals: "FRAMEWORKS: SPRING, HIBERNATE"."""
-    upper: dict[int, int] = {}
-    total: dict[int, int] = {}
-    for w in words:
-        if len(w.text) > 1 and w.text.isalpha():
-            total[w.line] = total.get(w.line, 0) + 1
-            upper[w.line] = upper.get(w.line, 0) + w.text.isupper()
+    alpha = [(ln, t) for ln, t in zip(words.lines, words.texts) if len(t) > 1 and t.isalpha()]
+    total = Counter(ln for ln, _ in alpha)
+    upper = Counter(ln for ln, t in alpha if t.isupper())
     return frozenset(ln for ln, n in total.items() if n >= 3 and upper[ln] >= 0.8 * n)
 
 
-def _passes_gates(
-    m: _Mention, words: list[_Word], shouting: frozenset[int] = frozenset()
-) -> bool:
+def _passes_gates(m: _Mention, words: _Words, shouting: frozenset[int] = frozenset()) -> bool:
     rule = m.rule
     assert rule is not None
     if m.fuzzy:  # a misspelling cannot be in the case list; it must be capitalised like it
@@ -581,7 +621,7 @@ def _passes_gates(
     return not _any_pattern(rule.reject, m, words)
 
 
-def _admitted_alone(m: _Mention, words: list[_Word], section_of: Any) -> bool | None:
+def _admitted_alone(m: _Mention, words: _Words, section_of: Any) -> bool | None:
     """True/False when the rule decides without neighbours; None when neighbours must."""
     rule = m.rule
     assert rule is not None
@@ -623,8 +663,10 @@ class _Neighbours:
         cats = set(rule.near_categories)
         out = []
         for line in (m.line - 1, m.line, m.line + 1):  # a sentence spans one wrapped line
+            if not _same_sentence(m.line, line, self.wrapped):
+                continue
             for other in self.by_line.get(line, ()):
-                if other.skill == m.skill or not _same_sentence(m.line, other.line, self.wrapped):
+                if other.skill == m.skill:
                     continue
                 gap = max(other.start - m.end, m.start - other.end)
                 if gap <= NEAR_WINDOW and (
@@ -639,39 +681,46 @@ def _same_sentence(a: int, b: int, wrapped: frozenset[int]) -> bool:
     return a == b or (abs(a - b) == 1 and max(a, b) in wrapped)
 
 
-def _wrapped_lines(words: list[_Word]) -> frozenset[int]:
+def _wrapped_lines(words: _Words) -> frozenset[int]:
     """Lines continuing the previous line's sentence: it did not end with a full stop, colon
     or semicolon, and this one does not start with a bullet."""
     out = set()
-    for prev, cur in itertools.pairwise(words):
+    lines, texts = words.lines, words.texts
+    for i in range(1, len(words)):
         if (
-            cur.line == prev.line + 1
-            and cur.text not in _BULLETS
-            and prev.text not in {":", ";", "!", "?"}
-            and not prev.text.endswith(".")
+            lines[i] == lines[i - 1] + 1
+            and texts[i] not in _BULLETS
+            and texts[i - 1] not in {":", ";", "!", "?"}
+            and not texts[i - 1].endswith(".")
         ):
-            out.add(cur.line)
+            out.add(lines[i])
     return frozenset(out)
 
 
-def _hiring_clauses(words: list[_Word], wrapped: frozenset[int]) -> frozenset[int]:
+def _hiring(tokens: _Tokens) -> bool:
+    """Does any word read as hiring? Without one `_hiring_clauses` finds nothing."""
+    return not _HIRING_VERBS.isdisjoint(tokens.lowers)
+
+
+def _hiring_clauses(words: _Words, wrapped: frozenset[int]) -> frozenset[int]:
     """Word indexes a recruiter names as the roles they filled, not as their own skills."""
     out: set[int] = set()
     start = 0
+    texts, lowers, lines = words.texts, words.lowers, words.lines
     for i in range(len(words) + 1):
-        stop = i == len(words) or words[i].text in _CLAUSE_END
-        if not stop and i > start and words[i].line != words[i - 1].line:
-            stop = words[i].line not in wrapped
+        stop = i == len(words) or texts[i] in _CLAUSE_END
+        if not stop and i > start and lines[i] != lines[i - 1]:
+            stop = lines[i] not in wrapped
         if not stop:
             continue
-        if any(words[j].lower in _HIRING_VERBS for j in range(start, i)):
+        if any(lowers[j] in _HIRING_VERBS for j in range(start, i)):
             role_follows = False
             for j in range(i - 1, start - 1, -1):  # a skill is a role when a role noun follows
-                if words[j].lower in _ROLE_NOUNS:
+                if lowers[j] in _ROLE_NOUNS:
                     role_follows = True
                 elif role_follows:
                     out.add(j)
-        start = i + 1 if i < len(words) and words[i].text in _CLAUSE_END else i
+        start = i + 1 if i < len(words) and texts[i] in _CLAUSE_END else i
     return frozenset(out)
 
 
@@ -679,7 +728,7 @@ _WILD = frozenset({"<version>", "<year>"})
 _PATTERN_INDEX: dict[int, tuple[tuple[ContextPattern, ...], Any]] = {}
 
 
-def _any_pattern(patterns: tuple[ContextPattern, ...], m: _Mention, words: list[_Word]) -> bool:
+def _any_pattern(patterns: tuple[ContextPattern, ...], m: _Mention, words: _Words) -> bool:
     """`any(_pattern_at(p, m, words) for p in patterns)`, trying only the patterns whose token
     next to the mention is the word there (or a wildcard)."""
     if not patterns:
@@ -688,15 +737,17 @@ def _any_pattern(patterns: tuple[ContextPattern, ...], m: _Mention, words: list[
     if entry is None or entry[0] is not patterns:
         entry = _PATTERN_INDEX[id(patterns)] = (patterns, _index_patterns(patterns))
     after, before, others = entry[1]
-    tried: list[ContextPattern] = list(others)
+    if any(_pattern_at(p, m, words) for p in others):
+        return True
     for i, table in ((m.end, after), (m.start - 1, before)):
-        if table and 0 <= i < len(words) and words[i].line == m.line:
-            lower = words[i].lower
-            tried += table.get(lower, ())
+        if table and 0 <= i < len(words) and words.lines[i] == m.line:
+            lower = words.lowers[i]
+            if any(_pattern_at(p, m, words) for p in table.get(lower, ())):
+                return True
             stripped = lower.rstrip(".")
-            if stripped != lower:
-                tried += table.get(stripped, ())
-    return any(_pattern_at(p, m, words) for p in tried)
+            if stripped != lower and any(_pattern_at(p, m, words) for p in table.get(stripped, ())):
+                return True
+    return False
 
 
 def _index_patterns(patterns: tuple[ContextPattern, ...]) -> tuple[dict, dict, list]:
@@ -714,20 +765,21 @@ def _index_patterns(patterns: tuple[ContextPattern, ...]) -> tuple[dict, dict, l
     return after, before, others
 
 
-def _pattern_at(p: ContextPattern, m: _Mention, words: list[_Word]) -> bool:
+def _pattern_at(p: ContextPattern, m: _Mention, words: _Words) -> bool:
     """Do the pattern's tokens sit right before/after the mention, on the same line?"""
     first = m.start - len(p.before)
     if first < 0 or m.end + len(p.after) > len(words):
         return False
     for offset, want in enumerate(p.before):
-        if not _word_is(want, words[first + offset], m.line):
+        if not _word_is(want, words, first + offset, m.line):
             return False
-    return all(_word_is(want, words[m.end + k], m.line) for k, want in enumerate(p.after))
+    return all(_word_is(want, words, m.end + k, m.line) for k, want in enumerate(p.after))
 
 
-def _word_is(want: str, w: _Word, line: int) -> bool:
+def _word_is(want: str, words: _Words, i: int, line: int) -> bool:
     # "Lean 5S." / "Oracle 11g.": a sentence's full stop may be glued to the last token
-    return w.line == line and (_token_is(want, w.lower) or _token_is(want, w.lower.rstrip(".")))
+    lower = words.lowers[i]
+    return words.lines[i] == line and (_token_is(want, lower) or _token_is(want, lower.rstrip(".")))
 
 
 def _token_is(want: str, lower: str) -> bool:
@@ -789,47 +841,60 @@ class _FuzzyIndex:
                 self.buckets.setdefault((key[0], len(key)), []).append(key)
         self.stopwords = stopwords
         self._memo: dict[tuple[str, int], str | None] = {}
+        # What `_bigram` / `_single` said for the words seen so far: both depend on the lower
+        # case words only, and a batch repeats its words again and again.
+        self._bigrams: dict[tuple[str, str], str | None] = {}
+        self._singles: dict[str, str | None] = {}
 
-    def find(self, words: list[_Word], claimed: set[int]) -> list[_Mention]:
+    def find(self, words: _Words, claimed: set[int]) -> list[_Mention]:
         out: list[_Mention] = []
         taken: set[int] = set()
+        bigrams, singles = self._bigrams, self._singles
+        if len(bigrams) + len(singles) > _MEMO_SIZE:  # bounded: a batch sees many words
+            bigrams.clear()
+            singles.clear()
+        texts, lowers, lines = words.texts, words.lowers, words.lines
         for i in range(len(words) - 1):  # two words first: "Elastic search", "Type Script"
             if (
                 i in claimed
                 or i + 1 in claimed
                 or i in taken
                 or i + 1 in taken
-                or words[i].line != words[i + 1].line
+                or lines[i] != lines[i + 1]
             ):
                 continue
-            key = self._bigram(words[i], words[i + 1])
+            pair = (lowers[i], lowers[i + 1])
+            key = bigrams.get(pair, _UNSEEN)
+            if key is _UNSEEN:
+                key = bigrams[pair] = self._bigram(*pair)
             if key:
-                text = f"{words[i].text} {words[i + 1].text}"
-                out.append(self._mention(key, i, i + 2, words[i].line, text))
+                out.append(self._mention(key, i, i + 2, lines[i], f"{texts[i]} {texts[i + 1]}"))
                 taken |= {i, i + 1}
-        for i, w in enumerate(words):
+        for i, lower in enumerate(lowers):
             if i in claimed or i in taken:
                 continue
-            key = self._single(w.lower)
+            key = singles.get(lower, _UNSEEN)
+            if key is _UNSEEN:
+                key = singles[lower] = self._single(lower)
             if key:
-                out.append(self._mention(key, i, i + 1, w.line, w.text))
+                out.append(self._mention(key, i, i + 1, lines[i], texts[i]))
         return out
 
     def _mention(self, key: str, start: int, end: int, line: int, text: str) -> _Mention:
         return _Mention(self.exact[key], start, end, line, text, self.rules.get(key), True)
 
-    def _bigram(self, a: _Word, b: _Word) -> str | None:
-        """The key two words spell or nearly spell ("Elastic search"), if any."""
-        if not (a.lower.isalpha() and b.lower.isalpha()):
+    def _bigram(self, a: str, b: str) -> str | None:
+        """The key two lower-case words spell or nearly spell ("elastic search"), if any."""
+        if not (a.isalpha() and b.isalpha()):
             return None
-        if a.lower in _FUNCTION_WORDS or b.lower in _FUNCTION_WORDS:  # "in for" is not Infor
+        if a in _FUNCTION_WORDS or b in _FUNCTION_WORDS:  # "in for" is not Infor
             return None
-        key = a.lower + b.lower
+        key = a + b
         if len(key) < 5 or key in self.stopwords:
             return None
         if key in self.exact:
             return key
-        if len(key) >= 9 and min(len(a.lower), len(b.lower)) >= 3:
+        if len(key) >= 9 and min(len(a), len(b)) >= 3:
             return self._edit(key, 1)
         return None
 
@@ -851,7 +916,7 @@ class _FuzzyIndex:
         """The closest candidate key within `max_dist` edits (same first letter), if any."""
         memo_key = (key, max_dist)
         if memo_key not in self._memo:
-            if len(self._memo) > 50_000:  # bounded: a batch sees many distinct words
+            if len(self._memo) > _MEMO_SIZE:  # bounded: a batch sees many distinct words
                 self._memo.clear()
             self._memo[memo_key] = self._closest(key, max_dist)
         return self._memo[memo_key]
