@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from screener.contact import extract_contact
 from screener.sections import find_sections
@@ -157,3 +159,34 @@ Company Details
 company - Nexa Quality Labs"""
     )
     assert c.name is None and c.email is None and c.phone is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(
+        st.lists(
+            st.sampled_from(
+                ["www", ".", "github", "com", "/", "x", "https://", "localhost", " ", "io",
+                 "me", "@", "B", "Tech", ",", "-", "a1", "(", ")"]
+            ),
+            max_size=10,
+        ).map("".join),
+        max_size=5,
+    )
+)  # fmt: skip
+def test_links_skip_lines_without_a_full_stop(lines):
+    """`_links` reads only lines holding a ".": the same links as reading every line."""
+    import re
+
+    from screener.contact import _URL_RE, _links
+
+    numbered = list(enumerate(lines, start=1))
+    seen, every = set(), []
+    for _, line in numbered:
+        for m in _URL_RE.finditer(line):
+            url = m.group(0).rstrip(".,;:!?)'\"")
+            key = re.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url).rstrip("/").lower()
+            if key and key not in seen and "." in key:
+                seen.add(key)
+                every.append(url)
+    assert _links(numbered) == tuple(every)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from screener.experience import (
     claimed_years,
@@ -597,3 +599,23 @@ def test_form_pasted_set_against_gold(stem: str) -> None:
     _, _, exp = _read(text, as_of=gold["as_of"])
     assert exp.total_years == gold["total_years"]
     assert exp.claimed_years == gold["claimed_years"]
+
+
+_LINE_PIECES = st.lists(
+    st.sampled_from(
+        ["Python", "Go", " ", "(", ")", "5", "2.5", "years", "yrs", "months", "mos", "YEARS",
+         "of", "Experience", "-", "Exprience", "less than 1 year", ",", "Mo", "5yr"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=_LINE_PIECES, text=st.sampled_from(["Python", "Go", "", "python"]))
+def test_stated_years_need_a_unit_on_the_line(line, text):
+    """skill_years asks `_stated_skill_years` only about lines naming a unit: elsewhere it is 0."""
+    from screener.experience import _stated_skill_years
+
+    low = line.lower()
+    if not ("yr" in low or "year" in low or "mo" in low):
+        assert _stated_skill_years(line, text) == 0.0

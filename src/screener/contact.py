@@ -163,6 +163,8 @@ def _links(lines: Sequence[tuple[int, str]]) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
     for _, line in lines:
+        if "." not in line:
+            continue  # a link's key below holds a "." of its line: none on this one
         for m in _URL_RE.finditer(line):
             url = m.group(0).rstrip(".,;:!?)'\"")
             key = re.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url).rstrip("/").lower()

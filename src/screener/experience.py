@@ -176,10 +176,12 @@ def _regions(lines: Sequence[str], sections: Sequence[Section]) -> tuple[list[ra
     return [range(s.start_line, s.end_line + 1) for s in sections if s.name not in _NOT_WORK], False
 
 
-def _line_text(lines: Sequence[str], number: int, sections: Sequence[Section]) -> str:
-    """The line's text, without a heading glued to its start ("EXPERIENCESenior ...")."""
+def _line_text(lines: Sequence[str], number: int, headings: set[int]) -> str:
+    """The line's text, without a heading glued to its start ("EXPERIENCESenior ...").
+
+    `headings`: the first lines of the sections that have a heading."""
     text = lines[number - 1]
-    if any(s.start_line == number and s.heading for s in sections):
+    if number in headings:
         return heading_content(text)
     return text
 
@@ -222,12 +224,13 @@ def _date_anchors(
     day_first = day_first_document(lines)
     anchors: list[_Anchor] = []
     consumed: set[int] = set()
+    headings = {s.start_line for s in sections if s.heading}
     for number in region:
         if number in consumed:
             continue
-        text = _line_text(lines, number, sections)
-        if _BREAK_RE.search(text) or not _HAS_DIGIT_RE.search(text):
-            continue  # a career break is not a position
+        text = _line_text(lines, number, headings)
+        if not _HAS_DIGIT_RE.search(text) or _BREAK_RE.search(text):
+            continue  # no date; or a career break, which is not a position
         ranges = find_ranges(text, as_of, day_first=day_first)
         if _credential(text, ranges):
             continue  # a degree or a certificate is not a position
@@ -970,7 +973,8 @@ def claimed_years(
                 best = (value, Evidence(field.group(0).strip(), section_at(sections, number),
                                         number))
             continue
-        if "year" not in line.lower() and "yr" not in line.lower():
+        low = line.lower()
+        if "year" not in low and "yr" not in low:
             continue
         for m in list(_CLAIM_RE.finditer(line)) + list(_CLAIM_AFTER_RE.finditer(line)):
             if m.re is _CLAIM_RE and not (m.group("exp") or m.group("lead")):
@@ -1055,6 +1059,8 @@ def _reported(hit: SkillHit, reports: list[tuple[str, float]]) -> float:
     """A form's self-report naming the skill as one of its matched forms ("Keras- Exprience"
     reported while the matcher found "Keras" on another line). In a flattened form the name
     runs on from the field before, so it need only end with the form."""
+    if not reports:
+        return 0.0
     forms = {" ".join(e.text.lower().split()) for e in hit.evidence if e.text}
     best = 0.0
     for name, years in reports:
@@ -1090,23 +1096,29 @@ def skill_years(
     """
     now = month_index(as_of.year, as_of.month)
     reports = _self_reports(lines)
+    unit_lines: dict[int, bool] = {}
+
+    def units(number: int) -> bool:
+        """Does the line name a unit? Without one `_stated_skill_years` is 0 (asked once)."""
+        if number not in unit_lines:
+            low = lines[number - 1].lower()
+            unit_lines[number] = "yr" in low or "year" in low or "mo" in low
+        return unit_lines[number]
+
+    # Each position's interval, read once rather than once per skill.
+    counted = [(p, iv) for p in experience.positions if (iv := _interval(p, now)) is not None]
     out: dict[str, float] = {}
     for hit in hits:
         if hit.source == "implied":
             continue
         lines_at = {e.line for e in hit.evidence}
-        spans = [
-            iv
-            for p in experience.positions
-            if any(p.start_line <= n <= p.end_line for n in lines_at)
-            and (iv := _interval(p, now)) is not None
-        ]
+        spans = [iv for p, iv in counted if any(p.start_line <= n <= p.end_line for n in lines_at)]
         from_positions = union_months(spans) / 12 if spans else 0.0
         stated = max(
             (
                 _stated_skill_years(lines[e.line - 1], e.text)
                 for e in hit.evidence
-                if 0 < e.line <= len(lines)
+                if 0 < e.line <= len(lines) and units(e.line)
             ),
             default=0.0,
         )
