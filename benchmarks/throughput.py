@@ -1,6 +1,7 @@
 """How fast screener reads resumes, against plain pdfminer.six as the baseline.
 
     python benchmarks/throughput.py [--count 500] [--repeat 3] [--jobs 2] [--corpus FOLDER]
+    python benchmarks/throughput.py --style word      # the word-processor corpus (real-resume load)
     python benchmarks/throughput.py --memory-files 10000     # adds the large-batch memory run
 
 One run reports, as medians of `--repeat` runs, in files per second and as a ratio to the
@@ -18,7 +19,10 @@ baseline:
     the fast and auto extractors' text equal those from the pdfminer extractor's.
 With --memory-files N it also screens N distinct files (the corpus copied with a PDF comment
 appended after %%EOF, so every copy has its own hash and cache entry), cold, and reports time
-and peak memory. The corpus comes from benchmarks/make_corpus.py (written on first use).
+and peak memory. The corpus comes from benchmarks/make_corpus.py (written on first use), in
+the style's folder unless --corpus names one: `varied` (default, benchmarks/corpus) or `word`
+(benchmarks/corpus-word: resumes written as word processors write them, ~6,400 characters and
+2.3 pages a file, as heavy for both readers as real two-page resumes).
 """
 
 from __future__ import annotations
@@ -187,7 +191,9 @@ def agreement(ours: list[frozenset[str]], reference: list[frozenset[str]]) -> tu
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--style", choices=("varied", "word"), default="varied",
+                        help="which synthetic corpus (see make_corpus.py)")
+    parser.add_argument("--corpus", type=Path, default=None, help="default: the style's folder")
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
@@ -196,7 +202,8 @@ def main() -> None:
 
     from make_corpus import make_corpus
 
-    paths = make_corpus(args.corpus, args.count)
+    paths = make_corpus(args.corpus, args.count, style=args.style)
+    args.corpus = paths[0].parent
     folder = Path(tempfile.mkdtemp(prefix="screener-throughput-"))
     try:
         for path in paths:  # exactly these files, even if the corpus folder holds more
