@@ -322,3 +322,10 @@ def test_nfkc_of_safe_text_is_per_character(text: str) -> None:
 def test_split_lines_equals_the_line_break_regex(text: str) -> None:
     text += "\r\n\f\u2028"[: len(text) % 5]
     assert text_module._split_lines(text) == text_module._LINE_BREAKS.split(text)
+
+
+def test_a_chain_of_broken_words_is_joined_in_one_pass():
+    raw = "develop-\nmentdevelop-\nmentdevelop-\nmentdevelop-\nmentdevelop-\nment of APIs"
+    once = normalise(raw)
+    assert once.split("\n")[0] == "development" * 5
+    assert normalise(once) == once

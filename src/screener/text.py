@@ -476,7 +476,9 @@ def _bullet(line: str) -> str:
 def _join_hyphenated(lines: list[str]) -> list[str]:
     """Move the tail of a word broken across lines up onto its first line (rule 6)."""
     out = list(lines)
-    for i in range(len(out) - 1):
+    # Bottom up: a line that both receives a tail and ends in a broken word ("develop-" /
+    # "mentdevelop-" / "ment") gets its own tail first, so one pass reaches the fixed point.
+    for i in range(len(out) - 2, -1, -1):
         if not out[i].endswith("-"):  # what `_LINE_END_WORD` needs first
             continue
         head_match = _LINE_END_WORD.search(out[i])
