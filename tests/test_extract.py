@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from screener.extract import extract, layout
 from screener.extract.base import Messages
-from screener.extract.layout import Glyph, reading_order, segments
+from screener.extract.layout import Glyph, reading_order, segment_columns, segments
 from screener.extract.pdf import fast_path_problem
 from screener.extract.plain import decode
 from screener.extract.sniff import sniff
@@ -531,3 +531,80 @@ def test_a_pdf_nested_thousands_of_levels_deep_is_refused_before_parsing() -> No
         assert (doc.status, doc.kind) == ("error", "pdf")
         assert doc.error == Messages.NESTED_PDF.format(depth=100)
     assert extract("shallow.pdf", nested_pdf(20)).status == "ok"
+
+
+def _segments_asking_every_size(texts, x0s, y0s, x1s, y1s, sizes):
+    """The run-chaining rule as first written: every glyph's size read, no shortcut."""
+    from screener.extract.layout import SEGMENT_GAP, WORD_GAP
+
+    out, parts, box = [], [], None
+    pending = False
+    for text, gx0, gy0, gx1, gy1, gsize in zip(texts, x0s, y0s, x1s, y1s, sizes):
+        if text.isspace() or not text:
+            pending = bool(parts)
+            continue
+        joins = False
+        if parts:
+            cx0, cy0, cx1, cy1, csize, last_x0 = box
+            size = max(csize, gsize, 1.0)
+            gap = gx0 - cx1
+            if not ((gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size):
+                smaller = min(cy1 - cy0, gy1 - gy0)
+                joins = smaller <= 0 or (min(cy1, gy1) - max(cy0, gy0)) >= 0.5 * smaller
+        if joins:
+            if pending or gap > WORD_GAP * max(gx1 - gx0, gy1 - gy0):
+                parts.append(" ")
+            parts.append(text)
+            box = (min(cx0, gx0), min(cy0, gy0), max(cx1, gx1), max(cy1, gy1), csize, gx0)
+        else:
+            if parts:
+                out.append(("".join(parts).strip(), box[:5]))
+            parts, box = [text], (gx0, gy0, gx1, gy1, gsize, gx0)
+        pending = False
+    if parts:
+        out.append(("".join(parts).strip(), box[:5]))
+    return [s for s in out if s[0]]
+
+
+class _CountingSizes(list):
+    asked = 0
+
+    def __getitem__(self, k):
+        _CountingSizes.asked += 1
+        return super().__getitem__(k)
+
+
+_GLYPH = st.tuples(
+    st.sampled_from(["a", "b", " ", "1", "-"]),
+    st.floats(-5, 40), st.floats(0, 3), st.floats(0.5, 12), st.floats(0.5, 12),
+    st.sampled_from([0.5, 6.0, 9.0, 10.0, 14.0]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GLYPH, max_size=40))
+def test_segments_ask_a_size_only_where_it_can_change_the_runs(glyphs) -> None:
+    # glyphs move right by a random step (sometimes back), on a few baselines
+    texts, x0s, y0s, x1s, y1s, sizes, x = [], [], [], [], [], [], 0.0
+    for text, step, baseline, width, height, size in glyphs:
+        x += step
+        texts.append(text)
+        x0s.append(x)
+        x1s.append(x + width * 0.5)
+        y0s.append(baseline * 10)
+        y1s.append(baseline * 10 + height)
+        sizes.append(size)
+    got = segment_columns(texts, x0s, y0s, x1s, y1s, _CountingSizes(sizes))
+    assert [(s.text, (s.x0, s.y0, s.x1, s.y1, s.size)) for s in got] == (
+        _segments_asking_every_size(texts, x0s, y0s, x1s, y1s, sizes))
+
+
+def test_segments_of_a_plain_line_ask_one_size_per_run() -> None:
+    text = "Built payment APIs in Node.js"
+    x0s = [i * 5.0 for i in range(len(text))]
+    sizes = _CountingSizes([10.0] * len(text))
+    _CountingSizes.asked = 0
+    runs = segment_columns(list(text), x0s, [0.0] * len(text), [x + 4.5 for x in x0s],
+                           [10.0] * len(text), sizes)
+    assert [r.text for r in runs] == [text]
+    assert _CountingSizes.asked == 1

@@ -38,7 +38,7 @@ _MAX_DEPTH = 4
 
 # Glyphs as parallel columns: text, x0, y0, x1, y1, font size (see `segment_columns`).
 GlyphColumns = tuple[
-    list[str], list[float], list[float], list[float], list[float], list[float]
+    list[str], list[float], list[float], list[float], list[float], Sequence[float]
 ]
 
 
@@ -118,21 +118,30 @@ def segment_columns(
     """`segments` for glyphs given as parallel columns (what the pdfium reader produces).
 
     One loop with the current run in local variables: it runs once per character, and
-    attribute access and calls per glyph cost more than the geometry itself.
+    attribute access and calls per glyph cost more than the geometry itself. `sizes` is read
+    only where a size can change the outcome (any object with `sizes[k]` will do: the pdfium
+    reader passes one that asks pdfium lazily).
     """
     out: list[Segment] = []
     parts: list[str] = []
-    cx0 = cy0 = cx1 = cy1 = csize = last_x0 = 0.0
+    cx0 = cy0 = cx1 = cy1 = csize = last_x0 = gap = 0.0
     pending_space = False
-    for text, gx0, gy0, gx1, gy1, gsize in zip(texts, x0s, y0s, x1s, y1s, sizes):
+    for k, (text, gx0, gy0, gx1, gy1) in enumerate(zip(texts, x0s, y0s, x1s, y1s)):
         if text.isspace() or not text:
             pending_space = bool(parts)
             continue
         joins = False
         if parts:  # does the glyph continue the run: same line, no jump back or wide gap?
-            size = max(csize, gsize, 1.0)
             gap = gx0 - cx1
-            if not ((gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size):
+            # The thresholds scale with max(run's size, glyph's size, 1) >= the run's size, so
+            # a gap within [-0.5, SEGMENT_GAP] x the run's size breaks nothing whatever the
+            # glyph's size: then it is not asked for (with pdfium, that saves a call per glyph).
+            if -0.5 * csize <= gap <= SEGMENT_GAP * csize:
+                breaks = False
+            else:
+                size = max(csize, sizes[k], 1.0)
+                breaks = (gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size
+            if not breaks:
                 low = cy0 if cy0 > gy0 else gy0
                 high = cy1 if cy1 < gy1 else gy1
                 height = gy1 - gy0
@@ -151,7 +160,7 @@ def segment_columns(
             if parts:
                 out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))
             parts = [text]
-            cx0, cy0, cx1, cy1, csize = gx0, gy0, gx1, gy1, gsize
+            cx0, cy0, cx1, cy1, csize = gx0, gy0, gx1, gy1, sizes[k]
         last_x0 = gx0
         pending_space = False
     if parts:

@@ -9,8 +9,8 @@ Speed: this runs once per character, so it makes as few foreign calls as it can.
 text comes in one `FPDFText_GetText` call; each glyph then costs one box call (through a
 ctypes prototype without argument converters, about 2.5x cheaper than pypdfium2's bound
 function). The generated flag is asked only of whitespace (pdfium generates nothing else), and
-the font size only when the box height changes (a loose box is as tall as font size x scale,
-so one run of same-height glyphs shares one size).
+the font size only where the layout needs it (see `_LazySizes`), once per run of same-height
+glyphs (a loose box is as tall as font size x scale, so such a run shares one size).
 """
 
 from __future__ import annotations
@@ -89,8 +89,32 @@ def _page_text(calls: _Calls, raw, handle, count: int) -> list[str]:
     return chars
 
 
+class _LazySizes:
+    """`sizes[k]`: the font size of glyph k, asked of pdfium only when the layout needs it.
+
+    As pdfium is asked once per run of glyphs with equal box heights (a loose box is as tall as
+    font size x scale), glyph k's size is that of the first glyph of its run (`starts[k]`).
+    """
+
+    __slots__ = ("_get", "_handle", "_starts", "_known")
+
+    def __init__(self, get, handle, starts: list[int]):
+        self._get, self._handle, self._starts = get, handle, starts
+        self._known: dict[int, float] = {}
+
+    def __getitem__(self, k: int) -> float:
+        index = self._starts[k]
+        size = self._known.get(index)
+        if size is None:
+            size = self._known[index] = self._get(self._handle, index)
+        return size
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+
 def _glyph_columns(textpage) -> GlyphColumns:
-    """The page's glyphs as parallel columns: text, x0, y0, x1, y1, font size."""
+    """The page's glyphs as parallel columns: text, x0, y0, x1, y1, font size (lazy)."""
     calls = _calls()
     raw = textpage.raw
     handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
@@ -99,14 +123,14 @@ def _glyph_columns(textpage) -> GlyphColumns:
     rect = calls.rect_type()
     rect_ref = ctypes.byref(rect)
     read_rect = _RECT.unpack_from
-    get_box, get_size, is_generated = calls.box, calls.size, calls.generated
+    get_box, is_generated = calls.box, calls.generated
     texts: list[str] = []
     x0s: list[float] = []
     y0s: list[float] = []
     x1s: list[float] = []
     y1s: list[float] = []
-    sizes: list[float] = []
-    height, size = None, 0.0
+    starts: list[int] = []  # per glyph: the first glyph of its run of equal box heights
+    height, start = None, 0
     i = 0
     while i < count:
         index, i = i, i + 1
@@ -120,14 +144,14 @@ def _glyph_columns(textpage) -> GlyphColumns:
             continue
         left, top, right, bottom = read_rect(rect)
         if top - bottom != height:
-            height, size = top - bottom, get_size(handle, index)
+            height, start = top - bottom, index
         texts.append(_REPLACE_CHARS.get(text, text))
         x0s.append(left)
         y0s.append(bottom)
         x1s.append(right)
         y1s.append(top)
-        sizes.append(size)
-    return texts, x0s, y0s, x1s, y1s, sizes
+        starts.append(start)
+    return texts, x0s, y0s, x1s, y1s, _LazySizes(calls.size, handle, starts)
 
 
 def _char(code: int) -> str:
