@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from screener.records import Contact
 from screener.report import terminal
 from screener.report.terminal import cell_width
@@ -149,3 +152,20 @@ def test_header_says_how_many_hidden_files_were_skipped():
     text = terminal.render(replace(make_shortlist(), hidden=3), width=160)
     assert text.splitlines()[1] == ("6 files: 2 ranked, 1 knocked out, 3 not ranked (1 duplicate, "
                                     "1 empty, 1 error); 3 hidden files skipped")
+
+
+def _fit_by_trimming(text: str, width: int) -> str:
+    """fit() as first written: drop the last character until the text and '…' fit."""
+    text = terminal._printable(text)
+    if cell_width(text) > width:
+        while text and cell_width(text) + 1 > width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    return text + " " * (width - cell_width(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab c漢字\u0301\u200b\té-"), max_size=40),
+       st.integers(0, 30))
+def test_fit_cuts_where_trimming_one_character_at_a_time_would(text, width):
+    assert terminal.fit(text, width) == _fit_by_trimming(text, width)

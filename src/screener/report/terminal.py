@@ -64,22 +64,41 @@ def clean(text: str | None) -> str:
 def _printable(text: str) -> str:
     # Cc/Cf/Co/Cn: escapes, bidi overrides, zero-width tricks; line breaks become spaces
     text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    if text.isascii() and text.isprintable():  # the common case: nothing to drop
+        return text
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+
+
+def _char_width(ch: str) -> int:
+    return (0 if unicodedata.combining(ch) else
+            2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1)
 
 
 def cell_width(text: str) -> int:
     """Columns `text` occupies: wide East Asian characters take two, combining marks none."""
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+def _cut(text: str, limit: int) -> str:
+    """The longest start of `text` that fits in `limit` columns."""
+    if text.isascii():
+        return text[: max(limit, 0)]
+    total, end = 0, 0
+    for i, ch in enumerate(text):
+        total += _char_width(ch)
+        if total > limit:
+            break
+        end = i + 1
+    return text[:end]
 
 
 def fit(text: str, width: int, *, right: bool = False) -> str:
     """Truncate with an ellipsis and pad to exactly `width` columns (leading indent kept)."""
     text = _printable(text)
     if cell_width(text) > width:
-        while text and cell_width(text) + 1 > width:
-            text = text[:-1]
-        text = text.rstrip() + ELLIPSIS
+        text = _cut(text, width - 1).rstrip() + ELLIPSIS
     pad = " " * (width - cell_width(text))
     return pad + text if right else text + pad
 
