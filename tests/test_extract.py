@@ -608,3 +608,44 @@ def test_segments_of_a_plain_line_ask_one_size_per_run() -> None:
                            [10.0] * len(text), sizes)
     assert [r.text for r in runs] == [text]
     assert _CountingSizes.asked == 1
+
+
+def _gutter_by_scanning(runs):
+    """_find_gutter as first written: every edge checked against every run."""
+    from statistics import median
+
+    if len(runs) < 2 * layout.MIN_RUNS:
+        return None
+    total = sum(r.chars for r in runs)
+    min_gap = max(layout.MIN_GUTTER, 0.8 * median(r.size for r in runs))
+    best = None
+    for edge in sorted({round(r.x1, 1) for r in runs}):
+        left = [r for r in runs if r.x1 <= edge]
+        right = [r for r in runs if r.x0 > edge]
+        if len(left) < layout.MIN_RUNS or len(right) < layout.MIN_RUNS:
+            continue
+        width = min(r.x0 for r in right) - edge
+        if width < min_gap:
+            continue
+        spanning = total - sum(r.chars for r in left) - sum(r.chars for r in right)
+        if spanning > layout.MAX_SPANNING * total:
+            continue
+        if min(sum(r.chars for r in left), sum(r.chars for r in right)) < (
+                layout.MIN_SIDE * total):
+            continue
+        candidate = (spanning, -width, edge + width / 2)
+        if best is None or candidate < best:
+            best = candidate
+    return None if best is None else best[2]
+
+
+_RUN = st.tuples(st.sampled_from([40.0, 50.0, 230.0, 240.0, 300.0]), st.floats(5, 400),
+                 st.integers(1, 80), st.sampled_from([9.0, 10.0, 11.0]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RUN, max_size=40))
+def test_gutter_search_finds_what_scanning_every_edge_finds(runs) -> None:
+    segs = [layout.Segment(["x"], x0, 0.0, x0 + width, 10.0, size, chars)
+            for x0, width, chars, size in runs]
+    assert layout._find_gutter(segs) == _gutter_by_scanning(segs)

@@ -21,8 +21,10 @@ Pure geometry, no PDF library: tested with hand-made glyphs as well as real file
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from statistics import median
 
 __all__ = ["Glyph", "GlyphColumns", "Segment", "reading_order", "segment_columns", "segments"]
@@ -216,19 +218,29 @@ def _find_gutter(runs: list[Segment]) -> float | None:
     total = sum(r.chars for r in runs)
     size = median(r.size for r in runs)
     min_gap = max(MIN_GUTTER, 0.8 * size)
+    # Left of an edge: the runs ending at or before it; right: those starting after it. With
+    # the runs sorted by end and by start, each is a prefix / suffix found by bisection, and
+    # their characters come from running sums: O(n log n) rather than a pass per edge.
+    by_end = sorted(runs, key=lambda r: r.x1)
+    ends = [r.x1 for r in by_end]
+    left_chars = list(accumulate((r.chars for r in by_end), initial=0))
+    by_start = sorted(runs, key=lambda r: r.x0)
+    starts = [r.x0 for r in by_start]
+    right_chars = list(accumulate((r.chars for r in reversed(by_start)), initial=0))[::-1]
     best: tuple[float, float, float] | None = None  # (spanning chars, -width, x)
     for edge in sorted({round(r.x1, 1) for r in runs}):
-        left = [r for r in runs if r.x1 <= edge]
-        right = [r for r in runs if r.x0 > edge]
-        if len(left) < MIN_RUNS or len(right) < MIN_RUNS:
+        n_left = bisect_right(ends, edge)
+        first_right = bisect_right(starts, edge)
+        if n_left < MIN_RUNS or len(runs) - first_right < MIN_RUNS:
             continue
-        width = min(r.x0 for r in right) - edge
+        width = starts[first_right] - edge
         if width < min_gap:
             continue
-        spanning = total - sum(r.chars for r in left) - sum(r.chars for r in right)
+        left, right = left_chars[n_left], right_chars[first_right]
+        spanning = total - left - right
         if spanning > MAX_SPANNING * total:
             continue
-        if min(sum(r.chars for r in left), sum(r.chars for r in right)) < MIN_SIDE * total:
+        if min(left, right) < MIN_SIDE * total:
             continue
         candidate = (spanning, -width, edge + width / 2)
         if best is None or candidate < best:
