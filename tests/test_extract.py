@@ -649,3 +649,13 @@ def test_gutter_search_finds_what_scanning_every_edge_finds(runs) -> None:
     segs = [layout.Segment(["x"], x0, 0.0, x0 + width, 10.0, size, chars)
             for x0, width, chars, size in runs]
     assert layout._find_gutter(segs) == _gutter_by_scanning(segs)
+
+
+def test_pdfium_text_keeps_a_character_outside_the_bmp_whole_at_its_first_index() -> None:
+    from screener.extract.pdfium import _join_surrogates
+
+    # what pdfium's per-glyph unicode gives for "a😀b" plus its hyphenation mark and a glyph
+    # without a Unicode mapping
+    chars = ["a", "\ud83d", "\ude00", "b", "\x02", "\uffff"]
+    assert _join_surrogates(chars) == ["a", "😀", "", "b", "-", "\ufffd"]
+    assert _join_surrogates(["\ud83d", "x", "\ude00"]) == ["\ud83d", "x", "\ude00"]  # lone halves

@@ -74,19 +74,33 @@ def _calls() -> _Calls:
 
 
 def _page_text(calls: _Calls, raw, handle, count: int) -> list[str]:
-    """One string per character index (a surrogate half stays a separate item)."""
+    """One string per character index, with `_REPLACE` applied; a character outside the BMP
+    (two indexes in pdfium) is whole at its first index and '' at its second."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = calls.get_text(raw, 0, count, buffer)
-    chars = list(bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass"))
-    if len(chars) != count:
+    text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
+    if len(text) != count:
         # pdfium's text buffer leaves out control glyphs and writes a character outside the
         # BMP as two units: then index and text no longer line up, so ask glyph by glyph.
-        return [_char(calls.unicode(handle, index)) for index in range(count)]
-    if "\ufffe" in chars:  # pdfium writes its hyphenation mark (U+0002) as U+FFFE here
-        for index, text in enumerate(chars):
-            if text == "\ufffe":
+        return _join_surrogates([_char(calls.unicode(handle, i)) for i in range(count)])
+    if "\ufffe" in text:  # pdfium writes its hyphenation mark (U+0002) as U+FFFE here
+        chars = list(text)
+        for index, char in enumerate(chars):
+            if char == "\ufffe":
                 chars[index] = _char(calls.unicode(handle, index))
-    return chars
+        text = "".join(chars)
+    # A surrogate pair would have decoded to one character (and failed the length check), so
+    # here every index holds one whole character.
+    return list(text.translate(_REPLACE))
+
+
+def _join_surrogates(chars: list[str]) -> list[str]:
+    for index in range(len(chars) - 1):
+        high, low = chars[index], chars[index + 1]
+        if "\ud800" <= high < "\udc00" and "\udc00" <= low < "\ue000":
+            chars[index] = chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00))
+            chars[index + 1] = ""
+    return [_REPLACE_CHARS.get(char, char) for char in chars]
 
 
 class _LazySizes:
@@ -131,21 +145,18 @@ def _glyph_columns(textpage) -> GlyphColumns:
     y1s: list[float] = []
     starts: list[int] = []  # per glyph: the first glyph of its run of equal box heights
     height, start = None, 0
-    i = 0
-    while i < count:
-        index, i = i, i + 1
-        text = chars[index]
-        if text.isspace() and is_generated(handle, index) == 1:
+    for index, text in enumerate(chars):
+        if text.isspace():
+            if is_generated(handle, index) == 1:
+                continue
+        elif not text:  # the second half of a character outside the BMP
             continue
-        if "\ud800" <= text < "\udc00" and i < count and "\udc00" <= chars[i] < "\ue000":
-            text = chr(0x10000 + ((ord(text) - 0xD800) << 10) + (ord(chars[i]) - 0xDC00))
-            i += 1
         if not get_box(handle, index, rect_ref):
             continue
         left, top, right, bottom = read_rect(rect)
         if top - bottom != height:
             height, start = top - bottom, index
-        texts.append(_REPLACE_CHARS.get(text, text))
+        texts.append(text)
         x0s.append(left)
         y0s.append(bottom)
         x1s.append(right)
