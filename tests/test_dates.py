@@ -9,6 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screener.dates import (
+    DANGLING_END_RE,
+    MONTH_NAME_RE,
+    YEAR_RE,
     day_first_document,
     find_ranges,
     month_index,
@@ -199,3 +202,25 @@ def test_day_first_dates() -> None:
     assert day_first_document(["01/09/2020 - present", "15/01/2017 - 31/08/2020"])
     assert not day_first_document(["01/09/2020 - present"])
     assert not day_first_document(["15/01/2017", "01/25/2018"])  # mixed: no evidence either way
+
+
+@pytest.mark.parametrize(
+    ("tail", "sep", "month"),
+    [
+        (" - Feb", " - ", "Feb"),
+        (" \u2013 September Northwind", " \u2013 ", "September"),
+        (" to Sept.", " to ", "Sept."),
+        (" - Software Engineer", " - ", None),  # a separator alone: the end wrapped whole
+        (" -", " -", None),
+        (" - Marketing Lead", " - ", None),  # "Mar" of "Marketing" is no month
+    ],
+)
+def test_dangling_end(tail: str, sep: str, month: str | None) -> None:
+    m = DANGLING_END_RE.match(tail)
+    assert m is not None and m.group("sep") == sep and m.group("month") == month
+
+
+def test_dangling_end_needs_a_separator() -> None:
+    assert DANGLING_END_RE.match(" Software Engineer") is None
+    assert MONTH_NAME_RE.fullmatch("September") and not MONTH_NAME_RE.fullmatch("Septembers")
+    assert YEAR_RE.match("2022 Northwind") and not YEAR_RE.match("20221")

@@ -619,3 +619,102 @@ def test_stated_years_need_a_unit_on_the_line(line, text):
     low = line.lower()
     if not ("yr" in low or "year" in low or "mo" in low):
         assert _stated_skill_years(line, text) == 0.0
+
+
+# --------------------------------------------------------------------------- wrapped date cells
+
+_SHORT = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_LONG = ("January February March April May June July August September October November "  # noqa: SIM905
+         "December").split()  # fmt: skip
+_JOBS = [("Backend Engineer", "Corvid Freight Systems"), ("Data Analyst", "Larchmont Payments"),
+         ("QA Engineer", "Quarry Hill Labs"), ("Site Reliability Engineer", "Halyard Cloud")]  # fmt: skip
+
+
+def _month(index: int, long: bool) -> str:
+    return f"{(_LONG if long else _SHORT)[index % 12]} {index // 12}"
+
+
+@st.composite
+def _wrapped_resume(draw):
+    """A table-layout resume whose date cells wrap, read cell by cell ("cell") or across the
+    row ("row"), and the (start, end, title, company) each position must give."""
+    now = 2025 * 12 + 5
+    end, jobs = now, []
+    for k in range(draw(st.integers(1, 4))):
+        length = draw(st.integers(1, 60))
+        start = end - length + 1
+        jobs.append((start, end, k == 0 and draw(st.booleans())) + _JOBS[k])
+        end = start - 1 - draw(st.integers(0, 6))
+    long, dash = draw(st.booleans()), draw(st.sampled_from([" - ", " \u2013 ", " \u2014 "]))
+    out, want = ["Avery Quinn", "avery.quinn@example.com", "", "EXPERIENCE", ""], []
+    for start, end, current, title, company in jobs:
+        first = _month(start, long) + dash.rstrip()
+        last = "Present" if current else _month(end, long)
+        if not current and draw(st.booleans()):  # wrapped after the end's month
+            first, last = first + " " + last.split()[0], last.split()[1]
+        if draw(st.sampled_from(["cell", "row"])) == "cell":
+            out += [first, last, "Tacoma, WA", "", title, company]
+        else:
+            out += [f"{first} {title}", f"{last} {company}", "Tacoma, WA \u2022 Built services."]
+        out += ["\u2022 Cut costs by 30% in 2 quarters.", ""]
+        end_ym = "2025-06" if current else f"{end // 12:04d}-{end % 12 + 1:02d}"
+        want.append((f"{start // 12:04d}-{start % 12 + 1:02d}", end_ym, title, company))
+    return "\n".join(out), want
+
+
+@settings(max_examples=200, deadline=None)
+@given(case=_wrapped_resume())
+def test_wrapped_date_cells_read_as_one_range(case) -> None:
+    """A range wrapped over two lines gives the position of the unwrapped range."""
+    text, want = case
+    _, _, exp = _read(text)
+    assert [(p.start, p.end, p.title, p.company) for p in exp.positions] == want
+
+
+def test_wrapped_example_from_a_word_template() -> None:
+    text = """EXPERIENCE
+
+Mar 2022 -
+Present
+Sacramento, CA
+
+Software Engineer
+Wavecrest Telecom
+• Owned the on-call rotation.
+
+Aug 2020 - Feb
+2022
+Portland, OR
+
+Software Engineer
+Northwind Traders
+• Refactored a monolith into 5 services."""
+    _, _, exp = _read(text, as_of=date(2026, 11, 27))
+    assert [(p.title, p.company, p.start, p.end, p.current) for p in exp.positions] == [
+        ("Software Engineer", "Wavecrest Telecom", "2022-03", "2026-11", True),
+        ("Software Engineer", "Northwind Traders", "2020-08", "2022-02", False),
+    ]
+    assert exp.total_years == 6.33
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next line opens a range of its own: the first date is a lone start
+        "EXPERIENCE\nMar 2019 - Operations Lead, Pelican Freight\n"
+        "2016 - 2018 Shift Supervisor, Pelican Freight",
+        # a count, not an end: it would end before the start
+        "EXPERIENCE\nJan 2021 - Support Lead\n2020 tickets closed in one quarter",
+        "EXPERIENCE\nAug 2020 - Dec\n2000 users migrated",
+        # a phone number is no year
+        "EXPERIENCE\nAug 2020 - Feb\n(555) 010-2022",
+        # read across a row, the date must open its line, and only these words end it openly
+        "EXPERIENCE\nMar 2022 - Software Engineer\nDate of birth: 1 May 1990",
+        "EXPERIENCE\nMar 2022 - Software Engineer\nCurrently leads the platform team",
+        "EXPERIENCE\nSupport Lead, Brightwater Telecom Jan 2020 - Feb Remote\n2022 Brightwater",
+    ],
+)
+def test_not_a_wrapped_range(text: str) -> None:
+    _, _, exp = _read(text)
+    first = exp.positions[0]
+    assert first.start == first.end and "single-date" in first.flags

@@ -100,6 +100,11 @@ _RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
+# What may follow a start date whose end a narrow table cell wrapped onto the next line: the
+# separator, and perhaps the end's month without its year ("Aug 2020 - Feb" / "2022").
+DANGLING_END_RE = re.compile(rf"(?P<sep>{_SEP})(?:(?P<month>{_MONTH_RE})(?![\w.]))?", re.IGNORECASE)
+MONTH_NAME_RE = re.compile(_MONTH_RE, re.IGNORECASE)  # "Feb", "Sept.", "September"
+YEAR_RE = re.compile(rf"{_YEAR4}(?!\d)")  # a four-digit year, 1950-2099
 
 
 @dataclass(frozen=True)

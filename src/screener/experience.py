@@ -30,6 +30,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from screener.dates import (
+    DANGLING_END_RE,
+    MONTH_NAME_RE,
+    YEAR_RE,
     DateRange,
     day_first_document,
     find_ranges,
@@ -85,6 +88,10 @@ _AT_RE = re.compile(r"^(.+?)\s+at\s+(.+)$")
 _TRAIL_SEP_RE = re.compile(
     r"^[\s,;:|(\[]*(?:[-\u2010-\u2015~]|to|until|till|through)\s*$", re.IGNORECASE
 )
+# The dash of a range wrapped before its end ("- March 2024"), made a bullet by `normalise`.
+_WRAPPED_DASH_RE = re.compile(r"^[\u2022\u2013\u2014-]\s*")
+# An open end opening a row's next line ("Present Wavecrest Telecom"); not "Date of birth".
+_ROW_OPEN_RE = re.compile(r"^\(?(?:present|current|now)\b", re.IGNORECASE)
 _LEAD_SEP_RE = re.compile(r"^\s*(?:[-\u2010-\u2015~]|to|until|till|through)\s*\S", re.IGNORECASE)
 _STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
@@ -239,10 +246,14 @@ def _date_anchors(
             if not _is_position_date(text, rng, len(ranges)):
                 continue
             extra: tuple[int, ...] = ()
+            rest = ""  # the next line's text after a range's end wrapped onto it
             if "single-date" in rng.flags and len(ranges) == 1:
-                rng, extra = _join_split_range(lines, number, text, rng, region, as_of, day_first)
+                rng, extra, rest = _join_split_range(
+                    lines, number, text, rng, region, as_of, day_first
+                )
                 consumed.update(extra)
-            parts = _split_parts(_without_dates(text, ranges))
+                ranges = [rng]  # its span now covers the dangling "- Feb" too
+            parts = _split_parts(_without_dates(text, ranges)) + _split_parts(rest)
             anchors.append(_Anchor(number, rng, parts, number, extra))
     return anchors
 
@@ -301,29 +312,68 @@ def _join_split_range(
     region: range,
     as_of: date,
     day_first: bool = False,
-) -> tuple[DateRange, tuple[int, ...]]:
+) -> tuple[DateRange, tuple[int, ...], str]:
     """ "Mar 2021 -" then "Present" on the next line: read the two lines as one range.
 
+    Returns the range, the lines it consumed, and the text after the range's end on the last.
+
     A date alone on its line followed by a date (or "Present") alone on the next is one range
-    too: a flattened table's "From" and "To" cells.
+    too: a flattened table's "From" and "To" cells. So is a range a narrow table cell wrapped
+    after its end's month: "Aug 2020 - Feb" / "2022". When the row was read across its cells
+    ("Aug 2020 - Feb Software Engineer" / "2022 Northwind Traders", "Mar 2022 - Software
+    Engineer" / "Present Wavecrest Telecom"), the date must open its line, the next line must
+    open with the end alone (not a range of its own), and the joined range must not end before
+    it starts: a single start date beside a title is a layout of its own. A cell wrapped twice
+    ("November 2017" / "– September" / "2018") is read over three lines.
     """
     nxt = number + 1
     if nxt not in region or not lines[nxt - 1].strip():
-        return rng, ()
+        return rng, (), ""
     tail, following = text[rng.span[1] :], lines[nxt - 1].strip()
+    consumed: tuple[int, ...] = (nxt,)
+    third = lines[nxt].strip() if nxt + 1 in region else ""
+    if MONTH_NAME_RE.fullmatch(_WRAPPED_DASH_RE.sub("", following, count=1)) and (
+        YEAR_RE.match(third)
+    ):
+        following, consumed = f"{following} {third}", (nxt, nxt + 1)
+    cut, wrapped, row = len(text), False, False  # where the range ends on its line; its forms
     if _TRAIL_SEP_RE.match(tail) and tail.strip():
-        joined = text[: rng.span[1]] + " - " + following
+        head = text[: rng.span[1]] + " - "
     elif not tail.strip() and _LEAD_SEP_RE.match(following):
-        joined = text[: rng.span[1]] + " " + following
-    elif not tail.strip() and not text[: rng.span[0]].strip() and _lone_date_line(following, as_of):
-        joined = text[: rng.span[1]] + " - " + following
+        head = text[: rng.span[1]] + " "
+    elif (
+        not tail.strip()
+        and not text[: rng.span[0]].strip()
+        and _lone_date_line(_WRAPPED_DASH_RE.sub("", following, count=1), as_of)
+    ):
+        # "September 2021" / "– March 2024": normalising made the wrapped dash a bullet
+        following = _WRAPPED_DASH_RE.sub("", following, count=1)
+        head = text[: rng.span[1]] + " - "
     else:
-        return rng, ()
-    for cand in find_ranges(joined, as_of, day_first=day_first):
-        if cand.span[0] == rng.span[0] and "single-date" not in cand.flags:
-            end = min(cand.span[1], len(text))
-            return _with_span(cand, (cand.span[0], end)), (nxt,)
-    return rng, ()
+        dangling = DANGLING_END_RE.match(tail)
+        if dangling is None:
+            return rng, (), ""
+        cut, wrapped = rng.span[1] + dangling.end(), True
+        row = bool(text[cut:].strip())
+        if (row and text[: rng.span[0]].strip()) or _opens_range(following, as_of, day_first):
+            return rng, (), ""
+        head = text[:cut] + " "
+    for cand in find_ranges(head + following, as_of, day_first=day_first):
+        if cand.span[0] != rng.span[0] or "single-date" in cand.flags:
+            continue
+        if cand.span[1] <= len(head) or (wrapped and "end-before-start" in cand.flags):
+            break  # the end is not on the next line, or is no end of this range ("2000 users")
+        if row and cand.current and not _ROW_OPEN_RE.match(following):
+            break
+        rest = following[cand.span[1] - len(head) :]
+        return _with_span(cand, (cand.span[0], min(cut, cand.span[1]))), consumed, rest
+    return rng, (), ""
+
+
+def _opens_range(text: str, as_of: date, day_first: bool) -> bool:
+    """Whether a line opens with a date range of its own ("2019 - 2021 Developer")."""
+    found = find_ranges(text, as_of, day_first=day_first)
+    return bool(found) and found[0].span[0] == 0 and "single-date" not in found[0].flags
 
 
 def _lone_date_line(text: str, as_of: date) -> bool:
