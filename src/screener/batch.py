@@ -193,8 +193,9 @@ def parse_derived(
 ) -> Iterator[tuple[Profile, Any]]:
     """Like `parse_all`, but yield (profile, derive(profile)) pairs, and let the cache keep
     what `derive` computed from the text: a cache hit then comes back from one small row,
-    without its text (document.text == ""), with the stored derived values. A freshly parsed
-    profile keeps its text. `derive` must return plain JSON values and depend only on the
+    with the stored derived values. Profiles come without their text (document.text == ""):
+    `derive` runs where the text is, in the worker that read the file. It must return plain
+    JSON values, be importable by name (it is sent to the workers), and depend only on the
     profile (its code is part of the parse key: see screener.cache)."""
     yield from _stream(inputs, settings, derive, **options)
 
@@ -217,9 +218,10 @@ def _stream(
     if not isinstance(inputs, Inputs):
         inputs = collect_inputs(inputs)
     jobs = default_jobs() if jobs is None else jobs
-    # The workers derive from the text themselves; the text comes back only for the cache.
+    # The workers derive from the text and encode the cache's rows themselves: no text comes
+    # back to this process.
     work = Work(settings, parse, parse_doc, derive=derive,
-                keep_text=cache is not None and cache.enabled)
+                cache_entry=cache is not None and cache.enabled)
     keys = cache_keys(settings) if cache is not None and cache.enabled else None
     planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler), lean=derive is not None)
     memory_limit = memory_mb * 1024 * 1024 if memory_mb else None
@@ -236,7 +238,10 @@ def _stream(
         if isinstance(result, Parsed):
             profile = from_rows(Profile, result.rows)
             derived = result.derived
-            store = fresh and result.has_text
+            store = False
+            if (fresh and result.cache_entry is not None and cache is not None
+                    and keys is not None and _cacheable(profile)):
+                cache.put_entry(profile.document.sha256, keys, result.cache_entry)
         else:
             profile = result
         if derived is _MISSING:

@@ -139,6 +139,15 @@ def _unpack(blob: bytes) -> Any:
     return json.loads(zlib.decompress(blob))
 
 
+def cache_entry(profile: Profile, derived: Any = None) -> tuple[bytes, bytes]:
+    """The two stored blobs for a profile: its document with the text, and the profile without
+    it plus `derived`. A pure function of the profile, so the worker that parsed the file makes
+    them: the text then never travels to the parent, and the compression runs in parallel."""
+    doc = dataclasses.replace(profile.document, path="")
+    rows = to_rows(dataclasses.replace(profile, document=dataclasses.replace(doc, text="")))
+    return _pack(to_rows(doc)), _pack([rows, derived])
+
+
 def _stat_row(path: str, st: os.stat_result) -> tuple[str, int, int, int, int]:
     return (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
@@ -307,15 +316,14 @@ class Cache:
     def put(self, profile: Profile, keys: CacheKeys, derived: Any = None) -> None:
         """Store a profile and its document (paths are not stored: the bytes are the key), and
         `derived`, plain JSON values computed from the text (see `get_lean`)."""
-        doc = profile.document
-        if not doc.sha256:
-            return
-        doc_key = f"{doc.sha256}:{keys.extraction}"
-        rows_doc = to_rows(dataclasses.replace(doc, path=""))
-        rows = to_rows(dataclasses.replace(profile, document=dataclasses.replace(doc, path="",
-                                                                                  text="")))
-        self._queue("documents", (doc_key, _pack(rows_doc)))
-        self._queue("profiles", (f"{doc.sha256}:{keys.parse}", doc_key, _pack([rows, derived])))
+        if profile.document.sha256:
+            self.put_entry(profile.document.sha256, keys, cache_entry(profile, derived))
+
+    def put_entry(self, sha256: str, keys: CacheKeys, entry: tuple[bytes, bytes]) -> None:
+        """Store what `cache_entry` made (in a worker process, say) for the file `sha256`."""
+        doc_key = f"{sha256}:{keys.extraction}"
+        self._queue("documents", (doc_key, entry[0]))
+        self._queue("profiles", (f"{sha256}:{keys.parse}", doc_key, entry[1]))
 
     def _queue(self, table: str, row: tuple[Any, ...]) -> None:
         if self._conn is None:

@@ -97,9 +97,9 @@ class Parsed:
     `Work.derive`): the profile as rows (screener.serialize), which pickle and rebuild for
     about half the cost of the records themselves, and the derived values."""
 
-    rows: list
+    rows: list  # the profile without its text
     derived: Any
-    has_text: bool
+    cache_entry: tuple[bytes, bytes] | None  # screener.cache.cache_entry, when a cache is used
 
 
 def _with_sha(profile: Profile, sha: str) -> Profile:
@@ -122,15 +122,14 @@ class Work:
     """Read and parse one task. Pickled once per worker process, not once per file.
 
     With `derive`, the worker also computes derive(profile) from the text and answers with a
-    `Parsed`; `keep_text=False` then leaves the text out of the answer (no cache will store
-    it), so it never crosses the pipe.
+    `Parsed`, without the text; with `cache_entry` too, it also makes what the cache stores.
     """
 
     settings: ParseSettings
     parse: ParseBytes = parse_bytes
     parse_document: ParseDocument = parse_document
     derive: Callable[[Profile], Any] | None = None
-    keep_text: bool = True
+    cache_entry: bool = False
 
     def prepare(self) -> None:
         """Build what every file needs (the taxonomy and skill matcher, ~0.5 s) in this process,
@@ -147,9 +146,12 @@ class Work:
         from screener.serialize import to_rows
 
         derived = self.derive(profile)
-        if not self.keep_text:
-            profile = drop_text(profile)
-        return Parsed(to_rows(profile), derived, bool(profile.document.text))
+        entry = None
+        if self.cache_entry and profile.document.sha256 and not made_by_batch(profile):
+            from screener.cache import cache_entry
+
+            entry = cache_entry(profile, derived)
+        return Parsed(to_rows(drop_text(profile)), derived, entry)
 
     def _profile(self, task: Task) -> Profile:
         if task.document is not None:
