@@ -487,6 +487,96 @@ def test_layout_keeps_right_aligned_dates_on_their_line() -> None:
     assert len(lines) == 12
 
 
+def _right_aligned(text: str, right: float, y: float) -> list[Glyph]:
+    return _word(text, right - 5.0 * len(text), y)
+
+
+def test_layout_keeps_right_aligned_dates_and_places_on_their_lines() -> None:
+    # Two rows with a right-aligned part (dates, then the city) are no table: their right parts
+    # do not share a left edge, and the bullets below run under them.
+    glyphs: list[Glyph] = []
+    y = 700.0
+    for job, (dates, city) in enumerate([("Jan 2020 - Present", "Portland, OR"),
+                                         ("Mar 2016 - Dec 2019", "Austin, TX")]):
+        glyphs += _word(f"Senior Engineer {job}", 50, y) + _right_aligned(dates, 560, y)
+        glyphs += _word("Acme Corp", 50, y - 14) + _right_aligned(city, 560, y - 14)
+        y -= 28
+        for _ in range(2):
+            glyphs += _word("- Built services and APIs for customers " * 2 + "ok", 50, y)
+            y -= 14
+        y -= 14
+    lines = [line for line in reading_order(segments(glyphs)) if line]
+    assert lines[:2] == ["Senior Engineer 0 Jan 2020 - Present", "Acme Corp Portland, OR"]
+    assert lines[4:6] == ["Senior Engineer 1 Mar 2016 - Dec 2019", "Acme Corp Austin, TX"]
+
+
+_POSITIONS = [
+    (["Aug 2020 - Feb", "2022"], "Portland, OR", "Software Engineer", 4),
+    (["Jul 2018 - Aug", "2020"], "Richmond, VA", "Developer", 2),
+]
+
+
+def _position_rows(positions: list, top: float) -> tuple[list[Glyph], float]:
+    """Positions as table rows: a narrow cell of dates and place (the range wrapped in the
+    cell) beside a wide cell of title, company and bullets, as Word templates draw them."""
+    glyphs: list[Glyph] = []
+    y = top
+    for dates, place, title, bullets in positions:
+        for k, text in enumerate([*dates, place]):
+            glyphs += _word(text, 45, y - 14 * k)
+        glyphs += _word(title, 139, y) + _word("Northwind Traders", 139, y - 14)
+        for k in range(bullets):
+            glyphs += _word(f"- Refactored a monolith into {k} services", 140, y - 28 - 14 * k)
+        y -= 14 * (2 + bullets) + 10  # the cell's padding: a blank gap before the next row
+    return glyphs, y
+
+
+# Without the heading below, one position is too little text for a page-wide gutter: the
+# table is found in rows (`_table_at`); else the date column makes a gutter, and the table's
+# rows are found across it (`_table_rows`).
+@pytest.mark.parametrize(("count", "heading"), [(1, False), (2, False), (1, True), (2, True)])
+def test_layout_reads_a_table_row_cell_by_cell(count: int, heading: bool) -> None:
+    glyphs, y = _position_rows(_POSITIONS[:count], 700.0)
+    if heading:
+        glyphs += _word("Education", 45, y - 10) + _word("B.Sc. Computer Science", 45, y - 24)
+    lines = [line for line in reading_order(segments(glyphs)) if line]
+    expected = []
+    for dates, place, title, bullets in _POSITIONS[:count]:
+        expected += [*dates, place, title, "Northwind Traders"]
+        expected += [f"- Refactored a monolith into {k} services" for k in range(bullets)]
+    if heading:
+        expected += ["Education", "B.Sc. Computer Science"]
+    assert lines == expected
+    gutter = layout._find_gutter(segments(glyphs))
+    assert (gutter is None) == (count == 1 and not heading)
+
+
+def test_layout_reads_a_skills_table_cell_by_cell() -> None:
+    # Three cells a row, each a bold group name over a wrapped list, of unequal heights; the
+    # next table row after the border's padding; then a heading.
+    glyphs: list[Glyph] = []
+    y = 700.0
+    for cells in [
+        [["Languages", "C++, Java, SQL,", "PHP, Ruby"], ["Frontend", "React, Redux,",
+         "Webpack, Sass,", "Tailwind CSS"], ["Frameworks", "Django, Node.js"]],
+        [["Databases", "Snowflake,", "Oracle, MySQL"], ["Cloud", "AWS, Docker"]],
+    ]:
+        for k, cell in enumerate(cells):
+            for n, text in enumerate(cell):
+                glyphs += _word(text, 48 + 175 * k, y - 14 * n)
+        y -= 14 * max(len(cell) for cell in cells) + 10
+    glyphs += _word("Experience", 48, y - 10)
+    lines = [line for line in reading_order(segments(glyphs)) if line]
+    assert lines == [
+        "Languages", "C++, Java, SQL,", "PHP, Ruby",
+        "Frontend", "React, Redux,", "Webpack, Sass,", "Tailwind CSS",
+        "Frameworks", "Django, Node.js",
+        "Databases", "Snowflake,", "Oracle, MySQL",
+        "Cloud", "AWS, Docker",
+        "Experience",
+    ]
+
+
 def test_layout_spaces_from_gaps() -> None:
     glyphs = _word("Built", 50, 700) + _word("APIs", 50 + 25 + 2, 700)  # 2pt gap > 0.1 x 10pt
     assert reading_order(segments(glyphs)) == ["Built APIs"]

@@ -17,6 +17,15 @@ Pure geometry, no PDF library: tested with hand-made glyphs as well as real file
    cut into bands at the runs that span the gutter; in each band the left column is read before
    the right, recursively (three columns work too). Otherwise runs are grouped into rows by
    their vertical overlap and read top to bottom, left to right.
+3. Tables, as Word templates use them (a narrow cell of dates and place beside a wide cell of
+   title, company and bullets; a skills table of wrapped lists, several cells a row), are read
+   cell by cell, as pdfminer reads them, so that a wrapped date range ("Aug 2020 - Feb" /
+   "2022") is not interleaved with the title beside it. In rows: `_table_at` finds two rows
+   parted by one empty band, their left parts sharing a left edge and their right parts too
+   (right-aligned dates beside a title do not: they stay on their line), plus the rows below
+   that keep to the cells. Across a page-wide gutter, which a long date column can produce:
+   `_table_rows` finds the rows of the table (a left and a right group of lines starting on
+   one row, with nothing else beside them, twice or more) and reads them row by row.
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ MIN_GUTTER = 8.0  # points of empty band between two columns
 MAX_SPANNING = 0.15  # share of a region's characters that may cross its gutter
 MIN_SIDE = 0.04  # share of a region's characters each column must hold (sidebars are light)
 MIN_RUNS = 4  # runs each column must hold
+TABLE_GAP = 0.5  # x font size: least gap between table cells (plus alignment, see _table_at)
+ALIGN = 0.25  # x font size: left edges this close are aligned
 BLANK_GAP = 0.6  # x font size: a larger vertical gap between rows is a blank line
 _MAX_DEPTH = 4
 
@@ -208,7 +219,68 @@ def _blocks(runs: list[Segment], depth: int) -> list[list[Segment]]:
 def _split_band(band: list[Segment], gutter: float, depth: int) -> list[list[Segment]]:
     left = [r for r in band if r.x1 <= gutter]
     right = [r for r in band if r.x0 >= gutter]
-    return _blocks(left, depth + 1) + _blocks(right, depth + 1)
+    pairs = _table_rows(band, left, right)
+    if pairs is None:
+        return _blocks(left, depth + 1) + _blocks(right, depth + 1)
+    # A table whose rows the gutter cut down the middle: read each row's cells, then the rest
+    # of the band (above, between and below the rows) as it comes.
+    blocks: list[list[Segment]] = []
+    in_pairs = {id(r) for cells in pairs for cell in cells for r in cell}
+    rest = sorted((r for r in band if id(r) not in in_pairs), key=lambda r: -r.mid)
+    for cells in pairs:
+        top = max(r.y1 for cell in cells for r in cell)
+        above = [r for r in rest if r.mid > top]
+        rest = rest[len(above):]
+        blocks.extend(_blocks(above, depth + 1))
+        for cell in cells:
+            blocks.extend(_blocks(cell, depth + 1))
+    return blocks + _blocks(rest, depth + 1)
+
+
+def _table_rows(
+    band: list[Segment], left: list[Segment], right: list[Segment]
+) -> list[tuple[list[Segment], list[Segment]]] | None:
+    """The rows of a table in a band split by a gutter: pairs of a left and a right cluster of
+    runs (text parted by no blank gap, two lines or more) that start on one row, with no other
+    text beside them; the left cells sharing a left edge, and so the right cells.
+
+    A narrow date cell beside each position of a table can hold enough text for the page-wide
+    gutter search: then the band is a column of every position's dates beside a column of the
+    positions. A sidebar's sections and the main column's hardly ever pair up so: the two
+    would have to start on one row and the longer end with nothing else beside it.
+    """
+    rights = [c for c in _clusters(right) if len(c) > 1]
+    pairs = []
+    for cell in _clusters(left):
+        partner = next((c for c in rights if _same_row([cell[0]], c[0])), None)
+        if partner is None or len(cell) < 2:
+            continue
+        top = max(cell[0].y1, partner[0].y1)
+        bottom = min(min(r.y0 for r in cell), min(r.y0 for r in partner))
+        if sum(1 for r in band if bottom < r.mid < top) == len(cell) + len(partner):
+            pairs.append((cell, partner))
+    if not pairs:
+        return None
+    tol = ALIGN * median(r.size for r in band)
+    for side in (0, 1):  # the cells of a table column share a left edge
+        edges = [min(r.x0 for r in cells[side]) for cells in pairs]
+        if max(edges) - min(edges) > tol:
+            return None
+    return pairs
+
+
+def _clusters(runs: list[Segment]) -> list[list[Segment]]:
+    """Runs top to bottom, in groups parted by blank gaps (as `_blank_between`)."""
+    clusters: list[list[Segment]] = []
+    bottom = 0.0
+    for run in sorted(runs, key=lambda r: -r.mid):
+        if clusters and bottom - run.y1 <= BLANK_GAP * run.size:
+            clusters[-1].append(run)
+            bottom = min(bottom, run.y0)
+        else:
+            clusters.append([run])
+            bottom = run.y0
+    return clusters
 
 
 def _find_gutter(runs: list[Segment]) -> float | None:
@@ -249,7 +321,8 @@ def _find_gutter(runs: list[Segment]) -> float | None:
 
 
 def _rows_text(runs: list[Segment]) -> list[str]:
-    """Group runs into rows by vertical overlap; rows top to bottom, runs left to right."""
+    """Group runs into rows by vertical overlap; rows top to bottom, runs left to right, except
+    that the cells of a table (see `_table_at`) are read one after another, each top to bottom."""
     rows: list[list[Segment]] = []
     for run in sorted(runs, key=lambda r: (-r.mid, r.x0)):
         if rows and _same_row(rows[-1], run):
@@ -258,14 +331,113 @@ def _rows_text(runs: list[Segment]) -> list[str]:
             rows.append([run])
     lines: list[str] = []
     previous: list[Segment] | None = None
-    for row in rows:
-        if previous is not None:
-            gap = min(r.y0 for r in previous) - max(r.y1 for r in row)
-            if gap > BLANK_GAP * median(r.size for r in row):
-                lines.append("")
-        lines.append(" ".join(r.text for r in sorted(row, key=lambda r: r.x0)))
-        previous = row
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if previous is not None and _blank_between(previous, row):
+            lines.append("")
+        if len(row) == 1:  # most rows: one run, no table starts there
+            lines.append(row[0].text)
+            index += 1
+        elif (table := _table_at(rows, index)) is None:
+            lines.append(" ".join(r.text for r in sorted(row, key=lambda r: r.x0)))
+            index += 1
+        else:
+            end, gutter = table
+            cells = [r for table_row in rows[index:end] for r in table_row]
+            lines.extend(_rows_text([r for r in cells if r.x1 < gutter]))
+            lines.extend(_rows_text([r for r in cells if r.x0 > gutter]))
+            index = end
+        previous = rows[index - 1]
     return lines
+
+
+def _blank_between(upper: list[Segment], lower: list[Segment]) -> bool:
+    """Whether a blank line parts two rows: a gap over BLANK_GAP x the lower row's size."""
+    if len(upper) == 1 and len(lower) == 1:
+        return upper[0].y0 - lower[0].y1 > BLANK_GAP * lower[0].size
+    gap = min(r.y0 for r in upper) - max(r.y1 for r in lower)
+    return gap > BLANK_GAP * median(r.size for r in lower)
+
+
+def _table_at(rows: list[list[Segment]], start: int) -> tuple[int, float] | None:
+    """Rows `start:end` and the gutter x of a table whose cells are read one after another.
+
+    Word templates lay a position out as a table row: a narrow cell of dates and place beside a
+    wide cell of title, company and bullets; skills tables hold a wrapped list in each cell. The
+    page-wide gutter search misses these (the date cell is too light, the table too short).
+    A table starts at two consecutive rows split by the same empty vertical band (at least
+    TABLE_GAP x the font size wide), the left parts of both rows starting at one x and the right
+    parts at one x: right-aligned dates beside a title and company do not line up on their left
+    edge, so they stay on their line. The rows below belong to the table while runs stay on
+    their side of the band, within its cells' left edges: the longer cell's further lines (once
+    only one side holds text, up to a blank gap or a row where both sides hold text again: the
+    next table row). The right part may itself be a table (three cells a row); it is read
+    recursively.
+    """
+    first, second = rows[start], rows[start + 1] if start + 1 < len(rows) else None
+    if second is None or len(second) < 2:
+        return None
+    first = sorted(first, key=lambda r: r.x0)
+    second = sorted(second, key=lambda r: r.x0)
+    size = median(r.size for r in first)
+    tol, min_gap = ALIGN * size, max(MIN_GUTTER / 2, TABLE_GAP * size)
+    for split in range(1, len(first)):
+        left_x0, edge = first[0].x0, first[split].x0
+        if abs(second[0].x0 - left_x0) > tol:
+            break
+        sides = _sides(first, edge, tol, min_gap)
+        if sides is None or len(sides[0]) != split:
+            continue
+        sides = _sides(second, edge, tol, min_gap)
+        if sides is None or not sides[0] or not sides[1] or sides[1][0].x0 > edge + tol:
+            continue
+        end, both = start + 2, True
+        lows = [min(r.y0 for r in sides[0]), min(r.y0 for r in sides[1])]  # each side's bottom
+        while end < len(rows):
+            sides = _sides(sorted(rows[end], key=lambda r: r.x0), edge, tol, min_gap)
+            if sides is None:
+                if both and not _blank_between(rows[end - 1], rows[end]):
+                    end = start  # a line running under both parts: text beside a right margin
+                break
+            left, right = sides
+            if left and left[0].x0 < left_x0 - tol:
+                break
+            if left and right:
+                # Both sides again after one ran on alone: the next table row, unless the left
+                # side went on with at most a blank line and the right one without (a sidebar
+                # section's heading beside running text), or the left side without a gap.
+                left_gap = lows[0] - max(r.y1 for r in left)
+                right_gap = lows[1] - max(r.y1 for r in right)
+                if not both and left_gap > BLANK_GAP * size and (
+                    right_gap > BLANK_GAP * size or left_gap > 2 * size
+                ):
+                    break
+            elif _blank_between(rows[end - 1], rows[end]):
+                break
+            for k, part in enumerate(sides):
+                if part:
+                    lows[k] = min(lows[k], min(r.y0 for r in part))
+            both = both and bool(left and right)
+            end += 1
+        if end > start:
+            cells = [r for row in rows[start:end] for r in row]
+            low = max(r.x1 for r in cells if r.x0 < edge - tol)
+            return end, (low + min(r.x0 for r in cells if r.x0 >= edge - tol)) / 2
+    return None
+
+
+def _sides(
+    row: list[Segment], edge: float, tol: float, min_gap: float
+) -> tuple[list[Segment], list[Segment]] | None:
+    """A row's runs (sorted by x0) left of a cell starting at `edge`, and those in it; None if
+    a run crosses the cell's edge or comes closer to it than `min_gap`."""
+    split = 0
+    while split < len(row) and row[split].x0 < edge - tol:
+        if row[split].x1 > edge - min_gap:
+            return None
+        split += 1
+    return row[:split], row[split:]
 
 
 def _same_row(row: list[Segment], run: Segment) -> bool:
