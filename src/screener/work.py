@@ -139,6 +139,13 @@ class Work:
 
             prepare(self.settings)
 
+    def prepare_extraction(self) -> None:
+        """Import the readers in this process (see `extract`), for a worker forked from it."""
+        if self.can_extract_ahead:
+            from screener.parse import prepare_extraction
+
+            prepare_extraction()
+
     def __call__(self, task: Task) -> Profile | Parsed:
         profile = self._profile(task)
         if self.derive is None:
