@@ -12,7 +12,8 @@ baseline:
     (a fresh, empty cache directory each run) with --jobs 1 and --jobs N, then warm (the same
     cache directory, every file cached). Wall time of the whole command: start-up, imports,
     workers, scoring, ranking and the terminal report included;
-  * peak memory of each command: the largest sum of resident set sizes over the process and its
+  * peak memory of each command, from one more run of it (sampling slows a run: timed runs
+    are not sampled): the largest sum of resident set sizes over the process and its
     worker processes (sampled every 20 ms from /proc; Linux only), and the same as PSS, which
     counts pages the forked workers share with the parent once;
   * skill agreement: per file, whether the skills found (explicit, fuzzy and implied ids) from
@@ -140,32 +141,35 @@ def screen_command(folder: Path, jobs: int, cache_dir: str) -> list[str]:
     ]  # fmt: skip
 
 
-def run_screen(folder: Path, jobs: int, cache_dir: str) -> tuple[float, float, float]:
-    """(seconds, peak RSS MB, peak PSS MB) of one `screener screen` run."""
+def run_screen(folder: Path, jobs: int, cache_dir: str,
+               memory: bool = True) -> tuple[float, float, float]:
+    """(seconds, peak RSS MB, peak PSS MB) of one `screener screen` run. Sampling memory costs
+    CPU (reading smaps_rollup walks page tables): time runs with `memory=False`."""
     started = time.perf_counter()
     with subprocess.Popen(
         screen_command(folder, jobs, cache_dir), stdout=subprocess.DEVNULL
     ) as process:
-        memory = TreeMemory(process.pid)
+        sampler = TreeMemory(process.pid) if memory else None
         code = process.wait()
     seconds = time.perf_counter() - started
-    rss, pss = memory.stop()
+    rss, pss = sampler.stop() if sampler else (0.0, 0.0)
     if code != 0:
         raise SystemExit(f"screener screen exited with {code}")
     return seconds, rss, pss
 
 
 def screen_runs(folder: Path, jobs: int, repeat: int, warm_dir: str | None = None):
-    """Median seconds and the largest peaks of `repeat` runs (cold: a fresh cache each run)."""
-    results = []
-    for _ in range(repeat):
+    """Median seconds of `repeat` unsampled runs, and the peaks of one more, sampled run
+    (cold: a fresh cache each run)."""
+    def one(memory: bool) -> tuple[float, float, float]:
         if warm_dir:
-            results.append(run_screen(folder, jobs, warm_dir))
-            continue
+            return run_screen(folder, jobs, warm_dir, memory)
         with tempfile.TemporaryDirectory() as cache_dir:
-            results.append(run_screen(folder, jobs, cache_dir))
-    seconds = statistics.median(r[0] for r in results)
-    return seconds, max(r[1] for r in results), max(r[2] for r in results)
+            return run_screen(folder, jobs, cache_dir, memory)
+
+    seconds = statistics.median(one(False)[0] for _ in range(repeat))
+    _, rss, pss = one(True)
+    return seconds, rss, pss
 
 
 # --------------------------------------------------------------------------- skills
