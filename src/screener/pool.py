@@ -276,8 +276,7 @@ class WorkerPool:
 
     def close(self) -> None:
         if self._preparing is not None:
-            self._preparing.wait()
-            sys.setswitchinterval(self._preparing.interval)
+            self._preparing.stop()
             self._preparing = None
         ahead = self._ahead_worker
         if ahead is not None and ahead.conn not in self._busy:
@@ -304,7 +303,7 @@ class _Preparing:
 
     def __init__(self, prepare: Callable[[], None]):
         self._error: BaseException | None = None
-        self.interval = sys.getswitchinterval()
+        self._interval = sys.getswitchinterval()
         sys.setswitchinterval(0.0005)
         self._thread = threading.Thread(target=self._run, args=(prepare,), daemon=True)
         self._thread.start()
@@ -321,9 +320,13 @@ class _Preparing:
     def wait(self) -> None:
         self._thread.join()
 
-    def finish(self) -> None:
-        """Wait for it; raise what it raised (a broken taxonomy, say) in this thread."""
+    def stop(self) -> None:
+        """Wait for it and restore the switch interval."""
         self._thread.join()
-        sys.setswitchinterval(self.interval)
+        sys.setswitchinterval(self._interval)
+
+    def finish(self) -> None:
+        """`stop`, then raise what it raised (a broken taxonomy, say) in this thread."""
+        self.stop()
         if self._error is not None:
             raise self._error

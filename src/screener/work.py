@@ -164,13 +164,20 @@ class Work:
         if task.document is not None:
             return self._guard(task.path, "", lambda: self.parse_document(task.document,
                                                                           self.settings))
+        read = self._read(task)
+        if isinstance(read, Profile):
+            return read
+        data, sha = read
+        profile = self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
+        return _with_sha(profile, sha)
+
+    def _read(self, task: Task) -> tuple[bytes, str] | Profile:
+        """The task's bytes (shipped or read here) and their SHA-256, or the error row."""
         data = task.data if task.data is not None else read_file(task.path,
                                                                  self.settings.max_bytes)
         if isinstance(data, Profile):
             return data
-        sha = hashlib.sha256(data).hexdigest()
-        profile = self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
-        return _with_sha(profile, sha)
+        return data, hashlib.sha256(data).hexdigest()
 
     @property
     def can_extract_ahead(self) -> bool:
@@ -182,11 +189,10 @@ class Work:
         before the matcher is built can do it meanwhile (screener.pool). The Document is then
         parsed as Task(document=...), which gives what __call__ would have; a file that cannot
         be read gives its error row, as __call__ would."""
-        data = task.data if task.data is not None else read_file(task.path,
-                                                                 self.settings.max_bytes)
-        if isinstance(data, Profile):
-            return data
-        sha = hashlib.sha256(data).hexdigest()
+        read = self._read(task)
+        if isinstance(read, Profile):
+            return read
+        data, sha = read
         profile = self._guard(task.path, sha, lambda: Profile(
             document=extract_document(task.path, data, self.settings)))
         if made_by_batch(profile):  # the guard caught an exception: that is the answer
