@@ -229,6 +229,21 @@ def test_two_screenings_writing_at_once_both_succeed(tmp_path):
     assert rows == 400
 
 
+def test_a_second_opener_that_saw_no_schema_does_not_empty_the_first_ones_rows(tmp_path):
+    """Two screenings open a new cache at once: both read no schema row; the first writes the
+    schema and rows, then the second gets the write lock. It must not empty the cache."""
+    directory = tmp_path / "cache"
+    keys = cache_keys(SETTINGS)
+    with Cache(directory) as first:
+        first.put(fake_parse("a.txt", b"Candidate A\nPython\n", SETTINGS), keys)
+    late = sqlite3.connect(directory / "cache.sqlite3", isolation_level=None)
+    Cache._reset(late)  # what the second opener runs after seeing no schema row
+    late.close()
+    rows = sqlite3.connect(directory / "cache.sqlite3").execute(
+        "SELECT count(*) FROM profiles").fetchone()[0]
+    assert rows == 1
+
+
 def test_parse_key_changes_when_a_word_list_changes(tmp_path, monkeypatch):
     """The fuzzy-match and stop-word lists shape parsed profiles, so they are in the key."""
     import shutil
@@ -246,3 +261,45 @@ def test_parse_key_changes_when_a_word_list_changes(tmp_path, monkeypatch):
     after = cache_module.cache_keys(settings)
     assert after.extraction == before.extraction
     assert after.parse != before.parse
+
+
+def _lock_for(path: Path, seconds: float) -> threading.Thread:
+    """Hold an exclusive lock on a rollback-journal database from another connection."""
+    ready = threading.Event()
+
+    def hold() -> None:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        conn.execute("BEGIN EXCLUSIVE")
+        ready.set()
+        threading.Event().wait(seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    ready.wait()
+    return thread
+
+
+def test_a_cache_locked_for_a_moment_is_waited_for(tmp_path):
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    holder = _lock_for(directory / "cache.sqlite3", 0.5)
+    with Cache(directory) as cache:
+        assert cache.enabled and cache.warnings == []
+    holder.join()
+    assert sorted(p.name for p in directory.iterdir() if "corrupt" in p.name) == []
+
+
+def test_a_cache_that_stays_locked_is_skipped_not_moved_aside(tmp_path, monkeypatch):
+    monkeypatch.setattr("screener.cache._LOCK_WAIT", 0.2)
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    holder = _lock_for(directory / "cache.sqlite3", 1.5)
+    try:
+        cache = Cache(directory)
+    finally:
+        holder.join()
+    assert not cache.enabled and "stayed locked by another screening" in cache.warnings[0]
+    assert sorted(p.name for p in directory.iterdir() if "corrupt" in p.name) == []

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,15 @@ _EXTRACT_SOURCES = ("extract", "text.py")
 _NOT_PARSE_SOURCES = ("report", "cli.py", "api.py", "batch.py", "cache.py", "inputs.py",
                       "pool.py", "progress.py", "scoring.py", "ranking.py", "redact.py",
                       "posting.py", "__main__.py")
+
+
+_LOCK_WAIT = 10.0  # seconds to wait for another screening's lock, as the busy timeout
+
+
+def _busy(err: sqlite3.DatabaseError) -> bool:
+    """A lock held by another connection, not a damaged file."""
+    text = str(err).lower()
+    return isinstance(err, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def default_cache_dir() -> str:
@@ -180,6 +190,10 @@ class Cache:
         try:
             return self._connect()
         except sqlite3.DatabaseError as err:
+            if _busy(err):
+                self._warn(f"cache {self.path} stayed locked by another screening ({err}); "
+                           "screening without a cache; use --cache-dir to choose another folder")
+                return None
             aside = self._move_aside()
             self._warn(f"cache {self.path} could not be read ({err}); moved it to {aside.name} "
                        "and started a new one")
@@ -191,9 +205,24 @@ class Cache:
             return None
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        """Connect and set up, retrying while another screening holds a lock: switching to WAL
+        and the first schema check can report "database is locked" without waiting for the busy
+        timeout."""
+        deadline = time.monotonic() + _LOCK_WAIT
+        pause = 0.01
+        while True:
+            try:
+                return self._connect_once()
+            except sqlite3.OperationalError as err:
+                if not _busy(err) or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
+
+    def _connect_once(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=_LOCK_WAIT, isolation_level=None)
         try:
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(_LOCK_WAIT * 1000)}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.executescript(_TABLES)
@@ -207,8 +236,14 @@ class Cache:
 
     @staticmethod
     def _reset(conn: sqlite3.Connection) -> None:
+        """Empty a cache of another schema. The schema is read again under the write lock: two
+        screenings that open a new cache at once both see no schema, and the second must not
+        empty what the first has written since."""
         with conn:
             conn.execute("BEGIN IMMEDIATE")
+            row = conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            if row is not None and row[0] == SCHEMA:
+                return
             for table in ("files", "documents", "profiles"):
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
