@@ -384,6 +384,32 @@ def _check_read_ahead_worker_killed(folder: str, command: str, reason: str) -> N
     assert got[0] == work(tasks[0])
 
 
+def _cyclic_garbage(task):
+    """Leaves 64 MiB in a reference cycle, as a reader's object graph can be; then answers."""
+    node = {"data": bytearray(64 * 1024**2)}
+    node["self"] = node
+    return task.index
+
+
+def _check_workers_collect_cyclic_garbage() -> None:
+    import gc
+
+    from screener.work import Task
+
+    gc.disable()  # as screen() runs: the workers are forked from a parent without collection
+    pool = WorkerPool(_cyclic_garbage, 1, timeout=30, memory_limit=512 * 1024**2)
+    assert pool.method == "fork"
+    tasks = [Task(i, f"{i}.txt") for i in range(24)]  # 1.5 GiB of cycles over the batch
+    assert _run_pool(pool, tasks) == list(range(24))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
+def test_workers_collect_cyclic_garbage_though_the_parent_does_not():
+    """Over a long batch a worker must not keep every file's reference cycles until it hits its
+    memory cap (pdfminer's layout objects leave ~0.25 MB a file)."""
+    _in_a_fresh_process("_check_workers_collect_cyclic_garbage")
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
 def test_files_read_ahead_while_the_matcher_is_built_give_the_same_profiles():
     _in_a_fresh_process("_check_read_ahead_gives_the_same_profiles")

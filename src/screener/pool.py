@@ -25,6 +25,7 @@ a decompression bomb ends as a MemoryError (an error row) or, at worst, a dead w
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import os
 import signal
@@ -81,6 +82,14 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
     # A reader that aborts (pypdfium2 under the memory cap does) is reported as one error row;
     # a faulthandler dump inherited from the parent would only add a traceback to stderr.
     faulthandler.disable()
+    # The parent screens without the cyclic collector (screener.api), and a forked worker
+    # inherits that; but readers leave reference cycles (pdfminer's layout ~0.25 MB a file),
+    # which would pile up to the memory cap over a long batch. Collect here, with what the
+    # parent built (matcher, vocabulary) frozen: never scanned, so its pages stay shared. The
+    # young generations are also collected after each file (microseconds): a file's cycles
+    # can be few objects holding much memory, which the allocation count alone would miss.
+    gc.freeze()
+    gc.enable()
     limit_memory(memory_limit)
     while True:
         try:
@@ -95,6 +104,8 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
         except (TypeError, ValueError, AttributeError, RecursionError) as err:  # not picklable
             conn.send((task.index, error_profile(task.path, f"could not be read ({err}); "
                                                             f"{RESAVE}")))
+        del task, result
+        gc.collect(1)
 
 
 class _Worker:
