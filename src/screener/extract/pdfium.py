@@ -91,7 +91,9 @@ def _page_text(calls: _Calls, raw, handle, count: int) -> list[str]:
         text = "".join(chars)
     # A surrogate pair would have decoded to one character (and failed the length check), so
     # here every index holds one whole character.
-    return list(text.translate(_REPLACE))
+    if "\x02" in text or "\ufffe" in text or "\uffff" in text:
+        text = text.translate(_REPLACE)
+    return list(text)
 
 
 def _join_surrogates(chars: list[str]) -> list[str]:
@@ -149,7 +151,15 @@ def _glyph_columns(textpage) -> GlyphColumns:
         if text.isspace():
             if is_generated(handle, index) == 1:
                 continue
-        elif not text:  # the second half of a character outside the BMP
+            # A space the PDF draws: the layout needs only that it is there, not its box.
+            texts.append(text)
+            x0s.append(0.0)
+            y0s.append(0.0)
+            x1s.append(0.0)
+            y1s.append(0.0)
+            starts.append(start)
+            continue
+        if not text:  # the second half of a character outside the BMP
             continue
         if not get_box(handle, index, rect_ref):
             continue
