@@ -24,6 +24,7 @@ span mentions it and (b) what the resume states ("Python (5 years)", "5 years of
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -1179,15 +1180,28 @@ def skill_years(
     return dict(sorted(out.items()))
 
 
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
 def _title_matches(title: str, words: Sequence[str]) -> bool:
-    norm = re.sub(r"[\s_-]+", " ", title.lower())
-    for word in words:
-        w = re.sub(r"[\s_-]+", " ", word.lower()).strip()
-        if w and re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", norm):
-            return True
-        if w and " " in w and w.replace(" ", "") in norm.split():
-            return True  # "back end" in the posting, "backend" in the resume
-    return False
+    """Whether the title has one of `words` as whole words (case, spaces, '_' and '-' aside)."""
+    pattern, joined = _title_words(tuple(words))
+    norm = _SEPARATORS.sub(" ", title.lower())
+    if pattern is not None and pattern.search(norm):
+        return True
+    # "back end" in the posting, "backend" in the resume
+    return bool(joined) and not joined.isdisjoint(norm.split())
+
+
+@functools.lru_cache(maxsize=64)
+def _title_words(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """One pattern for all of a posting's title words, and their forms without spaces."""
+    normed = [w for w in (_SEPARATORS.sub(" ", word.lower()).strip() for word in words) if w]
+    if not normed:
+        return None, frozenset()
+    alternatives = "|".join(re.escape(w) for w in normed)
+    pattern = re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+    return pattern, frozenset(w.replace(" ", "") for w in normed if " " in w)
 
 
 def relevant_years(
