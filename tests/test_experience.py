@@ -86,6 +86,56 @@ August 2018 - March 2021
     assert exp.positions[0].start_line == 3
 
 
+def test_linkedin_export_roles_take_their_employer_not_the_location_above() -> None:
+    text = """Contact
+www.linkedin.com/in/example-person (LinkedIn)
+Jordan Vale
+Senior Backend Engineer at Northwind Labs
+Austin, Texas, United States
+Experience
+Northwind Labs
+Senior Backend Engineer
+March 2021 - Present (4 years 4 months)
+Austin, Texas, United States
+Contoso Systems
+2 years 6 months
+Software Engineer
+June 2019 - February 2021 (1 year 9 months)
+Dallas, Texas
+Junior Developer
+September 2018 - May 2019 (9 months)
+Dallas, Texas
+Built PHP services on MySQL.
+Fabrikam
+Intern
+June 2017 - August 2017 (3 months)
+Education
+State University"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Senior Backend Engineer", "Northwind Labs"),
+        ("Software Engineer", "Contoso Systems"),  # under the group's total, "2 years 6 months"
+        ("Junior Developer", "Contoso Systems"),  # above it: the previous role's location
+        ("Intern", "Fabrikam"),
+    ]
+
+
+@pytest.mark.parametrize("line, title, company", [
+    ("Cloud Engineer (contract) | Oasis Retail | Oct 2020 – Jan 2022", "Cloud Engineer (contract)",
+     "Oasis Retail"),
+    ("Cashier (part-time), FreshMart      Jun 2021 – Aug 2023", "Cashier (part-time)",
+     "FreshMart"),
+    ("Mechanical Engineer, Polder Pumps B.V., Delft    2016 - 2019", "Mechanical Engineer",
+     "Polder Pumps B.V."),
+    ("Backend Engineer, Orbital Data Inc. Boston, MA    2016 - 2019", "Backend Engineer",
+     "Orbital Data Inc."),
+])  # fmt: skip
+def test_kind_of_employment_stays_with_the_title_and_a_company_keeps_its_full_stop(
+        line: str, title: str, company: str) -> None:
+    _, _, exp = _read("Experience\n" + line + "\n• Did the work")
+    assert [(p.title, p.company) for p in exp.positions] == [(title, company)]
+
+
 def test_dates_first_then_title_and_company() -> None:
     text = """EMPLOYMENT HISTORY
 Feb 2022 - Present

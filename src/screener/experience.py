@@ -154,7 +154,17 @@ _FORM_LOOKBACK = 4
 _OPEN_LINE_RE = re.compile(
     r"^\(?(?:present|current|now|ongoing|today|to\s+date|till\s+date|date)\)?$", re.IGNORECASE
 )
-_ABBREV_END_RE = re.compile(r"(?:^|\s)[A-Za-z]{1,4}\.$")  # "Inc.", "Co.", "Jr."
+# "Inc.", "Co.", "Jr.", "B.V.", "S.A.": a full stop that is part of the name
+_ABBREV_END_RE = re.compile(r"(?:^|\s)(?:[A-Za-z]{1,4}|(?:[A-Za-z]\.){1,3}[A-Za-z])\.$")
+# A kind of employment in brackets after a title, "Cashier (part-time)": kept with the title
+# rather than split off as a company.
+_QUALIFIER_RE = re.compile(
+    r"\(\s*(contract|contractor|part[- ]time|full[- ]time|temporary|temp|internship"
+    r"|traineeship|apprenticeship|freelance|seasonal|volunteer|per diem|locum|co-op"
+    r"|fixed[- ]term|interim)\s*\)",
+    re.IGNORECASE,
+)
+_KEEP_OPEN, _KEEP_CLOSE = "\ue000", "\ue001"  # brackets the split must not see
 _DURATION_RE = re.compile(r"^\d+\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
 # A full stop after a lowercase word ends a sentence; "Delos Inc." is a company.
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z])[a-z]{2,}\.$|\.\s+[A-Z].*\.$")
@@ -395,6 +405,7 @@ def _with_span(rng: DateRange, span: tuple[int, int]) -> DateRange:
 def _split_parts(text: str) -> list[str]:
     """Pieces of a line that may be a title or a company; locations ("Austin, TX") dropped."""
     parts: list[str] = []
+    text = _QUALIFIER_RE.sub(rf"{_KEEP_OPEN}\1{_KEEP_CLOSE}", text)
     for piece in _SPLIT_RE.split(_PLACEHOLDER_RE.sub(" | ", text)):
         piece = _LABEL_RE.sub("", piece.strip())
         if _LABEL_WORD_RE.match(piece):
@@ -412,7 +423,7 @@ def _split_parts(text: str) -> list[str]:
             if parts:
                 _drop_city(parts)
             continue
-        parts.append(piece)
+        parts.append(piece.replace(_KEEP_OPEN, "(").replace(_KEEP_CLOSE, ")"))
     return parts
 
 
@@ -421,7 +432,8 @@ def _drop_city(parts: list[str]) -> None:
     last = parts[-1]
     suffix = list(_COMPANY_RE.finditer(last))
     if suffix:
-        parts[-1] = last[: suffix[-1].end()].strip(" ,.") or last
+        end = suffix[-1].end() + (last[suffix[-1].end() : suffix[-1].end() + 1] == ".")
+        parts[-1] = last[:end].strip(" ,") or last  # "Orbital Data Inc." keeps its full stop
     elif len(last.split()) <= 2:
         parts.pop()  # the city alone
     else:
@@ -624,7 +636,72 @@ def _region_drafts(
         block = tuple(sorted({a.line, *a.extra_lines, *taken}))
         drafts.append(_Draft(a, title, company, first_line, block))
     _pair_date_column(lines, region, stop | used, drafts)
-    return _without_employer_lines(drafts)
+    drafts = _without_employer_lines(drafts)
+    _linkedin_companies(lines, drafts)
+    return drafts
+
+
+# LinkedIn's PDF export: each role's dates end with its length, "March 2021 - Present (4 years
+# 4 months)"; roles at one employer are grouped under its name and the group's total length.
+_LINKEDIN_DATE_RE = re.compile(
+    r"\(\s*(?:\d+\s+(?:years?|months?)\s*){1,2}\)\s*$|\(\s*less than a year\s*\)\s*$",
+    re.IGNORECASE,
+)
+_GROUP_TOTAL_RE = re.compile(r"^\s*(?:\d+\s+(?:years?|months?)\s*){1,2}$", re.IGNORECASE)
+# A LinkedIn location: "Seattle, Washington, United States", "Portland, Oregon Area".
+_LINKEDIN_PLACE_RE = re.compile(
+    r"^[A-Z][\w.' -]*(?:,\s*[A-Z][\w.' -]*){1,3}$|^[A-Z][\w.' -]* Area$"
+)
+
+
+def _linkedin_companies(lines: Sequence[str], drafts: list[_Draft]) -> None:
+    """Companies of a LinkedIn export, which the generic reading gets wrong in two ways: the
+    line above a role's title can be the previous role's location ("Seattle, Washington"), and
+    the second role at an employer has no company line of its own.
+
+    The layout: "Company" / ["5 years 11 months": the group's total] / "Title" / "Dates (length)"
+    / ["Location"] / description. So the line above the title is the group's total (the company
+    is above it), the previous role's date or location line (same employer), or a new company.
+    """
+    dated = [d for d in drafts if _LINKEDIN_DATE_RE.search(lines[d.anchor.line - 1])]
+    if len(dated) < 2 or len(dated) < 0.6 * len(drafts):
+        return
+    prev: _Draft | None = None
+    grouped = False
+    for d in drafts:
+        above = d.anchor.line - 2  # the line above the title line
+        if d.anchor.line - 1 < 1 or not _header_like(lines[d.anchor.line - 2]):
+            prev = d
+            continue  # no title line right above the dates: not this layout's block
+        text = lines[above - 1].strip() if above >= 1 else ""
+        if prev is not None and above == prev.anchor.line:
+            d.company = prev.company  # straight after the previous role's dates
+        elif above >= 2 and _GROUP_TOTAL_RE.match(text):
+            d.company, grouped = _company_text(lines[above - 2]), True
+        elif (prev is not None and above == prev.anchor.line + 1
+              and (_linkedin_place(text, lines) or (grouped and not _COMPANY_RE.search(text)))):
+            d.company = prev.company  # the previous role's location: the same employer
+        elif text and _header_like(text) and not _linkedin_place(text, lines):
+            d.company, grouped = _company_text(text), False
+        prev = d
+
+
+def _linkedin_place(text: str, lines: Sequence[str]) -> bool:
+    """A location line: "City, Region, Country", "... Area", a US "City, ST", or a one-word
+    place the resume writes elsewhere with its region ("Madrid" and "Madrid, Community of
+    Madrid, Spain" under the name)."""
+    if _LINKEDIN_PLACE_RE.match(text) or _LOCATION_RE.match(text):
+        return True
+    if "," in text or len(text.split()) > 2:
+        return False
+    return any(
+        line.startswith(text + ", ") and _LINKEDIN_PLACE_RE.match(line.strip()) for line in lines
+    )
+
+
+def _company_text(line: str) -> str:
+    parts = _split_parts(line)
+    return _strip_location(parts[0]) if parts else line.strip()
 
 
 def _form_fields(
