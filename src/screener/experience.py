@@ -134,6 +134,7 @@ _COMPANY_RE = re.compile(
     r"|digital|media|bank|university|college|institute|foundation|agency|ventures|holdings"
     r"|enterprises|networks|analytics|cloud|health|apps|trading|payments|works|robotics"
     r"|self-employed|freelance|software|traders|dynamics|cybernetics|initiative"
+    r"|hospital|clinic|medical center|airlines?|airways|school|academy"
     r"|ab|oy|bv|nv|srl|pty|pvt|sarl|sas|kk)\b",
     re.IGNORECASE,
 )
@@ -165,7 +166,7 @@ _QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _KEEP_OPEN, _KEEP_CLOSE = "\ue000", "\ue001"  # brackets the split must not see
-_DURATION_RE = re.compile(r"^\d+\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)
+_DURATION_RE = re.compile(r"^\d+\s*(?:years?|yrs?|months?|mos?|weeks?|wks?)\b", re.IGNORECASE)
 # A full stop after a lowercase word ends a sentence; "Delos Inc." is a company.
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z])[a-z]{2,}\.$|\.\s+[A-Z].*\.$")
 
