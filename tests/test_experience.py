@@ -120,6 +120,26 @@ State University"""
     ]
 
 
+def test_linkedin_group_ends_where_its_total_length_no_longer_covers_a_role() -> None:
+    text = """Experience
+Brightline Freight
+2 years 2 months
+Engineering Manager
+April 2023 - Present (1 year 8 months)
+Software Engineer
+October 2022 - March 2023 (6 months)
+Kestrel
+Data Engineer
+June 2015 - September 2022 (7 years 4 months)
+Education"""
+    _, _, exp = _read(text, as_of=date(2024, 11, 30))
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Engineering Manager", "Brightline Freight"),
+        ("Software Engineer", "Brightline Freight"),
+        ("Data Engineer", "Kestrel"),  # Oct 2022 - Nov 2024 is the group's 2 years 2 months
+    ]
+
+
 @pytest.mark.parametrize("line, title, company", [
     ("Cloud Engineer (contract) | Oasis Retail | Oct 2020 – Jan 2022", "Cloud Engineer (contract)",
      "Oasis Retail"),

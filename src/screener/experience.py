@@ -668,23 +668,42 @@ def _linkedin_companies(lines: Sequence[str], drafts: list[_Draft]) -> None:
     if len(dated) < 2 or len(dated) < 0.6 * len(drafts):
         return
     prev: _Draft | None = None
-    grouped = False
+    group: tuple[int, int] | None = None  # the group's last month and its total in months
     for d in drafts:
         above = d.anchor.line - 2  # the line above the title line
         if d.anchor.line - 1 < 1 or not _header_like(lines[d.anchor.line - 2]):
             prev = d
             continue  # no title line right above the dates: not this layout's block
         text = lines[above - 1].strip() if above >= 1 else ""
+        # A role belongs to the group if the group's total still covers it: LinkedIn counts
+        # the total from the group's first month to its last, both included.
+        in_group = group is not None and group[0] - d.anchor.rng.start + 1 <= group[1] + 1
+        title_line = top = d.anchor.line - 1
         if prev is not None and above == prev.anchor.line:
             d.company = prev.company  # straight after the previous role's dates
         elif above >= 2 and _GROUP_TOTAL_RE.match(text):
-            d.company, grouped = _company_text(lines[above - 2]), True
+            d.company = _company_text(lines[above - 2])
+            group, top = (d.anchor.rng.end, _months(text)), above - 1
         elif (prev is not None and above == prev.anchor.line + 1
-              and (_linkedin_place(text, lines) or (grouped and not _COMPANY_RE.search(text)))):
+              and (_linkedin_place(text, lines) or in_group)):
             d.company = prev.company  # the previous role's location: the same employer
         elif text and _header_like(text) and not _linkedin_place(text, lines):
-            d.company, grouped = _company_text(text), False
+            d.company, group, top = _company_text(text), None, above
+        # The title is the whole line above the dates ("Vice President, Sales" included), and
+        # the role starts at its company line when it has one of its own.
+        d.title = lines[title_line - 1].strip(" \t|\u2022\u00b7")
+        d.first_line = top
+        d.block = tuple(sorted({*range(top, title_line + 1), d.anchor.line,
+                                *d.anchor.extra_lines}))
         prev = d
+
+
+def _months(total: str) -> int:
+    """ "5 years 11 months" -> 71."""
+    months = 0
+    for number, unit in re.findall(r"(\d+)\s+(year|month)", total.lower()):
+        months += int(number) * (12 if unit == "year" else 1)
+    return months
 
 
 def _linkedin_place(text: str, lines: Sequence[str]) -> bool:
