@@ -140,6 +140,28 @@ Education"""
     ]
 
 
+def test_federal_resume_employer_above_the_dates_and_title_below() -> None:
+    text = """WORK EXPERIENCE
+
+Bureau of Land Records - Western Region Office
+Denver, CO United States
+04/2017 - Present, 40 hours per week
+IT Specialist (APPSW), GS-2210-12
+Duties, Accomplishments and Related Skills:
+- Maintain the records portal
+
+National Weather Archive
+Asheville, NC United States
+09/2013 - 03/2017, 40 hours per week
+Systems Analyst, GS-0301-11
+Supervisor: Example Person; Okay to contact this Supervisor: Yes"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company, p.start) for p in exp.positions] == [
+        ("IT Specialist", "Bureau of Land Records", "2017-04"),
+        ("Systems Analyst", "National Weather Archive", "2013-09"),
+    ]
+
+
 @pytest.mark.parametrize("line, title, company", [
     ("Cloud Engineer (contract) | Oasis Retail | Oct 2020 – Jan 2022", "Cloud Engineer (contract)",
      "Oasis Retail"),

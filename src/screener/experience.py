@@ -166,7 +166,10 @@ _QUALIFIER_RE = re.compile(
     re.IGNORECASE,
 )
 _KEEP_OPEN, _KEEP_CLOSE = "\ue000", "\ue001"  # brackets the split must not see
-_DURATION_RE = re.compile(r"^\d+\s*(?:years?|yrs?|months?|mos?|weeks?|wks?)\b", re.IGNORECASE)
+_DURATION_RE = re.compile(
+    r"^\d+\s*(?:years?|yrs?|months?|mos?|weeks?|wks?|hours? per week|hrs?/(?:wk|week))\b",
+    re.IGNORECASE,
+)
 # A full stop after a lowercase word ends a sentence; "Delos Inc." is a company.
 _SENTENCE_END_RE = re.compile(r"(?<![A-Z])[a-z]{2,}\.$|\.\s+[A-Z].*\.$")
 
@@ -406,6 +409,8 @@ def _with_span(rng: DateRange, span: tuple[int, int]) -> DateRange:
 def _split_parts(text: str) -> list[str]:
     """Pieces of a line that may be a title or a company; locations ("Austin, TX") dropped."""
     parts: list[str] = []
+    if _LOCATION_RE.match(text.strip()):
+        return parts  # "Washington, DC United States": a place, however it splits
     text = _QUALIFIER_RE.sub(rf"{_KEEP_OPEN}\1{_KEEP_CLOSE}", text)
     for piece in _SPLIT_RE.split(_PLACEHOLDER_RE.sub(" | ", text)):
         piece = _LABEL_RE.sub("", piece.strip())
@@ -626,6 +631,14 @@ def _region_drafts(
                 used.add(other)
                 taken = sorted([*taken, other])
                 parts = parts + _split_parts(lines[other - 1])
+        title_below = _title_below(lines, stop | used, a, region) if taken else None
+        if (title_below is not None and parts and taken[0] < a.line
+                and not any(map(_TITLE_RE.search, parts))):
+            # "Department of Homeland Security" / "05/2016 - Present" / "IT Specialist, GS-13":
+            # the employer above the dates and the job title under them (federal resumes)
+            used.add(title_below)
+            taken = sorted([*taken, title_below])
+            parts = [_split_parts(lines[title_below - 1])[0], parts[0]]
         under = drafts[-1] if drafts and drafts[-1].anchor.line == a.line - 1 else None
         employer = _employer_above(drafts, a.line)
         if employer and len(parts) == 1 and not taken and not _AT_RE.match(parts[0]):
@@ -788,6 +801,18 @@ def _employer_beside(
     if n in region and n not in stop and _employer_like(lines[n - 1]):
         return n
     return None
+
+
+def _title_below(lines: Sequence[str], stop: set[int], a: _Anchor, region: range) -> int | None:
+    """The line right under a date line when it names a job ("IT Specialist (INFOSEC), GS-13")
+    and is not the next position's title (a date line follows it)."""
+    n = max((a.line, *a.extra_lines)) + 1
+    if n not in region or n in stop or n + 1 in stop:
+        return None
+    text = lines[n - 1]
+    if not (_header_like(text) and _TITLE_RE.search(text) and _split_parts(text)):
+        return None
+    return n
 
 
 def _employer_above(drafts: list[_Draft], line: int) -> str:
