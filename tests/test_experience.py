@@ -171,6 +171,13 @@ Supervisor: Example Person; Okay to contact this Supervisor: Yes"""
      "Polder Pumps B.V."),
     ("Backend Engineer, Orbital Data Inc. Boston, MA    2016 - 2019", "Backend Engineer",
      "Orbital Data Inc."),
+    # a comma inside the title's own field continues the title...
+    ("Staff RN, Medical ICU — Lakeview University Hospital, Omaha, NE   Aug 2016 – Dec 2021",
+     "Staff RN, Medical ICU", "Lakeview University Hospital"),
+    # ...but names the employer when the other fields hold only a place or the dates
+    ("Logistics Coordinator, Harborline Shipping — Long Beach, CA   2016 - 2019",
+     "Logistics Coordinator", "Harborline Shipping"),
+    ("Backend Developer, Wavecrest Travel (2015 – 2018)", "Backend Developer", "Wavecrest Travel"),
 ])  # fmt: skip
 def test_kind_of_employment_stays_with_the_title_and_a_company_keeps_its_full_stop(
         line: str, title: str, company: str) -> None:

@@ -411,7 +411,7 @@ def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
     if _LOCATION_RE.match(text.strip()):
         return parts  # "Washington, DC United States": a place, however it splits
-    text = _QUALIFIER_RE.sub(rf"{_KEEP_OPEN}\1{_KEEP_CLOSE}", text)
+    text = _keep_title_commas(_QUALIFIER_RE.sub(rf"{_KEEP_OPEN}\1{_KEEP_CLOSE}", text))
     for piece in _SPLIT_RE.split(_PLACEHOLDER_RE.sub(" | ", text)):
         piece = _LABEL_RE.sub("", piece.strip())
         if _LABEL_WORD_RE.match(piece):
@@ -429,8 +429,32 @@ def _split_parts(text: str) -> list[str]:
             if parts:
                 _drop_city(parts)
             continue
-        parts.append(piece.replace(_KEEP_OPEN, "(").replace(_KEEP_CLOSE, ")"))
+        parts.append(
+            piece.replace(_KEEP_OPEN, "(").replace(_KEEP_CLOSE, ")").replace(_KEEP_COMMA, ", ")
+        )
     return parts
+
+
+_STRONG_SPLIT_RE = re.compile(r"\s*(?:\||\u2022|\t|\s{2,}|\s[-\u2013\u2014]+\s|\s@\s)\s*")
+_KEEP_COMMA = "\ue002"
+
+
+def _keep_title_commas(text: str) -> str:
+    """ "Staff RN, Medical ICU — Lakeview Hospital": where dashes, bars or wide gaps part the
+    title from the employer, a comma inside the title's field continues the title (a unit, a
+    department) rather than naming the company, which has a field of its own."""
+    fields = [f for f in _STRONG_SPLIT_RE.split(text) if any(ch.isalpha() for ch in f)]
+    if len(fields) < 2 or ", " not in fields[0]:
+        return text
+    if all(_LOCATION_RE.match(f.strip(" ,;()")) for f in fields[1:]):
+        return text  # "Coordinator, Harborline Shipping — Long Beach, CA": the employer is here
+    head, *rest = fields[0].split(", ")
+    if not _TITLE_RE.search(head) or len(rest) > 2 or _COMPANY_RE.search(fields[0]):
+        return text
+    if any(len(r.split()) > 3 or _STATE_RE.match(r.strip()) or _LOCATION_RE.match(r.strip())
+           or _HAS_DIGIT_RE.search(r) for r in rest):
+        return text
+    return text.replace(fields[0], fields[0].replace(", ", _KEEP_COMMA), 1)
 
 
 def _drop_city(parts: list[str]) -> None:
