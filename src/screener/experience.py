@@ -82,9 +82,12 @@ _SENTENCE_WORDS = frozenset(
     "in from between during by of the and over after before through on within than since until "  # noqa: SIM905
     "till around circa to a an".split()
 )
-_SPLIT_RE = re.compile(
-    r"\s*(?:\||\u2022|\u00b7|::|\t|\s{2,}|\s[-\u2013\u2014]+\s|[,;]\s|\(|\)|\[|\]|\s@\s)\s*"
-)
+# Separators between a line's fields. Bars, bullets, tabs, wide gaps, dashes and " @ " part
+# whole fields (see `_keep_title_commas`); middots, "::", commas, semicolons and brackets part
+# pieces too. (Alternatives starting with a space keep their order: wide gap, dash, "@".)
+_STRONG_SEPARATORS = r"\||\u2022|\t|\s{2,}|\s[-\u2013\u2014]+\s|\s@\s"
+_SPLIT_RE = re.compile(rf"\s*(?:{_STRONG_SEPARATORS}|\u00b7|::|[,;]\s|\(|\)|\[|\])\s*")
+_STRONG_SPLIT_RE = re.compile(rf"\s*(?:{_STRONG_SEPARATORS})\s*")
 _AT_RE = re.compile(r"^(.+?)\s+at\s+(.+)$")
 _TRAIL_SEP_RE = re.compile(
     r"^[\s,;:|(\[]*(?:[-\u2010-\u2015~]|to|until|till|through)\s*$", re.IGNORECASE
@@ -435,7 +438,6 @@ def _split_parts(text: str) -> list[str]:
     return parts
 
 
-_STRONG_SPLIT_RE = re.compile(r"\s*(?:\||\u2022|\t|\s{2,}|\s[-\u2013\u2014]+\s|\s@\s)\s*")
 _KEEP_COMMA = "\ue002"
 
 
@@ -655,14 +657,14 @@ def _region_drafts(
                 used.add(other)
                 taken = sorted([*taken, other])
                 parts = parts + _split_parts(lines[other - 1])
-        title_below = _title_below(lines, stop | used, a, region) if taken else None
-        if (title_below is not None and parts and taken[0] < a.line
-                and not any(map(_TITLE_RE.search, parts))):
+        below = _title_below(lines, stop | used, a, region) if taken else None
+        if below is not None and parts and taken[0] < a.line and not any(map(_TITLE_RE.search,
+                                                                              parts)):
             # "Department of Homeland Security" / "05/2016 - Present" / "IT Specialist, GS-13":
             # the employer above the dates and the job title under them (federal resumes)
-            used.add(title_below)
-            taken = sorted([*taken, title_below])
-            parts = [_split_parts(lines[title_below - 1])[0], parts[0]]
+            used.add(below[0])
+            taken = sorted([*taken, below[0]])
+            parts = [below[1], parts[0]]
         under = drafts[-1] if drafts and drafts[-1].anchor.line == a.line - 1 else None
         employer = _employer_above(drafts, a.line)
         if employer and len(parts) == 1 and not taken and not _AT_RE.match(parts[0]):
@@ -681,11 +683,11 @@ def _region_drafts(
 
 # LinkedIn's PDF export: each role's dates end with its length, "March 2021 - Present (4 years
 # 4 months)"; roles at one employer are grouped under its name and the group's total length.
+_LINKEDIN_LENGTH = r"(?:\d+\s+(?:years?|months?)\s*){1,2}"  # "5 years 11 months"
 _LINKEDIN_DATE_RE = re.compile(
-    r"\(\s*(?:\d+\s+(?:years?|months?)\s*){1,2}\)\s*$|\(\s*less than a year\s*\)\s*$",
-    re.IGNORECASE,
+    rf"\(\s*{_LINKEDIN_LENGTH}\)\s*$|\(\s*less than a year\s*\)\s*$", re.IGNORECASE
 )
-_GROUP_TOTAL_RE = re.compile(r"^\s*(?:\d+\s+(?:years?|months?)\s*){1,2}$", re.IGNORECASE)
+_GROUP_TOTAL_RE = re.compile(rf"^\s*{_LINKEDIN_LENGTH}$", re.IGNORECASE)
 # A LinkedIn location: "Seattle, Washington, United States", "Portland, Oregon Area".
 _LINKEDIN_PLACE_RE = re.compile(
     r"^[A-Z][\w.' -]*(?:,\s*[A-Z][\w.' -]*){1,3}$|^[A-Z][\w.' -]* Area$"
@@ -707,24 +709,24 @@ def _linkedin_companies(lines: Sequence[str], drafts: list[_Draft]) -> None:
     prev: _Draft | None = None
     group: tuple[int, int] | None = None  # the group's last month and its total in months
     for d in drafts:
-        above = d.anchor.line - 2  # the line above the title line
-        if d.anchor.line - 1 < 1 or not _header_like(lines[d.anchor.line - 2]):
+        title_line = top = d.anchor.line - 1
+        above = title_line - 1
+        if title_line < 1 or not _header_like(lines[title_line - 1]):
             prev = d
             continue  # no title line right above the dates: not this layout's block
         text = lines[above - 1].strip() if above >= 1 else ""
+        place = _linkedin_place(text, lines)
         # A role belongs to the group if the group's total still covers it: LinkedIn counts
         # the total from the group's first month to its last, both included.
         in_group = group is not None and group[0] - d.anchor.rng.start + 1 <= group[1] + 1
-        title_line = top = d.anchor.line - 1
         if prev is not None and above == prev.anchor.line:
             d.company = prev.company  # straight after the previous role's dates
         elif above >= 2 and _GROUP_TOTAL_RE.match(text):
             d.company = _company_text(lines[above - 2])
             group, top = (d.anchor.rng.end, _months(text)), above - 1
-        elif (prev is not None and above == prev.anchor.line + 1
-              and (_linkedin_place(text, lines) or in_group)):
+        elif prev is not None and above == prev.anchor.line + 1 and (place or in_group):
             d.company = prev.company  # the previous role's location: the same employer
-        elif text and _header_like(text) and not _linkedin_place(text, lines):
+        elif text and _header_like(text) and not place:
             d.company, group, top = _company_text(text), None, above
         # The title is the whole line above the dates ("Vice President, Sales" included), and
         # the role starts at its company line when it has one of its own.
@@ -827,16 +829,19 @@ def _employer_beside(
     return None
 
 
-def _title_below(lines: Sequence[str], stop: set[int], a: _Anchor, region: range) -> int | None:
-    """The line right under a date line when it names a job ("IT Specialist (INFOSEC), GS-13")
-    and is not the next position's title (a date line follows it)."""
+def _title_below(
+    lines: Sequence[str], stop: set[int], a: _Anchor, region: range
+) -> tuple[int, str] | None:
+    """(line, title) of the line right under a date line when it names a job ("IT Specialist
+    (INFOSEC), GS-13") and is not the next position's title (a date line follows it)."""
     n = max((a.line, *a.extra_lines)) + 1
     if n not in region or n in stop or n + 1 in stop:
         return None
     text = lines[n - 1]
-    if not (_header_like(text) and _TITLE_RE.search(text) and _split_parts(text)):
+    if not (_header_like(text) and _TITLE_RE.search(text)):
         return None
-    return n
+    parts = _split_parts(text)
+    return (n, parts[0]) if parts else None
 
 
 def _employer_above(drafts: list[_Draft], line: int) -> str:
@@ -1211,14 +1216,20 @@ _BEFORE_SKILL_RE = re.compile(
 )
 
 
+def _names_unit(low: str) -> bool:
+    """Whether a lower-case line has a unit both skill-years patterns end in (years, yrs,
+    months, mos): without one, `_stated_skill_years` finds nothing on it."""
+    return "yr" in low or "year" in low or "mo" in low
+
+
 def _stated_skill_years(line: str, text: str) -> float:
     """Years the line states next to a skill's matched text: "Python (5 years)", "5 yrs of Go",
     "Java- Exprience - 24 months". Every mention on the line is tried (flattened forms)."""
     if not text:
         return 0.0
     low, key, best = line.lower(), text.lower(), 0.0
-    if "yr" not in low and "year" not in low and "mo" not in low:
-        return 0.0  # both patterns end in a unit (years/yrs/months/mos): none on the line
+    if not _names_unit(low):
+        return 0.0
     at = low.find(key)
     while at >= 0:
         m = _AFTER_SKILL_RE.match(line[at + len(text) : at + len(text) + 60])
@@ -1298,8 +1309,7 @@ def skill_years(
     def units(number: int) -> bool:
         """Does the line name a unit? Without one `_stated_skill_years` is 0 (asked once)."""
         if number not in unit_lines:
-            low = lines[number - 1].lower()
-            unit_lines[number] = "yr" in low or "year" in low or "mo" in low
+            unit_lines[number] = _names_unit(lines[number - 1].lower())
         return unit_lines[number]
 
     # Each position's interval, read once rather than once per skill.
