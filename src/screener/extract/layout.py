@@ -31,12 +31,17 @@ Pure geometry, no PDF library: tested with hand-made glyphs as well as real file
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from statistics import median
+from typing import Any, NamedTuple
 
-__all__ = ["Glyph", "GlyphColumns", "Segment", "reading_order", "segment_columns", "segments"]
+__all__ = [
+    "Glyph", "GlyphReader", "Segment", "reading_order", "segment_columns", "segment_glyphs",
+    "segments",
+]
 
 WORD_GAP = 0.1  # x the glyph's box size: a wider gap is a space (pdfminer's word_margin)
 SEGMENT_GAP = 2.0  # x font size: a wider gap ends the run (pdfminer's char_margin is 2.0 too)
@@ -48,12 +53,6 @@ TABLE_GAP = 0.5  # x font size: least gap between table cells (plus alignment, s
 ALIGN = 0.25  # x font size: left edges this close are aligned
 BLANK_GAP = 0.6  # x font size: a larger vertical gap between rows is a blank line
 _MAX_DEPTH = 4
-
-# Glyphs as parallel columns: text, x0, y0, x1, y1, font size (see `segment_columns`).
-GlyphColumns = tuple[
-    list[str], list[float], list[float], list[float], list[float], Sequence[float]
-]
-
 
 @dataclass(frozen=True)
 class Glyph:
@@ -128,31 +127,79 @@ def segment_columns(
     y1s: Sequence[float],
     sizes: Sequence[float],
 ) -> list[Segment]:
-    """`segments` for glyphs given as parallel columns (what the pdfium reader produces).
+    """`segments` for glyphs given as parallel columns (`sizes[k]` is read only where a size
+    can change the outcome: any object with `sizes[k]` will do)."""
+    box: list = [None]
+    reader = GlyphReader(
+        handle=list(zip(x0s, y1s, x1s, y0s)),
+        box=_listed_box,
+        out=box,
+        view=box,
+        read=itemgetter(0),
+        generated=lambda _, k: 0,
+        size=lambda _, k: sizes[k],
+    )
+    return segment_glyphs(reader, texts)
+
+
+def _listed_box(boxes: list, k: int, out: list) -> bool:
+    out[0] = boxes[k]
+    return True
+
+
+class GlyphReader(NamedTuple):
+    """Where `segment_glyphs` gets each glyph's box, shaped after pdfium's C functions so that
+    the pdfium reader passes those functions themselves: no Python call per glyph.
+
+    box(handle, k, out): nonzero when glyph k has a box, which it writes through `out` (a
+    reference to `view`); read(view): that box as (left, top, right, bottom);
+    generated(handle, k): 1 when the whitespace glyph k was made up by the reader (it is then
+    ignored: the layout decides where spaces go); size(handle, k): glyph k's font size.
+    """
+
+    handle: Any
+    box: Callable[[Any, int, Any], Any]
+    out: Any
+    view: Any
+    read: Callable[[Any], tuple[float, float, float, float]]
+    generated: Callable[[Any, int], int]
+    size: Callable[[Any, int], float]
+
+
+def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
+    """`segments` for the glyphs `chars` (one string per glyph index; '' for none) whose boxes
+    `reader` gives.
 
     One loop with the current run in local variables: it runs once per character, and
-    attribute access and calls per glyph cost more than the geometry itself. `sizes` is read
-    only where a size can change the outcome (any object with `sizes[k]` will do: the pdfium
-    reader passes one that asks pdfium lazily).
+    attribute access and calls per glyph cost more than the geometry itself. A glyph's box is
+    asked only for glyphs that are not whitespace (a space's position is never used), and its
+    font size only where it can change the outcome (at the start of a run, or when the gap is
+    outside what any size allows), so most glyphs cost one call.
     """
+    handle, get_box, out_ref, view, read_box, is_generated, get_size = reader
     out: list[Segment] = []
     parts: list[str] = []
     cx0 = cy0 = cx1 = cy1 = csize = last_x0 = gap = 0.0
     pending_space = False
-    for k, (text, gx0, gy0, gx1, gy1) in enumerate(zip(texts, x0s, y0s, x1s, y1s)):
-        if text.isspace() or not text:
-            pending_space = bool(parts)
+    for k, text in enumerate(chars):
+        if text.isspace():
+            if is_generated(handle, k) != 1:
+                pending_space = bool(parts)
             continue
+        if not text or not get_box(handle, k, out_ref):
+            continue
+        gx0, gy1, gx1, gy0 = read_box(view)
         joins = False
         if parts:  # does the glyph continue the run: same line, no jump back or wide gap?
             gap = gx0 - cx1
             # The thresholds scale with max(run's size, glyph's size, 1) >= the run's size, so
             # a gap within [-0.5, SEGMENT_GAP] x the run's size breaks nothing whatever the
-            # glyph's size: then it is not asked for (with pdfium, that saves a call per glyph).
+            # glyph's size: then it is not asked for.
             if -0.5 * csize <= gap <= SEGMENT_GAP * csize:
                 breaks = False
             else:
-                size = max(csize, sizes[k], 1.0)
+                size = get_size(handle, k)
+                size = max(csize, size, 1.0)
                 breaks = (gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size
             if not breaks:
                 low = cy0 if cy0 > gy0 else gy0
@@ -173,7 +220,7 @@ def segment_columns(
             if parts:
                 out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))
             parts = [text]
-            cx0, cy0, cx1, cy1, csize = gx0, gy0, gx1, gy1, sizes[k]
+            cx0, cy0, cx1, cy1, csize = gx0, gy0, gx1, gy1, get_size(handle, k)
         last_x0 = gx0
         pending_space = False
     if parts:

@@ -6,11 +6,11 @@ space glyph; so the text is rebuilt from each glyph's loose box instead. Glyphs 
 *generated* (its guessed spaces and line breaks) are dropped: the layout decides those.
 
 Speed: this runs once per character, so it makes as few foreign calls as it can. The page's
-text comes in one `FPDFText_GetText` call; each glyph then costs one box call (through a
-ctypes prototype without argument converters, about 2.5x cheaper than pypdfium2's bound
-function). The generated flag is asked only of whitespace (pdfium generates nothing else), and
-the font size only where the layout needs it (see `_LazySizes`), once per run of same-height
-glyphs (a loose box is as tall as font size x scale, so such a run shares one size).
+text comes in one `FPDFText_GetText` call; each glyph then costs one box call, made by the
+layout's own loop (`segment_glyphs` calls pdfium's functions directly, through ctypes
+prototypes without argument converters, about 2.5x cheaper than pypdfium2's bound functions:
+no Python function runs per glyph). The generated flag is asked only of whitespace (pdfium
+generates nothing else), and the font size only where the layout needs it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import ctypes
 import struct
 from functools import cache
 
-from screener.extract.layout import GlyphColumns, reading_order, segment_columns
+from screener.extract.layout import GlyphReader, reading_order, segment_glyphs
 
 __all__ = ["open_pdf", "page_lines"]
 
@@ -44,7 +44,7 @@ def page_lines(page) -> list[str]:
     """One page's lines in reading order ('' between blocks)."""
     textpage = page.get_textpage()
     try:
-        return reading_order(segment_columns(*_glyph_columns(textpage)))
+        return reading_order(segment_glyphs(*_page_glyphs(textpage)))
     finally:
         textpage.close()
 
@@ -105,74 +105,24 @@ def _join_surrogates(chars: list[str]) -> list[str]:
     return [_REPLACE_CHARS.get(char, char) for char in chars]
 
 
-class _LazySizes:
-    """`sizes[k]`: the font size of glyph k, asked of pdfium only when the layout needs it.
-
-    As pdfium is asked once per run of glyphs with equal box heights (a loose box is as tall as
-    font size x scale), glyph k's size is that of the first glyph of its run (`starts[k]`).
-    """
-
-    __slots__ = ("_get", "_handle", "_starts", "_known")
-
-    def __init__(self, get, handle, starts: list[int]):
-        self._get, self._handle, self._starts = get, handle, starts
-        self._known: dict[int, float] = {}
-
-    def __getitem__(self, k: int) -> float:
-        index = self._starts[k]
-        size = self._known.get(index)
-        if size is None:
-            size = self._known[index] = self._get(self._handle, index)
-        return size
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-
-def _glyph_columns(textpage) -> GlyphColumns:
-    """The page's glyphs as parallel columns: text, x0, y0, x1, y1, font size (lazy)."""
+def _page_glyphs(textpage) -> tuple[GlyphReader, list[str]]:
+    """The page's glyphs (one string per character index) and pdfium's calls for their boxes."""
     calls = _calls()
     raw = textpage.raw
     handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     count = calls.count(raw)
     chars = _page_text(calls, raw, handle, count) if count > 0 else []
     rect = calls.rect_type()
-    rect_ref = ctypes.byref(rect)
-    read_rect = _RECT.unpack_from
-    get_box, is_generated = calls.box, calls.generated
-    texts: list[str] = []
-    x0s: list[float] = []
-    y0s: list[float] = []
-    x1s: list[float] = []
-    y1s: list[float] = []
-    starts: list[int] = []  # per glyph: the first glyph of its run of equal box heights
-    height, start = None, 0
-    for index, text in enumerate(chars):
-        if text.isspace():
-            if is_generated(handle, index) == 1:
-                continue
-            # A space the PDF draws: the layout needs only that it is there, not its box.
-            texts.append(text)
-            x0s.append(0.0)
-            y0s.append(0.0)
-            x1s.append(0.0)
-            y1s.append(0.0)
-            starts.append(start)
-            continue
-        if not text:  # the second half of a character outside the BMP
-            continue
-        if not get_box(handle, index, rect_ref):
-            continue
-        left, top, right, bottom = read_rect(rect)
-        if top - bottom != height:
-            height, start = top - bottom, index
-        texts.append(text)
-        x0s.append(left)
-        y0s.append(bottom)
-        x1s.append(right)
-        y1s.append(top)
-        starts.append(start)
-    return texts, x0s, y0s, x1s, y1s, _LazySizes(calls.size, handle, starts)
+    reader = GlyphReader(
+        handle=handle,
+        box=calls.box,
+        out=ctypes.byref(rect),
+        view=rect,
+        read=_RECT.unpack_from,
+        generated=calls.generated,
+        size=calls.size,
+    )
+    return reader, chars
 
 
 def _char(code: int) -> str:
