@@ -135,6 +135,23 @@ def test_the_pool_survives_a_worker_that_dies(tmp_path):
     assert [p.contact.name for p in profiles if p.status == "ok"] == ["a", "b", "c", "d"]
 
 
+def test_a_file_held_behind_a_dead_or_hung_one_is_read_by_the_next_worker(tmp_path):
+    # A worker holds its next file while it reads one: that file was never started, so it is
+    # neither reported with the one that killed its worker nor lost.
+    paths = _files(tmp_path, ["crash", "a", "hang", "b", "c"])
+    profiles = _run(paths, jobs=1, timeout=1.0)
+    assert [p.status for p in profiles] == ["error", "ok", "error", "ok", "ok"]
+    assert profiles[0].document.error.startswith("reader crashed on this file:")
+    assert profiles[2].document.error.startswith("took longer than 1 s to read:")
+
+
+def test_a_held_file_s_deadline_starts_when_the_file_before_it_is_done(tmp_path):
+    # Both files are sent to the one worker at once; together they take longer than a deadline.
+    paths = _files(tmp_path, ["sleep 0.7", "sleep 0.7", "a"])
+    profiles = _run(paths, jobs=1, timeout=1.2)
+    assert [p.status for p in profiles] == ["ok", "ok", "ok"]
+
+
 def test_a_memory_hog_ends_as_an_error_row(tmp_path):
     paths = _files(tmp_path, ["hog", "a"])
     profiles = _run(paths, jobs=2, memory_mb=256)
@@ -330,7 +347,7 @@ class _SlowPrepare:
         return self.work(task)
 
 
-def _run_pool(pool, tasks):
+def _run_pool(pool, tasks, close=True):
     results = {}
     for task in tasks:
         pool.submit(task)
@@ -338,8 +355,19 @@ def _run_pool(pool, tasks):
             results.update((t.index, p) for t, p in pool.poll())
     while pool.pending:
         results.update((t.index, p) for t, p in pool.poll())
-    pool.close()
+    if close:
+        pool.close()
     return [results[t.index] for t in tasks]
+
+
+def _worker_processes(settle: float = 5.0) -> int:
+    """Live child processes, once those asked to stop have had `settle` seconds to exit."""
+    import multiprocessing
+
+    deadline = time.monotonic() + settle
+    while len(multiprocessing.active_children()) > 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return len(multiprocessing.active_children())
 
 
 def _in_a_fresh_process(check: str, *args: str) -> None:
@@ -360,7 +388,10 @@ def _check_read_ahead_gives_the_same_profiles() -> None:
     work = Work(SETTINGS)
     pool = WorkerPool(_SlowPrepare(work), 2, timeout=30, ahead=work.extract)
     assert pool.method == "fork"
-    got = _run_pool(pool, tasks)
+    got = _run_pool(pool, tasks, close=False)
+    # the read-ahead process stopped once the real workers ran: no third process to the end
+    assert _worker_processes() == 2
+    pool.close()
     assert pool.read_ahead > 0  # the second core read files while the first one prepared
     assert got == [work(task) for task in tasks]  # as if each file went the whole way at once
     assert {p.document.status for p in got} >= {"ok", "empty", "error"}
