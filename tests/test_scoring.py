@@ -19,7 +19,7 @@ from screener.records import (
     SkillHit,
     Weights,
 )
-from screener.scoring import assess, part_maxima, similarities
+from screener.scoring import assess, part_maxima, similarities, with_similarity
 
 NAMES = {
     "python": "Python",
@@ -360,6 +360,24 @@ def test_adding_a_skill_never_lowers_the_score(have, extra, total, sim, with_yea
     assert b.score >= a.score
     assert a.score == points_sum(a) and b.score == points_sum(b)
     assert 0.0 <= a.score <= 100.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(hits_strategy, st.one_of(st.none(), st.floats(0, 15)), st.floats(0, 1), st.floats(-1, 2))
+def test_a_similarity_added_later_gives_the_same_assessment(have, total, first, later):
+    # a batch assesses each resume as it arrives and adds the batch-wide similarity at the end
+    p = profile(*(hit(s, y) for s, y in have.items()), total=total)
+    assert with_similarity(assess(p, BACKEND), BACKEND, later) == assess(
+        p, BACKEND, similarity=later
+    )
+    assert with_similarity(assess(p, BACKEND, similarity=first), BACKEND, later) == assess(
+        p, BACKEND, similarity=later
+    )
+
+
+def test_a_file_that_was_not_read_gets_no_similarity_part():
+    a = assess(profile(status="error"), BACKEND)
+    assert with_similarity(a, BACKEND, 0.7) == a and a.parts == () and a.score == 0.0
 
 
 # --------------------------------------------------------------------------- similarity

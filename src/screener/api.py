@@ -159,24 +159,25 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
     from screener.batch import drop_text, parse_derived
     from screener.dupes import DuplicateFinder, Fingerprint
     from screener.ranking import rank
-    from screener.scoring import assess
+    from screener.scoring import assess, with_similarity
     from screener.similarity import SimilarityIndex
 
     # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
     # vector (both cached with the profile), then dropped, so memory holds per-candidate
-    # records only, never every text.
-    finder, index, profiles = DuplicateFinder(), SimilarityIndex(posting), []
+    # records only, never every text. Each is assessed as it comes (while the workers read
+    # the next files); the similarity, which needs the whole batch, is added at the end.
+    finder, index, partial = DuplicateFinder(), SimilarityIndex(posting), []
     for profile, (plain_print, counts) in parse_derived(inputs, settings, _derive,
                                                         **_batch_options(options, progress)):
         finder.add_fingerprint(Fingerprint.from_plain(profile.document.path, plain_print))
         index.add_counts(counts)
         # (rebuilt from rows by the batch, as the cache rebuilds it: repeated strings shared)
-        profiles.append(drop_text(profile))
+        partial.append(assess(drop_text(profile), posting))
     duplicates = finder.result()
     assessments: list[Assessment] = []
-    for profile, sim in zip(profiles, index.scores()):
-        assessment = assess(profile, posting, similarity=sim)
-        kept = duplicates.get(profile.document.path)
+    for assessment, sim in zip(partial, index.scores()):
+        assessment = with_similarity(assessment, posting, sim)
+        kept = duplicates.get(assessment.file)
         if kept:
             assessment = dataclasses.replace(assessment, duplicate_of=kept)
         assessments.append(assessment)

@@ -14,7 +14,7 @@ never knocks a candidate out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from screener.records import (
     Assessment,
@@ -329,13 +329,17 @@ def _knockouts(posting: Posting, results: Sequence[RequirementResult]) -> tuple[
 
 
 def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> Assessment:
-    """Score one parsed resume against a posting, with the evidence behind every point."""
+    """Score one parsed resume against a posting, with the evidence behind every point.
+
+    The similarity is a batch-wide figure (TF-IDF weights come from every resume): a batch
+    assesses each resume as it arrives and adds the similarity at the end, with
+    `with_similarity`, which gives the same assessment as passing it here.
+    """
     if profile.status != "ok":
         return Assessment(profile=profile, score=0.0)
     maxima = part_maxima(posting)
     reqs = _requirement_results(profile, posting, maxima)
     years_results, total, relevant, indexes = _years_results(profile, posting, maxima["years"])
-    similarity = min(1.0, max(0.0, similarity))
     parts = (
         _part("required", [r for r in reqs if r.importance == "required"], maxima["required"]),
         _part("preferred", [r for r in reqs if r.importance == "preferred"], maxima["preferred"]),
@@ -345,22 +349,38 @@ def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> As
             maxima["years"],
             "" if years_results else "no minimum in this posting",
         ),
-        ScorePart(
-            name="similarity",
-            points=round(maxima["similarity"] * similarity, 1),
-            max_points=round(maxima["similarity"], 1),
-            note=f"TF-IDF cosine {similarity:.2f}",
-        ),
     )
     results = tuple(reqs + years_results)
-    return Assessment(
+    assessment = Assessment(
         profile=profile,
-        score=round(sum(p.points for p in parts), 1),  # shown parts add up to the shown score
+        score=0.0,
         parts=parts,
         results=results,
         years=total,
         relevant_years=relevant,
         relevant_positions=indexes,
         knocked_out_by=_knockouts(posting, results),
+    )
+    return with_similarity(assessment, posting, similarity)
+
+
+def with_similarity(assessment: Assessment, posting: Posting, similarity: float) -> Assessment:
+    """`assessment` (made by `assess` without a similarity) with its similarity part and score."""
+    if not assessment.parts:  # not screened: no score to complete
+        return assessment
+    similarity = min(1.0, max(0.0, similarity))
+    maximum = part_maxima(posting)["similarity"]
+    parts = tuple(p for p in assessment.parts if p.name != "similarity") + (
+        ScorePart(
+            name="similarity",
+            points=round(maximum * similarity, 1),
+            max_points=round(maximum, 1),
+            note=f"TF-IDF cosine {similarity:.2f}",
+        ),
+    )
+    return replace(
+        assessment,
+        parts=parts,
+        score=round(sum(p.points for p in parts), 1),  # shown parts add up to the shown score
         similarity=similarity,
     )
