@@ -202,6 +202,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--memory-files", type=int, default=0, help="large-batch memory run")
+    parser.add_argument("--vocabulary-files", type=int, default=0,
+                        help="large-batch memory run of text resumes with words of their own")
     args = parser.parse_args()
 
     from make_corpus import make_corpus
@@ -215,6 +217,8 @@ def main() -> None:
         report(paths, folder, args)
         if args.memory_files:
             memory_run(paths, args.memory_files, args.jobs)
+        if args.vocabulary_files:
+            vocabulary_run(paths, args.vocabulary_files, args.jobs)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -271,6 +275,41 @@ def memory_run(paths: list[Path], count: int, jobs: int) -> None:
         seconds, rss, pss = run_screen(folder, jobs, str(Path(tmp) / "cache"))
         print(f"memory run: {count} files, warm: {seconds:.1f} s ({count / seconds:.0f} files/s); "
               f"peak {rss:.0f} MB RSS / {pss:.0f} MB PSS")
+
+
+def vocabulary_run(paths: list[Path], count: int, jobs: int) -> None:
+    """Screen `count` text resumes, each with words of its own, cold; report peak memory.
+
+    The PDF copies of `memory_run` repeat the corpus's words; real resumes each bring words no
+    other has (names, employers, places, addresses, numbers), and spaCy keeps every word it
+    has seen in its vocabulary: what a long batch does to a worker's memory shows only here.
+    """
+    import random
+
+    from screener.extract import extract
+
+    texts = [extract(str(p), p.read_bytes()).text for p in paths[:50]]
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(5, 10))).capitalize()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "resumes"
+        folder.mkdir()
+        for i in range(count):
+            own = [word() for _ in range(UNIQUE_WORDS)]
+            head = (f"{own[0]} {own[1]}\n{own[0].lower()}.{own[1].lower()}@example.com | "
+                    f"+1 555 {i:07d}\n{' '.join(own[2:])}\n")
+            (folder / f"resume-{i:06d}.txt").write_text(head + texts[i % len(texts)])
+        seconds, rss, pss = run_screen(folder, jobs, str(Path(tmp) / "cache"))
+        print(f"vocabulary run: {count} text files with {UNIQUE_WORDS} words of their own each, "
+              f"--jobs {jobs}, cold: {seconds:.0f} s ({count / seconds:.1f} files/s); "
+              f"peak {rss:.0f} MB RSS / {pss:.0f} MB PSS (process + workers)")
+
+
+UNIQUE_WORDS = 30
 
 
 def _pages(paths: list[Path]) -> int:

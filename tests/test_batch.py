@@ -428,10 +428,76 @@ def _check_workers_collect_cyclic_garbage() -> None:
     from screener.work import Task
 
     gc.disable()  # as screen() runs: the workers are forked from a parent without collection
-    pool = WorkerPool(_cyclic_garbage, 1, timeout=30, memory_limit=512 * 1024**2)
+    # (no replacement of grown workers here: it would hide cycles left uncollected)
+    pool = WorkerPool(_cyclic_garbage, 1, timeout=30, memory_limit=512 * 1024**2,
+                      worker_growth=None)
     assert pool.method == "fork"
     tasks = [Task(i, f"{i}.txt") for i in range(24)]  # 1.5 GiB of cycles over the batch
     assert _run_pool(pool, tasks) == list(range(24))
+
+
+def _pid_and_words(task):
+    """A worker's pid, and how many words its tokenizer has seen (one new word a file)."""
+    from screener.skills import matcher_for
+    from screener.taxonomy import load_taxonomy
+
+    matcher = matcher_for(load_taxonomy())
+    matcher.find_text(f"Python developer at Employer{task.index}qz")
+    return os.getpid(), len(matcher.nlp.vocab)
+
+
+def _check_workers_are_replaced_after_their_share_of_files() -> None:
+    from screener.skills import matcher_for
+    from screener.taxonomy import load_taxonomy
+    from screener.work import Task
+
+    words = len(matcher_for(load_taxonomy()).nlp.vocab)  # built here, inherited by the workers
+    pool = WorkerPool(_pid_and_words, 2, timeout=30, worker_growth=None, files_per_worker=3)
+    assert pool.method == "fork"
+    got = _run_pool(pool, [Task(i, f"{i}.txt") for i in range(20)], close=False)
+    per_worker: dict[int, list[int]] = {}
+    for pid, seen in got:
+        per_worker.setdefault(pid, []).append(seen)
+    assert max(len(v) for v in per_worker.values()) <= 3  # never more than its share
+    assert len(per_worker) >= 7 and pool.started == len(per_worker)
+    # each worker starts from the parent's vocabulary: a long batch does not add up
+    assert max(seen for v in per_worker.values() for seen in v) <= words + 3 * 4
+    assert _worker_processes() <= 2  # the replaced ones have exited
+    pool.close()
+
+
+_KEPT: list[bytearray] = []
+
+
+def _pid_and_leak(task):
+    """A worker's pid; each file leaves 8 MiB behind in it, as a growing vocabulary would."""
+    _KEPT.append(bytearray(8 * 2**20))
+    return os.getpid()
+
+
+def _check_a_grown_worker_is_replaced() -> None:
+    from screener.work import Task
+
+    pool = WorkerPool(_pid_and_leak, 1, timeout=30, worker_growth=20 * 2**20)
+    assert pool.method == "fork"
+    got = _run_pool(pool, [Task(i, f"{i}.txt") for i in range(16)])
+    files = [got.count(pid) for pid in dict.fromkeys(got)]
+    # measured after each file: past 20 MiB of growth (3 files after the first) it takes no
+    # more; the next file, already in hand, is its last
+    assert max(files) <= 6 and len(files) >= 3 and pool.started == len(files)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
+def test_a_worker_that_has_grown_is_replaced():
+    _in_a_fresh_process("_check_a_grown_worker_is_replaced")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
+def test_workers_are_replaced_after_their_share_of_files():
+    """spaCy keeps every word a worker has seen: a long batch of resumes with words of their own
+    would grow each worker without end, so a worker reads `files_per_worker` files, then a
+    fresh one forked from the parent takes over."""
+    _in_a_fresh_process("_check_workers_are_replaced_after_their_share_of_files")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")

@@ -58,3 +58,13 @@ def test_scikit_learn_is_not_imported_at_run_time(texts):
             "similarities(['python developer'], p); print('sklearn' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_scores_do_not_depend_on_how_many_rows_are_worked_out_at_a_time(texts):
+    index = SimilarityIndex(POSTING)
+    for text in texts * 3:
+        index.add(text)
+    whole = index.scores(rows=len(texts) * 3)
+    assert whole == similarities(texts * 3, POSTING)
+    for rows in (1, 2, 5, 7):
+        assert index.scores(rows=rows) == whole

@@ -24,6 +24,16 @@ answer and reply (the parent may be busy with another worker's answer: measured,
 3% of a worker's time). A file's deadline starts when the one before it is answered; the file a
 killed or dead worker held next goes to another worker, unread, so it is not reported.
 
+A fresh worker once one has grown: spaCy keeps every word it has tokenised in its vocabulary,
+for good, and real resumes each bring words no other has (names, employers, addresses,
+numbers): ~600 bytes a word, so a worker's memory would grow with the batch (10,000 text
+resumes of 50 words of their own each: 865 MB PSS at the peak, against 500 MB aimed at). A
+worker says, with each answer, whether it has grown by more than `worker_growth` bytes since
+its first file; such a worker (or one given `files_per_worker` files, when set) takes no more,
+is stopped once it has answered what it holds, and a new one is forked in its place (~60 ms of
+page copying in the new worker). A batch whose workers do not grow (the benchmark corpus)
+never pays it.
+
 Each worker caps its own address space (RLIMIT_AS) at its start-up size plus `memory_limit`, so
 a decompression bomb ends as a MemoryError (an error row) or, at worst, a dead worker.
 """
@@ -49,6 +59,7 @@ from screener.work import RESAVE, Task, crash_reason, error_profile, timeout_rea
 GiB = 1024**3
 _PREPARE_POLL = 0.01  # seconds between looks at the matcher build while reading ahead
 _IN_HAND = 2  # files a real worker holds at once: the one it reads and the next
+WORKER_GROWTH = 32 * 2**20  # bytes a worker may grow after its first file (see above)
 
 
 def start_method() -> str:
@@ -84,7 +95,17 @@ def limit_memory(limit: int | None) -> None:
         pass  # macOS refuses RLIMIT_AS: the timeout still bounds a runaway file
 
 
-def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: int | None) -> None:
+def _resident() -> int:
+    """This process's resident set size in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fp:
+            return int(fp.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: int | None,
+                 growth: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # A reader that aborts (pypdfium2 under the memory cap does) is reported as one error row;
     # a faulthandler dump inherited from the parent would only add a traceback to stderr.
@@ -98,6 +119,8 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
     gc.freeze()
     gc.enable()
     limit_memory(memory_limit)
+    start = 0  # resident size after the first file, which fills the caches every file uses
+    tired = False  # grown by more than `growth`, as measured after the previous file
     while True:
         try:
             task = conn.recv()
@@ -107,24 +130,31 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
             return
         result = work(task)
         try:
-            conn.send((task.index, result))
+            conn.send((task.index, result, tired))
         except (TypeError, ValueError, AttributeError, RecursionError) as err:  # not picklable
             conn.send((task.index, error_profile(task.path, f"could not be read ({err}); "
-                                                            f"{RESAVE}")))
+                                                            f"{RESAVE}"), tired))
         del task, result
         gc.collect(1)
+        if growth is not None:  # measured once the file's garbage is gone
+            resident = _resident()
+            start = start or resident
+            tired = resident - start > growth
 
 
 class _Worker:
-    def __init__(self, ctx: Any, work: Callable[[Task], Any], memory_limit: int | None):
+    def __init__(self, ctx: Any, work: Callable[[Task], Any], memory_limit: int | None,
+                 growth: int | None = None):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, work, memory_limit),
-                                   daemon=True)
+        self.process = ctx.Process(target=_worker_main,
+                                   args=(child, work, memory_limit, growth), daemon=True)
         self.process.start()
         child.close()
         self.tasks: deque[Task] = deque()  # sent and not answered yet, in order
         self.deadline = 0.0  # for tasks[0]
         self.broken = False  # a send failed: it died; `poll` reports it at its pipe's end
+        self.given = 0  # files sent to it, ever
+        self.tired = False  # it has grown too much (or been given its share): it takes no more
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -144,9 +174,12 @@ class WorkerPool:
 
     def __init__(self, work: Callable[[Task], Profile], jobs: int, *, timeout: float | None,
                  memory_limit: int | None = 2 * GiB, method: str | None = None,
-                 ahead: Callable[[Task], Any] | None = None):
+                 ahead: Callable[[Task], Any] | None = None,
+                 worker_growth: int | None = WORKER_GROWTH, files_per_worker: int | None = None):
         self.work = work
         self.jobs = max(1, jobs)
+        self.worker_growth = worker_growth
+        self.files_per_worker = files_per_worker
         self.timeout = timeout
         self.memory_limit = memory_limit
         self.method = method or start_method()
@@ -206,11 +239,16 @@ class WorkerPool:
         files if it can take another; None when all hold `_IN_HAND`."""
         if self._idle:
             return self._idle.pop()
+        # Workers that may be given more; a dead one, or one that has had its share of files,
+        # finishes what it holds without counting towards `jobs`.
         busy = [w for w in self._busy.values() if w is not self._ahead_worker]
-        if len(busy) < self.jobs:
+        taking = [w for w in busy if not w.broken and not w.tired]
+        if len(taking) < self.jobs and len(busy) < 2 * self.jobs:
             return self._start()
-        worker = min(busy, key=lambda w: len(w.tasks) + _IN_HAND * w.broken)
-        return worker if len(worker.tasks) + _IN_HAND * worker.broken < _IN_HAND else None
+        if not taking:
+            return None
+        worker = min(taking, key=lambda w: len(w.tasks))
+        return worker if len(worker.tasks) < _IN_HAND else None
 
     def _requeue(self, worker: _Worker) -> None:
         """Give the files a killed or dead worker held but had not started to other workers."""
@@ -228,6 +266,9 @@ class WorkerPool:
                 worker.kill()
             return False
         worker.tasks.append(task)
+        worker.given += 1
+        if self.files_per_worker and worker.given >= self.files_per_worker:
+            worker.tired = True
         if len(worker.tasks) == 1:
             worker.deadline = self._deadline()
         self._busy[worker.conn] = worker
@@ -237,13 +278,21 @@ class WorkerPool:
         return time.monotonic() + self.timeout if self.timeout else float("inf")
 
     def _start(self) -> _Worker:
+        self._reap()
         if self.started == 0 and self.method == "fork":
             # Built once here, inherited by every worker (and every replacement) through fork.
             prepare = getattr(self.work, "prepare", None)
             if prepare is not None:
                 prepare()
         self.started += 1
-        return _Worker(self._ctx, self.work, self.memory_limit)
+        return _Worker(self._ctx, self.work, self.memory_limit, self.worker_growth)
+
+    def _reap(self) -> None:
+        """Forget the stopped workers that have exited (their pipes closed, no zombies)."""
+        for worker in [w for w in self._retired if not w.process.is_alive()]:
+            worker.process.join()
+            worker.conn.close()
+            self._retired.remove(worker)
 
     def _start_ahead(self) -> None:
         """Fork the read-ahead worker, then build the matcher in a thread (see the module
@@ -303,7 +352,7 @@ class WorkerPool:
         task = worker.tasks[0]
         ahead = worker is self._ahead_worker
         try:
-            _, result = worker.conn.recv()
+            _, result, tired = worker.conn.recv()
         except Exception:  # noqa: BLE001 - EOF: the worker died (segfault, OOM kill, os._exit)
             worker.kill()
             if ahead:
@@ -311,6 +360,7 @@ class WorkerPool:
             self._requeue(worker)
             return task, error_profile(task.path, crash_reason())
         worker.tasks.popleft()
+        worker.tired = worker.tired or tired
         if worker.tasks:  # it went on with the next one as it answered
             worker.deadline = self._deadline()
             self._busy[worker.conn] = worker
@@ -325,7 +375,11 @@ class WorkerPool:
                 self._extracted.append(Task(task.index, task.path, document=result))
                 return task, None
             return task, result
-        self._idle.append(worker)
+        if worker.tired:  # a fresh one takes over
+            worker.ask_to_stop()
+            self._retired.append(worker)
+        else:
+            self._idle.append(worker)
         return task, result
 
     def close(self) -> None:
