@@ -69,10 +69,12 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _vm_size() -> int:
+def _statm(field: int) -> int:
+    """A size of this process in bytes from /proc/self/statm (0: address space, 1: resident
+    set); 0 where /proc is missing."""
     try:
         with open("/proc/self/statm") as fp:
-            return int(fp.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+            return int(fp.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return 0
 
@@ -86,22 +88,13 @@ def limit_memory(limit: int | None) -> None:
     except ImportError:  # Windows: no per-process cap
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    soft = _vm_size() + limit
+    soft = _statm(0) + limit
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
     except (ValueError, OSError):
         pass  # macOS refuses RLIMIT_AS: the timeout still bounds a runaway file
-
-
-def _resident() -> int:
-    """This process's resident set size in bytes (0 where /proc is missing)."""
-    try:
-        with open("/proc/self/statm") as fp:
-            return int(fp.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: int | None,
@@ -137,7 +130,7 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
         del task, result
         gc.collect(1)
         if growth is not None:  # measured once the file's garbage is gone
-            resident = _resident()
+            resident = _statm(1)
             start = start or resident
             tired = resident - start > growth
 

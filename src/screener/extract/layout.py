@@ -198,8 +198,7 @@ def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
             if -0.5 * csize <= gap <= SEGMENT_GAP * csize:
                 breaks = False
             else:
-                size = get_size(handle, k)
-                size = max(csize, size, 1.0)
+                size = max(csize, get_size(handle, k), 1.0)
                 breaks = (gap < -0.5 * size and gx0 < last_x0 - 0.01) or gap > SEGMENT_GAP * size
             if not breaks:
                 low = cy0 if cy0 > gy0 else gy0
