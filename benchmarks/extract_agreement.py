@@ -11,6 +11,9 @@ default settings, normalised the same way:
   words extra   share of the extractor's words that the reference has (precision)
   order         share of the reference's word bigrams found, in the same order (reading order)
   worst file    the lowest per-file "words found"
+  glued         words of ours equal to two adjacent reference words run together
+                ("ofapplication" where the reference reads "of application"), per 2,000
+  skills        share of files whose explicit skill ids equal those found in the reference
 and, for auto, how many files fell back from the fast path to pdfminer. "pdfium raw" is
 pypdfium2's own `get_text_range()` for comparison (no gap check, no column handling).
 
@@ -92,7 +95,27 @@ def bigrams(words: list[str]) -> Counter:
     return Counter(pairwise(words))
 
 
-def measure(name, read, files: list[bytes], references: list[str], runs: int) -> dict:
+def glued(ref_words: list[str], out_words: list[str]) -> Counter:
+    """Our words that are two adjacent reference words run together, beyond the number of times
+    the reference itself has that word."""
+    ref_counts, out_counts = Counter(ref_words), Counter(out_words)
+    joined = {a + b for a, b in pairwise(ref_words)}
+    return Counter(
+        {w: n - ref_counts[w] for w, n in out_counts.items() if w in joined and n > ref_counts[w]}
+    )
+
+
+def skill_ids(text: str) -> frozenset[str]:
+    from screener.sections import find_sections
+    from screener.skills import matcher_for
+
+    lines = text.split("\n")
+    hits = matcher_for().find(lines, find_sections(lines))
+    return frozenset(h.id for h in hits if h.source != "implied")
+
+
+def measure(name, read, files: list[bytes], references: list[str], runs: int,
+            ref_skills: list[frozenset[str]] | None = None, examples: int = 0) -> dict:
     timings = []
     outputs: list[tuple[str, str]] = []
     for _ in range(runs):
@@ -101,9 +124,14 @@ def measure(name, read, files: list[bytes], references: list[str], runs: int) ->
         timings.append(time.perf_counter() - start)
     per_file = []
     ref_all, out_all, ref_bi, out_bi = Counter(), Counter(), Counter(), Counter()
-    for (text, _), ref in zip(outputs, references):
+    glue: Counter = Counter()
+    same_skills = 0
+    for index, ((text, _), ref) in enumerate(zip(outputs, references)):
         ref_words, out_words = ref.split(), text.split()
         per_file.append(overlap(Counter(ref_words), Counter(out_words)))
+        glue.update(glued(ref_words, out_words))
+        if ref_skills is not None:
+            same_skills += skill_ids(text) == ref_skills[index]
         ref_all.update(ref_words)
         out_all.update(out_words)
         ref_bi.update(bigrams(ref_words))
@@ -116,6 +144,9 @@ def measure(name, read, files: list[bytes], references: list[str], runs: int) ->
         "order": overlap(ref_bi, out_bi),
         "worst": min(per_file),
         "fallbacks": sum(1 for _, used in outputs if used == "pdfminer"),
+        "glued": 2000 * sum(glue.values()) / max(sum(out_all.values()), 1),
+        "glued_examples": [w for w, _ in glue.most_common(examples)],
+        "skills": same_skills / len(files) if ref_skills is not None else None,
     }
 
 
@@ -124,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", help="folder of PDFs (default: generate them)")
     parser.add_argument("--count", type=int, default=60, help="PDFs to generate (default 60)")
     parser.add_argument("--runs", type=int, default=3, help="timed passes (median; default 3)")
+    parser.add_argument("--skills", action="store_true", help="compare skill ids per file too")
+    parser.add_argument("--only", help="comma-separated extractors to run (default: all)")
+    parser.add_argument("--glued", type=int, default=0, help="print the N commonest glued words")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         if args.folder:
@@ -133,21 +167,29 @@ def main(argv: list[str] | None = None) -> int:
         files = [p.read_bytes() for p in paths]
     pages = sum(extract("x.pdf", data, extractor="fast").pages for data in files)
     references = [reference_text(data) for data in files]
+    ref_skills = [skill_ids(ref) for ref in references] if args.skills else None
     print(
         f"{len(files)} PDFs, {pages} pages; reference: pdfminer.six extract_text "
         f"(default LAParams); {args.runs} timed runs, median"
     )
     print(
         f"{'extractor':<24}{'files/s':>9}{'words found':>13}{'words extra':>13}"
-        f"{'order':>8}{'worst file':>12}{'fallbacks':>11}"
+        f"{'order':>8}{'worst file':>12}{'fallbacks':>11}{'glued/2000':>12}{'skills':>8}"
     )
+    only = set(args.only.split(",")) if args.only else None
     for name, read in readers().items():
-        row = measure(name, read, files, references, args.runs)
+        if only and name not in only:
+            continue
+        row = measure(name, read, files, references, args.runs, ref_skills, args.glued)
         fallbacks = f"{row['fallbacks']}/{len(files)}" if name == "auto" else "-"
+        skills = f"{row['skills']:.2%}" if row["skills"] is not None else "-"
         print(
             f"{name:<24}{row['files_per_s']:>9.1f}{row['found']:>13.2%}{row['extra']:>13.2%}"
-            f"{row['order']:>8.2%}{row['worst']:>12.2%}{fallbacks:>11}"
+            f"{row['order']:>8.2%}{row['worst']:>12.2%}{fallbacks:>11}{row['glued']:>12.2f}"
+            f"{skills:>8}"
         )
+        if row["glued_examples"]:
+            print("    glued:", " ".join(row["glued_examples"]))
     return 0
 
 

@@ -126,6 +126,22 @@ def test_tight_word_spacing_is_split_into_words(extractor: str) -> None:
     )
 
 
+@pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
+def test_overhanging_glyphs_do_not_glue_words(extractor: str) -> None:
+    # An italic "f" reaches over the gap after it, a "j" over the gap before it: the gap is
+    # measured between the glyphs' advances, as pdfminer.six does.
+    doc = read("overhang.pdf", extractor)
+    assert nonblank(doc.text) == list(make_fixtures.OVERHANG_LINES) * 2
+
+
+def test_overhang_is_what_glued_the_fast_path(monkeypatch) -> None:
+    from screener.extract import pdfium as fast
+
+    monkeypatch.setattr(fast, "_overhang_reader", lambda calls, raw: lambda h, k, x0, x1: (0, 0))
+    text = read("overhang.pdf", "fast").text
+    assert "ofthe" in text and "newjobs" in text
+
+
 def test_pdfium_own_text_glues_tight_words_and_the_check_sees_it() -> None:
     import pypdfium2 as pdfium
 

@@ -174,6 +174,14 @@ def test_full_width_dash_mojibake_with_a_lost_byte_is_a_dash() -> None:
     assert normalise("Company Name \u00ef\u00bc\u008d City") == "Company Name - City"
 
 
+def test_full_width_dash_mojibake_whose_zero_width_space_a_reader_dropped_is_a_dash() -> None:
+    # the fast PDF reader keeps no zero-width glyph: "01/2008 ï¼ Current" is all that is left,
+    # and NFKC alone would make "ï1⁄4" of it (no date range)
+    assert normalise("01/2008 \u00ef\u00bc Current") == "01/2008 - Current"
+    assert normalise("Jan 2015 \u00ef\u00bc\nDec 2019") == "Jan 2015 -\nDec 2019"
+    assert normalise("na\u00efve \u00bc cup") == "na\u00efve 1\u20444 cup"  # not mojibake
+
+
 def test_bullet_mojibake_with_a_lost_byte_is_a_bullet() -> None:
     # form-pasted resumes: "â¢ Python" (E2 80 A2 with the 0x80 dropped), often before a NBSP
     assert normalise("\u00e2\u00a2 Python") == "• Python"

@@ -61,7 +61,9 @@ _INVISIBLE = re.compile(
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACE_RUN = re.compile(r" {2,}")
-_LOST_FULLWIDTH_DASH = re.compile("\u00ef\u00bc[\u200b\u008d\ufffd]")
+# "ï¼" then a lost byte: an invisible character, a replacement character, or nothing at all
+# before a space (a reader that drops zero-width characters).
+_LOST_FULLWIDTH_DASH = re.compile("\u00ef\u00bc(?:[\u200b\u008d\ufffd]|(?=\\s|$))")
 _FLAT_LINE = 200  # longer than any visual line of a resume page
 _CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
 _OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
@@ -230,7 +232,9 @@ def _repair(text: str) -> str:
     """Mojibake, ligatures, widths, quotes and NFKC (rule 1)."""
     text = _SURROGATES.sub("\ufffd", text)
     # UTF-8 bytes EF BC 8D (a full-width hyphen) read as cp1252, where 0x8D is undefined and
-    # shows up as an invisible character: ftfy cannot know the lost byte, we can.
+    # shows up as an invisible character or not at all: ftfy cannot know the lost byte, we
+    # can (of the bytes cp1252 leaves undefined, 8D is the one resumes put between dates).
+    # Before ftfy and NFKC, which would make "ï1⁄4" of what is left.
     text = _LOST_FULLWIDTH_DASH.sub("\uff0d", text)
     # The bullet E2 80 A2 read as cp1252 with its 0x80 byte dropped: "â¢". Left alone, ftfy
     # joins it with the next character into a Braille sign ("⢠").

@@ -138,6 +138,7 @@ def segment_columns(
         read=itemgetter(0),
         generated=lambda _, k: 0,
         size=lambda _, k: sizes[k],
+        overhang=lambda _, k, x0, x1: (0.0, 0.0),
     )
     return segment_glyphs(reader, texts)
 
@@ -154,7 +155,11 @@ class GlyphReader(NamedTuple):
     box(handle, k, out): nonzero when glyph k has a box, which it writes through `out` (a
     reference to `view`); read(view): that box as (left, top, right, bottom);
     generated(handle, k): 1 when the whitespace glyph k was made up by the reader (it is then
-    ignored: the layout decides where spaces go); size(handle, k): glyph k's font size.
+    ignored: the layout decides where spaces go); size(handle, k): glyph k's font size;
+    overhang(handle, k, x0, x1): how far glyph k's box (x0, x1) reaches (left, right) beyond its
+    advance (the ink
+    of an "f" or a "j" can overhang its neighbour: the gap between two glyphs is then measured
+    between their advances, as pdfminer.six measures it).
     """
 
     handle: Any
@@ -164,9 +169,12 @@ class GlyphReader(NamedTuple):
     read: Callable[[Any], tuple[float, float, float, float]]
     generated: Callable[[Any, int], int]
     size: Callable[[Any, int], float]
+    overhang: Callable[[Any, int, float, float], tuple[float, float]]
 
 
-def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
+def segment_glyphs(
+    reader: GlyphReader, chars: Sequence[str], overhangs: dict | None = None
+) -> list[Segment]:
     """`segments` for the glyphs `chars` (one string per glyph index; '' for none) whose boxes
     `reader` gives.
 
@@ -174,12 +182,19 @@ def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
     attribute access and calls per glyph cost more than the geometry itself. A glyph's box is
     asked only for glyphs that are not whitespace (a space's position is never used), and its
     font size only where it can change the outcome (at the start of a run, or when the gap is
-    outside what any size allows), so most glyphs cost one call.
+    outside what any size allows), so most glyphs cost one call. A glyph's overhang is a
+    property of its font and character: asked once per (character, box width) and kept in
+    `overhangs` (pass one dict for all the pages of a document).
     """
-    handle, get_box, out_ref, view, read_box, is_generated, get_size = reader
+    handle, get_box, out_ref, view, read_box, is_generated, get_size, get_overhang = reader
     out: list[Segment] = []
     parts: list[str] = []
-    cx0 = cy0 = cx1 = cy1 = csize = last_x0 = gap = 0.0
+    cx0 = cy0 = cx1 = cy1 = csize = last_x0 = last_x1 = gap = 0.0
+    last_k = -1
+    last_text = ""
+    last_reach: tuple[float, float] | None = None
+    if overhangs is None:
+        overhangs = {}
     pending_space = False
     for k, text in enumerate(chars):
         if text.isspace():
@@ -190,6 +205,7 @@ def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
             continue
         gx0, gy1, gx1, gy0 = read_box(view)
         joins = False
+        reach = None
         if parts:  # does the glyph continue the run: same line, no jump back or wide gap?
             gap = gx0 - cx1
             # The thresholds scale with max(run's size, glyph's size, 1) >= the run's size, so
@@ -208,7 +224,21 @@ def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
                 joins = smaller <= 0 or (high - low) >= 0.5 * smaller
         if joins:
             width, height = gx1 - gx0, gy1 - gy0
-            if pending_space or gap > WORD_GAP * (width if width > height else height):
+            limit = WORD_GAP * (width if width > height else height)
+            if not pending_space and gap <= limit:
+                before = last_reach
+                if before is None:
+                    key = (last_text, last_x1 - last_x0)
+                    before = overhangs.get(key)
+                    if before is None:
+                        before = overhangs[key] = get_overhang(handle, last_k, last_x0, last_x1)
+                key = (text, width)
+                reach = overhangs.get(key)
+                if reach is None:
+                    reach = overhangs[key] = get_overhang(handle, k, gx0, gx1)
+                if before[1] or reach[0]:
+                    gap = (gx0 + reach[0]) - (last_x1 - before[1])
+            if pending_space or gap > limit:
                 parts.append(" ")
             parts.append(text)
             cx0 = gx0 if gx0 < cx0 else cx0
@@ -220,7 +250,7 @@ def segment_glyphs(reader: GlyphReader, chars: Sequence[str]) -> list[Segment]:
                 out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))
             parts = [text]
             cx0, cy0, cx1, cy1, csize = gx0, gy0, gx1, gy1, get_size(handle, k)
-        last_x0 = gx0
+        last_x0, last_x1, last_k, last_text, last_reach = gx0, gx1, k, text, reach
         pending_space = False
     if parts:
         out.append(_segment(parts, cx0, cy0, cx1, cy1, csize, last_x0))

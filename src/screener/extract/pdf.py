@@ -96,10 +96,11 @@ def _fast(data: bytes, max_pages: int) -> Extracted:
         total = len(pdf)
         _check_pages(total, max_pages)
         pages: list[str] = []
+        overhangs: dict = {}
         for index in range(total):
             page = pdf[index]
             try:
-                pages.append("\n".join(page_lines(page)))
+                pages.append("\n".join(page_lines(page, overhangs)))
             finally:
                 page.close()
     finally:

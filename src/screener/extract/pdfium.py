@@ -40,11 +40,12 @@ def open_pdf(data: bytes):
     return pdfium.PdfDocument(data)
 
 
-def page_lines(page) -> list[str]:
-    """One page's lines in reading order ('' between blocks)."""
+def page_lines(page, overhangs: dict | None = None) -> list[str]:
+    """One page's lines in reading order ('' between blocks); `overhangs` caches the glyphs'
+    overhangs for the pages of one document (see `layout.segment_glyphs`)."""
     textpage = page.get_textpage()
     try:
-        return reading_order(segment_glyphs(*_page_glyphs(textpage)))
+        return reading_order(segment_glyphs(*_page_glyphs(textpage), overhangs))
     finally:
         textpage.close()
 
@@ -61,6 +62,8 @@ class _Calls:
 
         self.box = bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
         self.size = bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+        self.tight_box = bare(pdfium_c.FPDFText_GetCharBox, ctypes.c_int)
+        self.origin = bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
         self.generated = bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
         self.unicode = bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
         self.count = pdfium_c.FPDFText_CountChars
@@ -121,8 +124,54 @@ def _page_glyphs(textpage) -> tuple[GlyphReader, list[str]]:
         read=_RECT.unpack_from,
         generated=calls.generated,
         size=calls.size,
+        overhang=_overhang_reader(calls, raw),
     )
     return reader, chars
+
+
+_NONE = (0.0, 0.0)
+
+
+def _overhang_reader(calls: _Calls, raw):
+    """overhang(handle, k) for `GlyphReader`: how far glyph k's loose box reaches left and right
+    of its advance. pdfium widens a glyph's loose box (origin to advance) to hold its ink, so
+    the hook of an "f" reaches into the gap before the next word ("of the" read as "ofthe"),
+    and the tail of a "j" into the gap before it ("new job" as "newjob"); the advance is the
+    origin plus the font's width of the character at its size."""
+    box = (ctypes.c_double * 6)()  # left, right, bottom, top; origin x, y
+    refs = [ctypes.byref(box, 8 * i) for i in range(6)]
+
+    def overhang(handle, k: int, x0: float, x1: float) -> tuple[float, float]:
+        if not calls.tight_box(handle, k, *refs[:4]):
+            return _NONE
+        ink_left, ink_right = box[0] <= x0 + 0.01, box[1] >= x1 - 0.01
+        if not (ink_left or ink_right) or not calls.origin(handle, k, refs[4], refs[5]):
+            return _NONE  # the advance holds the ink on both sides
+        origin = box[4]
+        left = min(max(origin - x0, 0.0), x1 - x0) if ink_left else 0.0
+        return (left, _right_overhang(raw, k, origin, x0, x1) if ink_right else 0.0)
+
+    return overhang
+
+
+def _right_overhang(raw, k: int, origin: float, x0: float, x1: float) -> float:
+    """How far glyph k's ink reaches past its advance: origin + the font's width of the
+    character at its size, scaled by the glyph's matrix."""
+    import pypdfium2.raw as pdfium_c
+
+    obj = pdfium_c.FPDFText_GetTextObject(raw, k)
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    size, width = ctypes.c_float(), ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    if not (
+        font
+        and pdfium_c.FPDFTextObj_GetFontSize(obj, size)
+        and pdfium_c.FPDFFont_GetGlyphWidth(font, pdfium_c.FPDFText_GetUnicode(raw, k),
+                                            size.value, width)
+        and pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
+    ) or matrix.b or matrix.c or width.value <= 0:  # rotated or unknown: leave the box be
+        return 0.0
+    return min(max(x1 - (origin + width.value * matrix.a), 0.0), x1 - x0)
 
 
 def _char(code: int) -> str:
