@@ -167,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="what is wrong, file by file")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
-        print(f"{args.folder}: no such folder; pass --folder with the real resumes", file=sys.stderr)
+        print(f"{args.folder}: no such folder; pass --folder with the real resumes",
+              file=sys.stderr)
         return 1
     labels = load_labels()
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -66,3 +67,43 @@ def test_plain_text_view_lists_skills_and_positions():
     assert "riley-chen.txt  [ok]" in result.stdout
     assert "flask" in result.stdout
     assert "Junior Python Developer" in result.stdout
+
+
+def test_text_prints_each_files_normalised_text_headed_by_its_path():
+    from screener.api import parse_resume
+
+    txt, broken = str(EXAMPLES / "riley-chen.txt"), str(EXAMPLES / "broken-download.pdf")
+    result = CliRunner().invoke(cli, ["parse", txt, broken, "--text", "--as-of", AS_OF],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    first, second = result.stdout.split("\n\n==> ")
+    lines = first.split("\n")
+    assert lines[0] == f"==> {txt} <== [text, read by text]"
+    text = parse_resume(txt, as_of=AS_OF).document.text
+    numbered = [re.fullmatch(r" *(\d+)(?:  (.*))?", line).groups() for line in lines[1:]]
+    assert [int(n) for n, _ in numbered] == list(range(1, len(numbered) + 1))
+    assert [body or "" for _, body in numbered] == text.split("\n")
+    assert lines[1] == " 1  Riley Chen"
+    assert second.startswith(f"{broken} <== [error] damaged PDF")
+
+
+def test_text_and_json_together_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["parse", str(EXAMPLES / "riley-chen.txt"), "--text",
+                                      "--json"])
+    assert result.exit_code == 2
+    assert "--json and --text cannot be used together" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    code = ("import sys; from screener.cli import main; "
+            "sys.argv = ['screener', 'taxonomy', 'list']; main()")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert stderr == ""

@@ -49,6 +49,9 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             click.echo("screener: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader had enough (`screener parse --text ... | head`): nothing is wrong.
+            sys.exit(0)
         except Exception as exc:
             if os.environ.get("SCREENER_DEBUG"):
                 raise
@@ -221,17 +224,21 @@ def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: st
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @as_of_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line (JSON Lines).")
+@click.option("--text", "as_text", is_flag=True,
+              help="Print the normalised text screener reads, line-numbered, per file.")
 @timeout_option
 @limit_options
 @taxonomy_option
 @extractor_option
 @_friendly
-def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, timeout: float,
-          memory_mb: int, max_pages: int, max_mb: float, max_chars: int,
+def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, as_text: bool,
+          timeout: float, memory_mb: int, max_pages: int, max_mb: float, max_chars: int,
           taxonomy_path: str | None, extractor: str) -> None:
     """Show what was read from each resume, in argument order."""
+    if as_json and as_text:
+        raise click.UsageError("--json and --text cannot be used together; choose one.")
     from screener.api import ScreenOptions, parse_many, today_iso
-    from screener.report.parsed import render_profile
+    from screener.report.parsed import render_profile, render_text
 
     # One guarded worker, as in `screen`: a hostile file ends as an error row, not a hang.
     options = ScreenOptions(jobs=1, use_cache=False, timeout=timeout, memory_mb=memory_mb,
@@ -240,6 +247,8 @@ def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, timeout: flo
     for profile in parse_many(list(files), settings, options):
         if as_json:
             click.echo(json.dumps(profile.to_dict(), ensure_ascii=False, sort_keys=False))
+        elif as_text:
+            click.echo(render_text(profile), nl=False)
         else:
             click.echo(render_profile(profile), nl=False)
 

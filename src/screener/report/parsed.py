@@ -38,3 +38,17 @@ def render_profile(profile: Profile) -> str:
         yrs = f" {hit.years:.1f}y" if hit.years is not None else ""
         out.append(f"    {hit.id:<20} {hit.source:<8}{yrs:>7}  {where}")
     return "\n".join(out) + "\n\n"
+
+
+def render_text(profile: Profile) -> str:
+    """The normalised text of one resume, as the skill matcher and the date reader see it,
+    headed by its path; each line numbered as evidence cites it ("line 12")."""
+    doc = profile.document
+    if doc.status != "ok":
+        return f"==> {doc.path} <== [{doc.status}] {doc.error or 'no text'}\n\n"
+    lines = doc.lines
+    width = len(str(len(lines)))
+    pages = f", {doc.pages} page(s)" if doc.pages else ""
+    head = f"==> {doc.path} <== [{doc.kind}{pages}, read by {doc.extractor}]"
+    body = [f"{number:>{width}}  {line}".rstrip() for number, line in enumerate(lines, 1)]
+    return "\n".join([head, *body]) + "\n\n"
