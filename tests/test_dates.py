@@ -224,3 +224,39 @@ def test_dangling_end_needs_a_separator() -> None:
     assert DANGLING_END_RE.match(" Software Engineer") is None
     assert MONTH_NAME_RE.fullmatch("September") and not MONTH_NAME_RE.fullmatch("Septembers")
     assert YEAR_RE.match("2022 Northwind") and not YEAR_RE.match("20221")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("Q3 2019 - Q1 2021", "2019-08", "2021-02", False),
+        ("Q3 2019 \u2013 present", "2019-08", "2025-06", True),
+        ("2019 Q3 - 2020 Q4", "2019-08", "2020-11", False),
+        ("3Q 2019 to 1Q 2021", "2019-08", "2021-02", False),
+        ("Q2/2018 - Q4/2019", "2018-05", "2019-11", False),
+        ("Q1 '20 - Q2 '21", "2020-02", "2021-05", False),
+        ("Q4 2017 - Mar 2019", "2017-11", "2019-03", False),
+    ],
+)
+def test_quarters_are_their_middle_month_like_seasons(
+    text: str, start: str, end: str, current: bool
+) -> None:
+    rng = parse_range(text, AS_OF)
+    assert rng is not None and "quarter" in rng.flags and rng.text == text
+    assert (ym(rng.start), ym(rng.end), rng.current) == (start, end, current)
+
+
+def test_quarter_bounds_and_a_lone_quarter() -> None:
+    rng = parse_range("Q3 2019 - Q1 2021", AS_OF)
+    assert rng is not None
+    assert (ym(rng.start_low), ym(rng.start_high)) == ("2019-07", "2019-09")
+    assert (ym(rng.end_low), ym(rng.end_high)) == ("2021-01", "2021-03")
+    for text in ("2019 Q3", "3Q 2019", "Q3 2019"):
+        (lone,) = find_ranges(f"Data Analyst, Initech, {text}", AS_OF)
+        assert "single-date" in lone.flags and lone.text == text
+        assert (ym(lone.start), ym(lone.end), lone.months) == ("2019-07", "2019-09", 3)
+
+
+@pytest.mark.parametrize("text", ["FAQ3 2019", "Q5 2019", "HQ 2019", "Q3 revenue up 12%"])
+def test_quarter_look_alikes_are_at_most_a_year(text: str) -> None:
+    assert all("quarter" not in r.flags for r in find_ranges(text, AS_OF))

@@ -2,11 +2,13 @@
 
 Months are plain integers, ``year * 12 + (month - 1)`` (see `month_index`), so ranges are
 integer intervals and unions are cheap. Every written date has a lower and an upper month bound:
-"Jan 2018" is exactly one month, "2018" is Jan..Dec 2018, "Summer 2020" is Jun..Aug 2020. The
-best estimate of a bound is the midpoint of the bounds, rounded down (floor), which makes a
-year-only range "2016 - 2019" count 37 months on average, the unbiased length under the
-inclusive convention below. When both ends are the same imprecise period ("2019", "Summer
-2020"), the range is taken as the whole period (12 and 3 months), not one month.
+"Jan 2018" is exactly one month, "2018" is Jan..Dec 2018, "Summer 2020" is Jun..Aug 2020, "Q3
+2019" ("2019 Q3", "3Q 2019") is Jul..Sep 2019. The best estimate of a bound is the midpoint of
+the bounds, rounded down (floor), which makes a year-only range "2016 - 2019" count 37 months on
+average, the unbiased length under the inclusive convention below; a season or a quarter is
+thus its middle month (Q1 = Feb, Q2 = May, Q3 = Aug, Q4 = Nov). When both ends are the same
+imprecise period ("2019", "Summer 2020", "Q3 2019"), the range is taken as the whole period
+(12 and 3 months), not one month.
 
 Length convention (used everywhere, and by the gold labels): months are counted inclusively, so
 Jan 2018 - Dec 2018 is 12 months = 1.0 year and Jan 2018 - Jan 2018 is 1 month.
@@ -63,6 +65,10 @@ def _date_pattern(p: str) -> str:
         rf"(?:(?P<{p}my>{_YEAR4})|{_APOS}?(?P<{p}myy>\d\d))(?!\d)"
         # Spring 2020, Fall '19
         rf"|(?P<{p}sea>{_SEASON_RE})[\s,]*(?:(?P<{p}sy>{_YEAR4})|{_APOS}(?P<{p}syy>\d\d))(?!\d)"
+        # Q3 2019, Q3/2019, Q3 '19; 2019 Q3, 2019-Q3; 3Q 2019
+        rf"|Q(?P<{p}q>[1-4])[\s,/-]*(?:(?P<{p}qy>{_YEAR4})|{_APOS}(?P<{p}qyy>\d\d))(?!\d)"
+        rf"|(?P<{p}yq>{_YEAR4})[\s-]?Q(?P<{p}q2>[1-4])(?!\w)"
+        rf"|(?P<{p}q3>[1-4])Q[\s,/-]*(?P<{p}qy3>{_YEAR4})(?!\d)"
         # 2018-03, 2018.03, 2018/03, 2018-03-15
         rf"|(?P<{p}iy>{_YEAR4})[-./](?P<{p}im>0[1-9]|1[0-2])(?:[-./]\d\d)?(?![\d])"
         # 03/15/2018, 15/03/2018 (day/month order guessed), 01/2018, 01-2018, 01.2018, 1/18
@@ -173,6 +179,10 @@ def _bounds(
         first, last = _SEASONS[g(p + "sea").lower()]
         year = int(g(p + "sy")) if g(p + "sy") else _two_digit_year(g(p + "syy"), as_of)
         return month_index(year, first), month_index(year, last), "season"
+    quarter = _quarter(m, p, as_of)
+    if quarter is not None:
+        year, q = quarter
+        return month_index(year, 3 * q - 2), month_index(year, 3 * q), "quarter"
     if g(p + "iy"):
         idx = month_index(int(g(p + "iy")), int(g(p + "im")))
         return idx, idx, "month"
@@ -194,6 +204,19 @@ def _bounds(
     if g(p + "y"):
         year = int(g(p + "y"))
         return month_index(year, 1), month_index(year, 12), "year"
+    return None
+
+
+def _quarter(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] | None:
+    """(year, quarter) of a quarter captured with prefix `p` in any of its three forms."""
+    g = m.group
+    if g(p + "q"):
+        year = int(g(p + "qy")) if g(p + "qy") else _two_digit_year(g(p + "qyy"), as_of)
+        return year, int(g(p + "q"))
+    if g(p + "q2"):
+        return int(g(p + "yq")), int(g(p + "q2"))
+    if g(p + "q3"):
+        return int(g(p + "qy3")), int(g(p + "q3"))
     return None
 
 
@@ -236,6 +259,8 @@ def _make_range(m: re.Match[str], as_of: date, day_first: bool = False) -> DateR
         flags.append("year-only")
     if "season" in (s_prec, e_prec):
         flags.append("season")
+    if "quarter" in (s_prec, e_prec):
+        flags.append("quarter")
     best_s, best_e = (s_low + s_high) // 2, (e_low + e_high) // 2
     if (s_low, s_high) == (e_low, e_high) and s_low != s_high:
         best_s, best_e = s_low, s_high  # "2019" alone: the whole year, not one month
