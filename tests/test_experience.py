@@ -817,3 +817,18 @@ def test_not_a_wrapped_range(text: str) -> None:
     _, _, exp = _read(text)
     first = exp.positions[0]
     assert first.start == first.end and "single-date" in first.flags
+
+
+def test_a_date_inside_a_sentence_is_no_position() -> None:
+    # bullet glyphs lost in extraction: a fact's dates sit between lower-case words
+    text = """EXPERIENCE
+Regional Sales Representative
+March 2012 to May 2016 Company Name - City , State
+Ranked in the top 5% nationally 2013-2014, reaching a product index of 121%.
+Grew the territory every quarter from 2014 to 2015 in each product line.
+Flight Attendant 06/2016 to Current Company Name City , State Took this job to see the world"""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.title, p.start, p.end) for p in exp.positions] == [
+        ("Regional Sales Representative", "2012-03", "2016-05"),
+        ("Flight Attendant", "2016-06", "2021-12"),
+    ]

@@ -225,6 +225,8 @@ def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
     prev = _PREV_WORD_RE.search(before)
     bullet = bool(_BULLET_RE.match(text))
     words = len(_WORDS_RE.findall(before + " " + text[rng.span[1] :]))
+    if _inside_sentence(text, rng):
+        return False  # "Ranked top 10% nationally 2008-2009, achieved ...": a fact, not a job
     if "single-date" in rng.flags:
         return not prev and n_dates == 1 and words <= 8 and not bullet
     if prev and (bullet or prev.group(1) in _SENTENCE_WORDS):
@@ -232,6 +234,36 @@ def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
     if bullet and not _at_edge(text, rng):
         return False  # "• Java from 2016 to 2018, then Kotlin"
     return words <= 16 or not bullet
+
+
+def _inside_sentence(text: str, rng: DateRange) -> bool:
+    """Whether a date runs on from a sentence's words and the sentence runs on after it.
+
+    A job's date follows a name and is followed by a name, a separator or nothing ("Flight
+    Attendant 10/2013 to Current Company Name"); a fact's date sits between lower-case words
+    ("year from 2006-2010 in every metric").
+    """
+    before, after = text[: rng.span[0]], text[rng.span[1] :]
+    return bool(
+        _WORD_BEFORE_RE.search(before) and _WORD_AFTER_RE.match(after) and _reads_as_sentence(text)
+    )
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Whether a line is prose: many words, more of them lower case than capitalised.
+
+    Bullet glyphs are often lost in extraction, so a bullet's sentence looks like any line;
+    a job's line is mostly names (title, employer, place), whatever its layout.
+    """
+    words = _WORDS_RE.findall(text)
+    lower = sum(w[0].islower() for w in words)
+    return len(words) >= _SENTENCE_MIN_WORDS and lower > len(words) - lower
+
+
+_SENTENCE_MIN_WORDS = 8
+# A date run on from the word before it, with no comma, dash or bracket setting it apart.
+_WORD_BEFORE_RE = re.compile(r"[A-Za-z]\s*$")
+_WORD_AFTER_RE = re.compile(r"[,;]?\s*[a-z]")
 
 
 def _at_edge(text: str, rng: DateRange) -> bool:
