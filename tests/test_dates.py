@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screener.dates import (
+    _MONTH_WORDS,
+    _PRESENT_WORDS,
     DANGLING_END_RE,
     MONTH_NAME_RE,
     YEAR_RE,
@@ -260,3 +262,90 @@ def test_quarter_bounds_and_a_lone_quarter() -> None:
 @pytest.mark.parametrize("text", ["FAQ3 2019", "Q5 2019", "HQ 2019", "Q3 revenue up 12%"])
 def test_quarter_look_alikes_are_at_most_a_year(text: str) -> None:
     assert all("quarter" not in r.flags for r in find_ranges(text, AS_OF))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("enero 2019 - marzo 2021", "2019-01", "2021-03"),
+        ("ene. 2019 \u2013 dic. 2020", "2019-01", "2020-12"),
+        ("desde abril 2016 hasta septiembre 2018", "2016-04", "2018-09"),
+        ("5 de marzo de 2018 - 1 de abril de 2020", "2018-03", "2020-04"),
+        ("M\u00e4rz 2018 bis Okt. 2020", "2018-03", "2020-10"),
+        ("Mär 2018 - Maerz 2020", "2018-03", "2020-03"),
+        ("1. M\u00e4rz 2018 - 31. Dez. 2020", "2018-03", "2020-12"),
+        ("von J\u00e4nner 2015 bis Mai 2017", "2015-01", "2017-05"),
+        ("f\u00e9vr. 2019 \u00e0 ao\u00fbt 2021", "2019-02", "2021-08"),
+        ("Fevrier 2019 - Decembre 2020", "2019-02", "2020-12"),
+        ("de janvier 2019 \u00e0 mars 2021", "2019-01", "2021-03"),
+        ("janeiro de 2018 a dezembro de 2019", "2018-01", "2019-12"),
+        ("Out 2019 - Dez 2020", "2019-10", "2020-12"),
+        ("de 2016 a 2019", "2016-06", "2019-06"),
+        ("settembre 2016 \u2013 dicembre 2018", "2016-09", "2018-12"),
+        ("da gennaio 2019 a maggio 2021", "2019-01", "2021-05"),
+        ("dal 2015 al 2018", "2015-06", "2018-06"),
+        ("maart 2017 - mei 2019", "2017-03", "2019-05"),
+        ("van okt. 2015 tot jan 2018", "2015-10", "2018-01"),
+    ],
+)
+def test_month_names_and_connectors_of_other_languages(text: str, start: str, end: str) -> None:
+    rng = parse_range(text, AS_OF)
+    assert rng is not None and rng.text == text and not rng.current
+    assert (ym(rng.start), ym(rng.end)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ene. 2019 - actualidad", "Enero 2019 - actual", "Ene 2019 a la fecha",
+        "enero 2019 hasta la actualidad", "Jan 2019 - presente",
+        "Jan. 2019 bis heute", "Jan 2019 - aktuell", "Jan 2019 - jetzt", "seit Januar 2019",
+        "janvier 2019 - aujourd\u2019hui", "janv. 2019 \u00e0 ce jour", "Jan 2019 - pr\u00e9sent",
+        "janeiro de 2019 at\u00e9 o momento", "jan 2019 - atual", "desde janeiro de 2019",
+        "gennaio 2019 - oggi", "gen 2019 - attuale", "dal gennaio 2019",
+        "jan 2019 - heden", "jan. 2019 tot nu", "sinds januari 2019", "2019-01 - actualidad",
+    ],
+)  # fmt: skip
+def test_open_ends_of_other_languages(text: str) -> None:
+    rng = parse_range(text, AS_OF)
+    assert rng is not None and rng.current and rng.text == text
+    assert (ym(rng.start), ym(rng.end)) == ("2019-01", "2025-06")
+
+
+def test_every_month_word_reads_as_its_month_next_to_a_year() -> None:
+    """Data integrity: every spelling of every language gives its own month, and no other."""
+    for lang, months in _MONTH_WORDS.items():
+        assert len(months) == 12, lang
+        for number, words in enumerate(months, start=1):
+            for word in words:
+                for written in (word, word.capitalize(), word.upper() + "."):
+                    rng = parse_range(f"{written} 2019", AS_OF)
+                    assert rng is not None and rng.text.startswith(written), (lang, written)
+                    assert ym(rng.start) == f"2019-{number:02d}", (lang, written)
+
+
+def test_every_present_word_ends_a_range_as_an_open_end() -> None:
+    for lang, words in _PRESENT_WORDS.items():
+        for word in words:
+            rng = parse_range(f"Mar 2020 - {word}", AS_OF)
+            assert rng is not None and rng.current, (lang, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("set 10 servers in 3 regions", []),  # "set" / "mei" / "mai" / "dic" need a year
+        ("mei 20, mai 20, dic 5", []),
+        ("Mar 22 - Apr 23", ["Mar 22 - Apr 23"]),  # English two-digit years are unchanged
+        ("May 2019 - Jun 2020", ["May 2019 - Jun 2020"]),
+        ("Mayo Clinic, 2019", ["2019"]),
+        ("in 2019 a 2020 roadmap", ["2019", "2020"]),  # "a" connects only in foreign text
+        ("2019 - actual revenue beat plan", ["2019"]),  # "actual" is no open end mid-sentence
+        ("Jan 2019 - Nu Skin Enterprises", ["Jan 2019"]),
+        ("Calgary, AB 2019", ["2019"]),
+    ],
+)
+def test_foreign_words_do_not_misread_english(text: str, found: list[str]) -> None:
+    ranges = find_ranges(text, AS_OF)
+    assert [r.text for r in ranges] == found
+    assert not any(r.current for r in ranges)

@@ -832,3 +832,20 @@ Flight Attendant 06/2016 to Current Company Name City , State Took this job to s
         ("Regional Sales Representative", "2012-03", "2016-05"),
         ("Flight Attendant", "2016-06", "2021-12"),
     ]
+
+
+def test_positions_dated_in_other_languages_and_in_quarters() -> None:
+    text = """Lucía Romero
+EXPERIENCE
+Desarrolladora Backend | Nubeclara S.L. | ene. 2021 - actualidad
+- APIs en Python
+Werkstudentin, Datenwerk AG, Okt. 2017 bis Feb. 2019
+Data Analyst | Initech | Q3 2019 - Q4 2020"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.start, p.end, p.current) for p in exp.positions] == [
+        ("Desarrolladora Backend", "2021-01", "2025-06", True),
+        ("Werkstudentin", "2017-10", "2019-02", False),
+        ("Data Analyst", "2019-08", "2020-11", False),  # a quarter is its middle month
+    ]
+    # Oct 2017 .. Feb 2019 (17) + Aug 2019 .. Nov 2020 (16) + Jan 2021 .. Jun 2025 (54)
+    assert exp.total_years == 7.25

@@ -14,7 +14,15 @@ Length convention (used everywhere, and by the gold labels): months are counted 
 Jan 2018 - Dec 2018 is 12 months = 1.0 year and Jan 2018 - Jan 2018 is 1 month.
 
 Open ends ("Present", "Current", "to date", "since 2019", ...) resolve to the as-of month; the
-clock is never read. Suspicious ranges are flagged, not silently trusted:
+clock is never read.
+
+Month names, words for "present", "since" and connectors are also read in Spanish, German, French,
+Portuguese, Italian and Dutch ("ene. 2019 - actualidad", "März 2018 bis heute", "de janeiro de
+2018 a dezembro de 2019", "seit 2019"), from the tables `_MONTH_WORDS` and `_PRESENT_WORDS`.
+Words that are also English ("set", "mai", "mei", "ago", "a", "actual") are read only where
+English cannot mean them: a foreign month word only before a four-digit or apostrophed year.
+
+Suspicious ranges are flagged, not silently trusted:
 
 - ``end-before-start``: the end is before the start (the range is kept with length 0);
 - ``future-start``: the start is after the as-of month;
@@ -27,16 +35,76 @@ clock is never read. Suspicious ranges are flagged, not silently trusted:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 UNTRUSTED = frozenset({"end-before-start", "future-start"})
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+# Month words per language, January first: full names and the abbreviations resumes use. Forms
+# without accents ("fevrier") and with umlauts spelled out ("Maerz") are derived, not listed.
+_MONTH_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ),
+    "es": (
+        ("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"), ("mayo",),
+        ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"),
+        ("septiembre", "setiembre", "sept", "sep", "set"), ("octubre", "oct"),
+        ("noviembre", "nov"), ("diciembre", "dic"),
+    ),
+    "de": (
+        ("januar", "jänner", "jan", "jän"), ("februar", "feber", "feb"), ("märz", "mär", "mrz"),
+        ("april", "apr"), ("mai",), ("juni", "jun"), ("juli", "jul"), ("august", "aug"),
+        ("september", "sept", "sep"), ("oktober", "okt"), ("november", "nov"),
+        ("dezember", "dez"),
+    ),
+    "fr": (
+        ("janvier", "janv", "jan"), ("février", "févr", "fév"), ("mars",), ("avril", "avr"),
+        ("mai",), ("juin",), ("juillet", "juil"), ("août",), ("septembre", "sept"),
+        ("octobre", "oct"), ("novembre", "nov"), ("décembre", "déc"),
+    ),
+    "pt": (
+        ("janeiro", "jan"), ("fevereiro", "fev"), ("março", "mar"), ("abril", "abr"),
+        ("maio", "mai"), ("junho", "jun"), ("julho", "jul"), ("agosto", "ago"),
+        ("setembro", "set"), ("outubro", "out"), ("novembro", "nov"), ("dezembro", "dez"),
+    ),
+    "it": (
+        ("gennaio", "gen"), ("febbraio", "feb"), ("marzo", "mar"), ("aprile", "apr"),
+        ("maggio", "mag"), ("giugno", "giu"), ("luglio", "lug"), ("agosto", "ago"),
+        ("settembre", "sett", "set"), ("ottobre", "ott"), ("novembre", "nov"),
+        ("dicembre", "dic"),
+    ),
+    "nl": (
+        ("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"), ("mei",),
+        ("juni", "jun"), ("juli", "jul"), ("augustus", "aug"), ("september", "sept", "sep"),
+        ("oktober", "okt"), ("november", "nov"), ("december", "dec"),
+    ),
 }  # fmt: skip
+# Words for an open end ("Present"), English first. Phrases take any run of spaces.
+_PRESENT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("present", "current", "currently", "now", "today", "date", "ongoing", "continuing"),
+    "es": ("actualidad", "la actualidad", "actualmente", "actual", "presente", "la fecha", "hoy"),
+    "de": ("heute", "aktuell", "jetzt", "dato"),
+    "fr": ("aujourd'hui", "présent", "à ce jour", "ce jour", "maintenant"),
+    "pt": ("atual", "atualmente", "presente", "o momento", "hoje"),
+    "it": ("oggi", "attuale", "attualmente", "presente"),
+    "nl": ("heden", "nu"),
+}
+# Open-end words that also begin English text or names ("actual figures", "Nu Skin"): they end a
+# range only when no word follows them.
+_PRESENT_ALONE = frozenset({"actual", "nu"})
+# Words before a start date. "since" and its kin open a range when no end follows ("seit 2019").
+_SINCE_WORDS = ("since", "seit", "desde", "depuis", "sinds", "vanaf", "dal")
+_FROM_WORDS = ("from", "von", "vom", "de", "del", "da", "du", "van")
+# Connectors between two dates besides dashes and "to". Those that are English words too ("a",
+# "al", "ate") connect only in evidently foreign text: after a word such as "de" or "desde", after
+# a foreign month word, or before a foreign month or open-end word.
+_TO_WORDS = ("bis", "hasta", "tot", "até", "à", "au", "jusqu'à", "jusqu'au", "jusqu'en")
+_TO_WORDS_FOREIGN_ONLY = ("a", "al", "ate")
 # Season -> (first month, last month) relative to the season's year; winter starts the
 # December before ("Winter 2020" = Dec 2019 .. Feb 2020).
 _SEASONS = {
@@ -56,6 +124,50 @@ _APOS = "['\u2019\u2018`\u00b4]"
 _YEAR4 = r"(?:19[5-9]\d|20\d\d)"
 
 
+def _spellings(word: str) -> set[str]:
+    """A word as written, without its accents, and with German umlauts spelled out."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    spelled = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    return {word, bare, spelled}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first; spaces and apostrophes as written."""
+    out = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", _APOS) for w in out)
+
+
+_MONTH_OF = {
+    spelling: number
+    for months in _MONTH_WORDS.values()
+    for number, words in enumerate(months, start=1)
+    for word in words
+    for spelling in _spellings(word)
+}
+_ENGLISH_MONTHS = {w for words in _MONTH_WORDS["en"] for w in words}
+# Month words of the other languages. They count only before a four-digit or apostrophed year
+# ("mai 2019", "set '19"): "set 10 servers" and "mei 20" are no dates.
+_FOREIGN_MONTH_RE = "(?:" + _alternation(w for w in _MONTH_OF if w not in _ENGLISH_MONTHS) + r")\.?"
+_FOREIGN_PRESENT = {
+    spelling
+    for lang, words in _PRESENT_WORDS.items()
+    if lang != "en"
+    for word in words
+    for spelling in _spellings(word)
+}
+_PRESENT_RE = (
+    "(?:"
+    + _alternation(
+        w for w in _FOREIGN_PRESENT | set(_PRESENT_WORDS["en"]) if w not in _PRESENT_ALONE
+    )
+    + "|(?:"
+    + _alternation(_PRESENT_ALONE)
+    + r")(?![ \t]+\w)"
+    + ")"
+)
+_FOREIGN_RE = "(?:" + _FOREIGN_MONTH_RE + "|" + _alternation(_FOREIGN_PRESENT) + ")"
+
+
 def _date_pattern(p: str) -> str:
     """One written date, with named groups prefixed by `p` (so a range can hold two)."""
     return (
@@ -63,6 +175,10 @@ def _date_pattern(p: str) -> str:
         # Jan 2018, Jan. 2018, January 5, 2018, Sept. 2019, Jan '22, Jan 22
         rf"(?P<{p}mon>{_MONTH_RE})[\s,]*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
         rf"(?:(?P<{p}my>{_YEAR4})|{_APOS}?(?P<{p}myy>\d\d))(?!\d)"
+        # März 2018, 1. März 2018, févr. 2020, 5 de enero de 2019, set '19 (see _MONTH_WORDS)
+        r"|(?:[0-3]?\d(?:\.|er)?\s+(?:de\s+)?)?"
+        rf"(?P<{p}monf>{_FOREIGN_MONTH_RE})(?:\s+del?)?[\s,]*"
+        rf"(?:(?P<{p}mfy>{_YEAR4})|{_APOS}(?P<{p}mfyy>\d\d))(?!\d)"
         # Spring 2020, Fall '19
         rf"|(?P<{p}sea>{_SEASON_RE})[\s,]*(?:(?P<{p}sy>{_YEAR4})|{_APOS}(?P<{p}syy>\d\d))(?!\d)"
         # Q3 2019, Q3/2019, Q3 '19; 2019 Q3, 2019-Q3; 3Q 2019
@@ -85,15 +201,30 @@ _SEP = (
     r"\s*(?:[-\u2010-\u2015\u2212~]+|\bto\b|\buntil\b|\btill\b|\btil\b"
     r"|\bthrough\b|\bthru\b|>|\u2192)\s*"
 )
+# Foreign connectors need space around them; the English-looking ones only in foreign text.
+_FOREIGN_ONLY = r"\s+(?:" + _alternation(_TO_WORDS_FOREIGN_ONLY) + r")\s+"
+_SEP_ANY = (
+    _SEP
+    + r"|\s+(?:"
+    + _alternation(_TO_WORDS)
+    + r")\s+"
+    + rf"|(?(since){_FOREIGN_ONLY}|(?(smonf){_FOREIGN_ONLY}|{_FOREIGN_ONLY}(?={_FOREIGN_RE})))"
+)
 _OPEN = (
-    r"\(?(?:(?:to|till|until|up\s+to)\s+)?"
-    r"(?:present|current(?:ly)?|now|today|date|ongoing|continuing|onwards?)\b\)?"
+    r"\(?(?:(?:to|till|until|up\s+to|"
+    + _alternation(_TO_WORDS + _TO_WORDS_FOREIGN_ONLY + ("ad",))
+    + r")\s+)?"
+    + r"(?:"
+    + _PRESENT_RE
+    + r"|onwards?)\b\)?"
 )
 _RANGE_RE = re.compile(
-    r"(?<![\w/.-])(?:(?P<since>since|from)\s+)?"
+    r"(?<![\w/.-])(?:(?P<since>"
+    + _alternation(_SINCE_WORDS + _FROM_WORDS)
+    + r")\s+)?"
     + _date_pattern("s")
     + r"(?:(?P<sep>"
-    + _SEP
+    + _SEP_ANY
     + r")(?:(?P<open>"
     + _OPEN
     + r")|"
@@ -101,7 +232,9 @@ _RANGE_RE = re.compile(
     + r"|(?P<eyy>\d\d)(?![\d/.-]))"
     + r"|\s+(?P<onw>onwards?)\b"
     # "2021 (current)", "Mar 2020 (present)": an open end written in brackets
-    + r"|\s*\(\s*(?P<paren>current(?:ly)?|present|ongoing|now|to\s+date)\s*\))?"
+    + r"|\s*\(\s*(?P<paren>current(?:ly)?|present|ongoing|now|to\s+date|"
+    + _alternation(_FOREIGN_PRESENT)
+    + r")\s*\))?"
     + r"(?!\w)",
     re.IGNORECASE,
 )
@@ -171,9 +304,10 @@ def _bounds(
 ) -> tuple[int, int, str] | None:
     """(low, high, precision) of the date captured with prefix `p`; None if not a date."""
     g = m.group
-    if g(p + "mon"):
-        month = _MONTHS[g(p + "mon")[:3].lower()]
-        year = int(g(p + "my")) if g(p + "my") else _two_digit_year(g(p + "myy"), as_of)
+    if g(p + "mon") or g(p + "monf"):
+        month = _MONTH_OF[(g(p + "mon") or g(p + "monf")).rstrip(".").lower()]
+        four, two = g(p + "my") or g(p + "mfy"), g(p + "myy") or g(p + "mfyy")
+        year = int(four) if four else _two_digit_year(two, as_of)
         return month_index(year, month), month_index(year, month), "month"
     if g(p + "sea"):
         first, last = _SEASONS[g(p + "sea").lower()]
@@ -225,7 +359,7 @@ def _end_bounds(
 ) -> tuple[int, int, str, bool] | None:
     """(low, high, precision, current) of the range's end; None when there is no end."""
     now = month_index(as_of.year, as_of.month)
-    since = (m.group("since") or "").lower() == "since"
+    since = (m.group("since") or "").lower() in _SINCE_WORDS
     if m.group("open") or m.group("onw") or m.group("paren") or (since and not m.group("sep")):
         return now, now, "open", True
     if m.group("eyy"):  # "2018 - 19": the end's century is the start's
