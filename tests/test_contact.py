@@ -148,6 +148,67 @@ def test_surnames_that_are_also_trades_are_names(name: str) -> None:
     assert c.name == (name.title() if name.isupper() else name)
 
 
+_SUMMARY = (
+    "Results-driven professional with ten years of experience in planning, budgets and teams."
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Skill Highlights", "Career Focus", "Core Strengths", "Skills Used", "Test Engineering",
+     "Technical Educations Languages", "Human Resources Professional", "Vice President",
+     "Executive Chef", "HR Generalist", "ACCOUNTANT", "Deputy Director"],
+)  # fmt: skip
+def test_headings_and_titles_are_not_names_even_beside_contact_details(first: str) -> None:
+    c = _contact(f"{first}\nsam@example.com | 555-555-0142\n{_SUMMARY}\nExperience\nClerk")
+    assert c.name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the job category in capitals, then a heading sections do not know, then the summary
+        f"INVESTMENT ACCOUNTANT\nCareer Focus\n{_SUMMARY}\nExperience\nAccountant",
+        f"FIELD DISTRIBUTOR\nExecutive Summary\n{_SUMMARY}\nExperience\nSales",
+        # words the resume itself writes in lower case are ordinary words, not a name
+        "Committee Member\nx@example.com\nExperience\nServed as a member of the zoning committee.",
+        "DENTAL HYGIENIST\nx@example.com\nExperience\nHygienist at a dental clinic.",
+        # skill items after the summary, before the first heading sections know
+        f"{_SUMMARY}\nProblem Resolution\nLean Implementations\nExperience\nLead",
+        # a personal-details block at the end lists an address, not its owner
+        "Summary\nReliable.\nExperience\nClerk\nPersonal Details\nGanesh Colony, Pune 411001",
+    ],
+)
+def test_category_lines_and_ordinary_words_are_not_names(text: str) -> None:
+    assert _contact(text).name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("JANE DOE\njane@example.com\nSummary\nReliable.", "Jane Doe"),
+        ("STAFF ACCOUNTANT\nLINH TRAN\nSummary\nReliable.", "Linh Tran"),
+        ("Priya Raman, MBA\npriya@example.com\nExperience\nAnalyst", "Priya Raman"),
+        ("Émile Laurent-Dubois\n+33 4 55 55 01 23\nExperience\nChef", "Émile Laurent-Dubois"),
+        ("María de la Cruz\nm@example.com\nExperience\nNurse", "María de la Cruz"),
+        ("Tim Cook\nt@example.com\nExperience\nLine cook at a diner.", "Tim Cook"),
+        ("JORDAN MASON\nj@example.com\nExperience\nStone mason, 2015 to 2019", "Jordan Mason"),
+        ("Logan Price\nl@example.com\nSkills\nprice analysis, budgets", "Logan Price"),
+        ("Avery Carpenter\navery.carpenter@example.com\nExperience\nClerk", "Avery Carpenter"),
+        ("Personal Details\nName: Dean Baker\nExperience\nBaker", "Dean Baker"),  # labelled
+    ],
+)
+def test_real_looking_names_still_read(text: str, name: str) -> None:
+    assert _contact(text).name == name
+
+
+def test_capitals_name_on_the_first_line_needs_contact_details() -> None:
+    """Anonymised exports put the job category where the name was and show no email or phone:
+    a capitals line there is doubtful, and no name beats a wrong one."""
+    assert _contact("QUINN ABERNATHY\nSummary\nReliable.").name is None
+    assert _contact("QUINN ABERNATHY\nq@example.com\nSummary\nOk.").name == "Quinn Abernathy"
+
+
 def test_form_resume_without_a_name_block_has_no_name() -> None:
     c = _contact(
         """Skills * Selenium * Jira

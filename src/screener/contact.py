@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from screener.dates import find_ranges
+from screener.experience import _TITLE_MODIFIERS, _TITLE_RE
 from screener.records import Contact, Section
-from screener.sections import heading_name
+from screener.sections import _KEYWORDS, _MODIFIERS, heading_name
 
 _HEADER_FALLBACK_LINES = 8
 _ANY_DAY = date(2100, 1, 1)  # dates only rule out phone numbers, so any as-of day will do
@@ -39,11 +40,13 @@ _URL_RE = re.compile(
 )
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # Latin-1 capitals: "Tomás", "Ørsted", "Émile"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# Lower-case particles inside a name: "Jeroen de Vries", "Ana dos Santos"
+_PARTICLES = frozenset("de da van von der del la le di bin al dos du".split())  # noqa: SIM905
 _NAME_WORD_RE = re.compile(
     # "DeShawn", "McKenzie", "LaToya": capitals inside a name word are fine
     rf"^(?:[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)*(?:[-'][{_UP}]?[{_LOW}]+)*|[{_UP}]\."
     rf"|[{_UP}][{_LOW}]*'[{_UP}][{_LOW}]+|[{_UP}]+(?:[-'][{_UP}]+)+|[{_UP}]{{2,}}"
-    r"|de|da|van|von|der|del|la|le|di|bin|al|dos|du)$"
+    rf"|{'|'.join(sorted(_PARTICLES))})$"
 )
 # Honorifics and ranks written before a name: "Capt. Daniel Reyes", "Dr. Ana Ruiz".
 _HONORIFIC_RE = re.compile(
@@ -73,8 +76,14 @@ _OCCUPATION_RE = re.compile(
     r"|auditor|controller|receptionist|secretary|aide|technologist|dishwasher|bartender|server"
     r"|educator|professor|tutor|paraprofessional|hospitality|culinary|public\s+relations"
     r"|(?:line|prep|head|sous|pastry|short\s+order)\s+cook|(?:pastry|head)\s+baker"
-    r"|(?:truck|delivery|bus)\s+driver|(?:finish|rough)\s+carpenter|it)\b"
+    r"|(?:truck|delivery|bus)\s+driver|(?:finish|rough)\s+carpenter|it"
+    r"|vice|deputy)\b"  # ranks before a title: "Vice President", "Deputy Director"
 )
+# Words that say what a block is, never who wrote it: the heading vocabulary of
+# `screener.sections` ("Skill Highlights", "Career Focus", "Core Strengths", "Skills Used").
+_HEADING_WORDS = frozenset(_KEYWORDS) | _MODIFIERS
+_PROSE_WORD_RE = re.compile(r"(?<!\S)[a-z]+[,.;]?(?!\S)")
+_PROSE_WORDS = 5
 _SPLIT_RE = re.compile(r"\s*(?:\||\u2022|\u00b7|\t|\s{3,}|,\s|;\s|\s[-\u2013\u2014]\s)\s*")
 
 
@@ -87,35 +96,61 @@ def _header_lines(lines: Sequence[str], sections: Sequence[Section]) -> list[tup
 
 
 def _name(
-    header: list[tuple[int, str]], lines: Sequence[str], sections: Sequence[Section]
+    header: list[tuple[int, str]],
+    lines: Sequence[str],
+    sections: Sequence[Section],
+    known: _KnownWords,
 ) -> str | None:
-    """A labelled name ("Name: ..."), else the first header line (or its first piece) that reads
-    as a person's name, else the name a LinkedIn export prints just before its summary."""
+    """A labelled name ("Name: ..."), else the first line (or its first piece) at the top of the
+    resume that reads as a person's name, else the name a LinkedIn export prints just before
+    its summary."""
     for _, line in header:
         m = _NAME_LABEL_RE.match(line)
-        if m and (name := _as_name(m.group(1))):
+        if m and (name := _as_name(m.group(1), None)):
             return name
-    for _, line in header:
-        for piece in _SPLIT_RE.split(line.strip())[:1]:
-            name = _as_name(piece)
-            if name:
-                return name
-    return _name_before_body(lines, sections)
+    opening = next((n for n, line in enumerate(lines, start=1) if line.strip()), 0)
+    for number, line in _top_lines(header, sections):
+        if _is_prose(line):
+            break  # the name is printed above the summary; what follows are its words
+        if number == opening and line.isupper() and not known.has_contact:
+            continue  # anonymised exports print the job category there, where the name was
+        name = _as_name(_SPLIT_RE.split(line.strip())[0], known)
+        if name:
+            return name
+    return _name_before_body(lines, sections, known)
 
 
-def _name_before_body(lines: Sequence[str], sections: Sequence[Section]) -> str | None:
+def _top_lines(header: list[tuple[int, str]], sections: Sequence[Section]) -> list[tuple[int, str]]:
+    """The header lines before the first body section: a "Personal details" block at the end
+    of a resume lists addresses ("Moorthy Nagar, Chennai"), and only a label names its owner."""
+    body = next(
+        (s.start_line for s in sections if s.name not in ("header", "contact", "unknown")), None
+    )
+    return [(n, line) for n, line in header if body is None or n < body]
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence of the summary: five or more words in lower case."""
+    return len(_PROSE_WORD_RE.findall(line)) >= _PROSE_WORDS
+
+
+def _name_before_body(
+    lines: Sequence[str], sections: Sequence[Section], known: _KnownWords
+) -> str | None:
     """LinkedIn PDFs: sidebar (contact, skills, ...) first, then name, headline, location."""
     body = next((s for s in sections if s.name in _BODY_HEADINGS), None)
     if body is None or sections[0].name == "header":
         return None
     for n in range(max(1, body.start_line - _NAME_BEFORE_BODY), body.start_line):
-        name = _as_name(lines[n - 1])
+        name = _as_name(lines[n - 1], known)
         if name:
             return name
     return None
 
 
-def _as_name(text: str) -> str | None:
+def _as_name(text: str, known: _KnownWords | None) -> str | None:
+    """`text` as a person's name, or None; `known` None for a labelled name (the label vouches
+    for it)."""
     text = _HONORIFIC_RE.sub("", text.strip(" \t:*#-"))
     words = text.split()
     if not 2 <= len(words) <= 4 or any(ch.isdigit() or ch in "@/:" for ch in text):
@@ -124,10 +159,49 @@ def _as_name(text: str) -> str | None:
         return None
     if not all(_NAME_WORD_RE.match(w.strip(",")) for w in words):
         return None
+    if known is not None and not _reads_as_person(words, known):
+        return None
     if text.isupper():  # "AVERY QUINN" -> "Avery Quinn"
         text = " ".join(w.capitalize() if len(w) > 2 else w for w in words)
         text = re.sub(r"(?<=[-'])[a-z]", lambda m: m.group(0).upper(), text)
     return text
+
+
+def _reads_as_person(words: Sequence[str], known: _KnownWords) -> bool:
+    """No word is a heading word, and one at least is none of heading, job or ordinary word.
+
+    A job word may stand beside a given name ("Tim Cook", "Jordan Baker"), but a line of job and
+    ordinary words only ("Executive Chef", "Committee Member", "Dental Hygienist" in a resume
+    that says "dental" elsewhere) is a title.
+    """
+    keys = [w.strip(",.").lower() for w in words]
+    if any(k in _HEADING_WORDS for k in keys):
+        return False
+    return any(
+        len(k) > 1 and k not in _PARTICLES and not _is_job_word(k) and not known.ordinary(k)
+        for k in keys
+    )
+
+
+def _is_job_word(word: str) -> bool:
+    return word in _TITLE_MODIFIERS or _TITLE_RE.fullmatch(word) is not None
+
+
+class _KnownWords:
+    """What the rest of the resume says about the words of a candidate name line."""
+
+    def __init__(self, lines: Sequence[str], has_contact: bool) -> None:
+        self.has_contact = has_contact
+        self._lines = lines
+        self._text: str | None = None
+
+    def ordinary(self, word: str) -> bool:
+        """The resume writes `word` in lower case, outside emails and links: a word of its
+        prose, not a name (a name is capitalised wherever it is printed)."""
+        if self._text is None:
+            self._text = "\n".join(self._lines)
+        found = re.search(rf"(?<![\w@./-]){re.escape(word)}(?![\w@/-]|\.\w)", self._text)
+        return found is not None
 
 
 def _phone(lines: Sequence[tuple[int, str]]) -> str | None:
@@ -182,9 +256,8 @@ def extract_contact(lines: Sequence[str], sections: Sequence[Section]) -> Contac
     if email is None:
         email = next((m.group(0) for _, text in everything for m in _EMAIL_RE.finditer(text)), None)
     links = _links(header) or _links(everything)
+    phone = _phone(header) or _phone(everything)
+    known = _KnownWords(lines, has_contact=bool(email or phone))
     return Contact(
-        name=_name(header, lines, sections),
-        email=email,
-        phone=_phone(header) or _phone(everything),
-        links=links,
+        name=_name(header, lines, sections, known), email=email, phone=phone, links=links
     )
