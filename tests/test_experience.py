@@ -849,3 +849,44 @@ Data Analyst | Initech | Q3 2019 - Q4 2020"""
     ]
     # Oct 2017 .. Feb 2019 (17) + Aug 2019 .. Nov 2020 (16) + Jan 2021 .. Jun 2025 (54)
     assert exp.total_years == 7.25
+
+
+def test_a_date_glued_to_the_title_is_read() -> None:
+    # the space between the title and its date lost in extraction
+    text = """EXPERIENCE
+Line Chef07/2010 - 01/2014
+Harbor Grill, Portland, OR
+Prep cook02/2008 - 06/2010
+Harbor Grill"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.start, p.end) for p in exp.positions] == [
+        ("Line Chef", "2010-07", "2014-01"),
+        ("Prep cook", "2008-02", "2010-06"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avery Cole\navery@example.com\nBachelor of Science, 2015 - 2019\nSkills: Python, SQL",
+        "Avery Cole\navery@example.com\nBachelor of Science in Biology\n"
+        "Lakeside State University, 2015 - 2019\nSkills: Python, SQL",
+        "Avery Cole\nM.Sc. Data Science\nLakeside State University | Sep 2019 - Jun 2021",
+    ],
+)
+def test_a_degree_is_never_a_job_without_an_experience_heading(text: str) -> None:
+    _, _, exp = _read(text)
+    assert exp.positions == () and exp.total_years is None
+
+
+def test_a_job_beside_a_degree_still_counts_without_an_experience_heading() -> None:
+    text = """Avery Cole
+Certified Nursing Assistant
+Mercy Hospital, 2019 - 2021
+Bachelor of Science in Nursing
+Lakeside State University, 2015 - 2019"""
+    _, _, exp = _read(text)
+    assert [(p.title, p.company) for p in exp.positions] == [
+        ("Certified Nursing Assistant", "Mercy Hospital")
+    ]
+    assert exp.total_years == 2.08  # mid 2019 .. mid 2021

@@ -202,13 +202,18 @@ def _regions(lines: Sequence[str], sections: Sequence[Section]) -> tuple[list[ra
 
 
 def _line_text(lines: Sequence[str], number: int, headings: set[int]) -> str:
-    """The line's text, without a heading glued to its start ("EXPERIENCESenior ...").
+    """The line's text, without a heading glued to its start ("EXPERIENCESenior ...") and with
+    a space before a date glued to a word.
 
     `headings`: the first lines of the sections that have a heading."""
-    text = lines[number - 1]
+    text = _GLUED_DATE_RE.sub(" ", lines[number - 1])
     if number in headings:
         return heading_content(text)
     return text
+
+
+# A numeric date glued to the word before it, its space lost in extraction ("Line Chef07/2010").
+_GLUED_DATE_RE = re.compile(r"(?<=[A-Za-z])(?=\d{1,2}[/.]\d{4}\b)")
 
 
 # --------------------------------------------------------------------------- date lines
@@ -1036,6 +1041,15 @@ def _rescued(
     return found
 
 
+def _education_entry(lines: Sequence[str], d: _Draft) -> bool:
+    """Whether a dated block read without an experience heading is a degree, not a job.
+
+    The date line alone was checked (`_credential`); the degree may also stand on the title
+    line read with it ("Bachelor of Science" / "State University, 2015 - 2019").
+    """
+    return _credential(" | ".join(lines[n - 1] for n in d.block), [d.anchor.rng])
+
+
 def _is_job_block(lines: Sequence[str], d: _Draft) -> bool:
     text = " ".join(lines[n - 1] for n in d.block)
     return bool(_TITLE_RE.search(text)) and not _DEGREE_RE.search(text)
@@ -1107,6 +1121,8 @@ def _experience(
     for region in regions:
         drafts = _region_drafts(lines, sections, region, as_of, fallback=not is_exp)
         for d, end_line in _close_spans(drafts, region):
+            if not is_exp and _education_entry(lines, d):
+                continue  # its span still ends the position above it
             found.append((_position(d, end_line, hits, now), d.anchor.rng))
     if not found:
         found = _rescued(lines, sections, hits, as_of)
