@@ -890,3 +890,23 @@ Lakeside State University, 2015 - 2019"""
         ("Certified Nursing Assistant", "Mercy Hospital")
     ]
     assert exp.total_years == 2.08  # mid 2019 .. mid 2021
+
+
+def test_a_range_whose_to_stands_on_a_line_of_its_own() -> None:
+    # a narrow date column: each date, and the word or dash between them, on its own line
+    text = """EXPERIENCE
+Sous Chef
+April 2015
+to
+Current
+Harbor Grill - Portland, OR
+Line Cook
+March 2012
+-
+March 2015
+Bayside Bistro - Salem, OR"""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.title, p.company, p.start, p.end) for p in exp.positions] == [
+        ("Sous Chef", "Harbor Grill", "2015-04", "2021-12"),
+        ("Line Cook", "Bayside Bistro", "2012-03", "2015-03"),
+    ]

@@ -379,7 +379,8 @@ def _join_split_range(
     Engineer" / "Present Wavecrest Telecom"), the date must open its line, the next line must
     open with the end alone (not a range of its own), and the joined range must not end before
     it starts: a single start date beside a title is a layout of its own. A cell wrapped twice
-    ("November 2017" / "– September" / "2018") is read over three lines.
+    ("November 2017" / "– September" / "2018") is read over three lines, and so is a range
+    whose "to" or dash stands alone between its two dates ("April 2015" / "to" / "Current").
     """
     nxt = number + 1
     if nxt not in region or not lines[nxt - 1].strip():
@@ -391,6 +392,8 @@ def _join_split_range(
         YEAR_RE.match(third)
     ):
         following, consumed = f"{following} {third}", (nxt, nxt + 1)
+    elif not tail.strip() and _TRAIL_SEP_RE.match(following) and third:
+        following, consumed = f"{following} {third}", (nxt, nxt + 1)  # "April 2015" / "to" / ...
     cut, wrapped, row = len(text), False, False  # where the range ends on its line; its forms
     if _TRAIL_SEP_RE.match(tail) and tail.strip():
         head = text[: rng.span[1]] + " - "
@@ -676,7 +679,8 @@ def _region_drafts(
         taken: list[int] = []
         need = 0 if a.line in column else _parts_needed(parts)
         for step in (layout, -layout) if need else ():
-            near = [n for n in _neighbours(lines, stop, a.line, region, step) if n not in used]
+            near = [n for n in _neighbours(lines, stop, _edge(a, step), region, step)
+                    if n not in used]
             if not near:
                 continue
             take = _nearest(lines, near, step, need)
@@ -687,9 +691,8 @@ def _region_drafts(
             first_line = min(first_line, *take)
             break
         if taken and _needs_company(parts):
-            other = _employer_beside(
-                lines, stop | used, a.line, region, -1 if taken[0] > a.line else 1
-            )
+            side = -1 if taken[0] > a.line else 1
+            other = _employer_beside(lines, stop | used, _edge(a, side), region, side)
             if other:
                 used.add(other)
                 taken = sorted([*taken, other])
@@ -853,6 +856,11 @@ def _form_title(lines: Sequence[str], company: str) -> str:
 def _needs_company(parts: list[str]) -> bool:
     """Whether the pieces read so far lack an employer: a title alone ("Executive Chef")."""
     return len(parts) == 1 and not _AT_RE.match(parts[0])
+
+
+def _edge(a: _Anchor, step: int) -> int:
+    """The date's first line looking up, its last looking down (a range split over lines)."""
+    return max((a.line, *a.extra_lines)) if step > 0 else a.line
 
 
 def _employer_beside(
