@@ -910,3 +910,22 @@ Bayside Bistro - Salem, OR"""
         ("Sous Chef", "Harbor Grill", "2015-04", "2021-12"),
         ("Line Cook", "Bayside Bistro", "2012-03", "2015-03"),
     ]
+
+
+def test_a_month_wrapped_away_from_its_year() -> None:
+    # ranges run into paragraphs: the month ends one line, its year opens the next
+    text = """EXPERIENCE
+Quality Engineer, Valeo, 2005 - 2007
+Audited suppliers across three plants.
+From Mar.
+2014 till now: Project Manager, Bureau Veritas
+Led the offshore inspection team. Managed suppliers Oct.
+2007 to Jan.
+2008: Purchasing Engineer, Valeo
+Ordered all parts for assembly machines."""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.title, p.start, p.end) for p in exp.positions] == [
+        ("Quality Engineer", "2005-06", "2007-06"),
+        ("Project Manager", "2014-03", "2021-12"),
+        ("Purchasing Engineer", "2007-10", "2008-01"),
+    ]

@@ -291,6 +291,7 @@ def _date_anchors(
         if number in consumed:
             continue
         text = _line_text(lines, number, headings)
+        text = _wrapped_month(lines, number, region, text) + text
         if not _HAS_DIGIT_RE.search(text) or _BREAK_RE.search(text):
             continue  # no date; or a career break, which is not a position
         ranges = find_ranges(text, as_of, day_first=day_first)
@@ -314,6 +315,19 @@ def _date_anchors(
 
 
 _HAS_DIGIT_RE = re.compile(r"\d")
+# A date's month (and the word opening its range) left at the end of the line above its year.
+_WRAPPED_MONTH_RE = re.compile(
+    rf"(?:\b(?:[Ff]rom|[Ss]ince|to|till|until)\s+)?\b(?=[A-Z])(?i:{MONTH_NAME_RE.pattern})\s*$"
+)
+
+
+def _wrapped_month(lines: Sequence[str], number: int, region: range, text: str) -> str:
+    """ "From Mar." ending the line above a line that opens with "2014 till now:": the month
+    (with its "From") to put back before the year; "" when the line does not continue a date."""
+    if number - 1 not in region or not YEAR_RE.match(text):
+        return ""
+    m = _WRAPPED_MONTH_RE.search(lines[number - 2])
+    return m.group(0).strip() + " " if m else ""
 
 
 def _credential(text: str, ranges: list[DateRange]) -> bool:
