@@ -182,6 +182,13 @@ def test_full_width_dash_mojibake_whose_zero_width_space_a_reader_dropped_is_a_d
     assert normalise("na\u00efve \u00bc cup") == "na\u00efve 1\u20444 cup"  # not mojibake
 
 
+def test_no_break_space_mojibake_whose_space_was_dropped_is_a_space() -> None:
+    # "skills\u00c2\u00a0" with the no-break space lost at the line end glued "skillsÂ"
+    assert normalise("Strong communication skills\u00c2\nNext") == "Strong communication skills\nNext"
+    assert normalise("Homecare/Hospice Care\u00c2 Payroll") == "Homecare/Hospice Care Payroll"
+    assert normalise("\u00c2ge \u00c2me") == "\u00c2ge \u00c2me"  # words of their own stay
+
+
 def test_bullet_mojibake_with_a_lost_byte_is_a_bullet() -> None:
     # form-pasted resumes: "â¢ Python" (E2 80 A2 with the 0x80 dropped), often before a NBSP
     assert normalise("\u00e2\u00a2 Python") == "• Python"

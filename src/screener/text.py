@@ -64,6 +64,9 @@ _SPACE_RUN = re.compile(r" {2,}")
 # "ï¼" then a lost byte: an invisible character, a replacement character, or nothing at all
 # before a space (a reader that drops zero-width characters).
 _LOST_FULLWIDTH_DASH = re.compile("\u00ef\u00bc(?:[\u200b\u008d\ufffd]|(?=\\s|$))")
+# "Â" left of a no-break space read as cp1252 (C2 A0) whose space a reader dropped or the line
+# end took: after a word and before a space or the end of the line it is no letter.
+_LOST_NBSP = re.compile(r"(?<=[a-z0-9.,;:)])\u00c2(?=\s|$)", re.M)
 _FLAT_LINE = 200  # longer than any visual line of a resume page
 _CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
 _OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
@@ -236,6 +239,8 @@ def _repair(text: str) -> str:
     # can (of the bytes cp1252 leaves undefined, 8D is the one resumes put between dates).
     # Before ftfy and NFKC, which would make "ï1⁄4" of what is left.
     text = _LOST_FULLWIDTH_DASH.sub("\uff0d", text)
+    if "\u00c2" in text:
+        text = _LOST_NBSP.sub(" ", text)
     # The bullet E2 80 A2 read as cp1252 with its 0x80 byte dropped: "â¢". Left alone, ftfy
     # joins it with the next character into a Braille sign ("⢠").
     text = text.replace("\u00e2\u00a2", "\u2022")
