@@ -187,3 +187,19 @@ def test_split_labelled_cuts_a_flattened_form_at_its_labels() -> None:
         "Skill Details", "Python- Exprience - 24 months", "Company Details",
         "company - Acme Ltd", "description - Jan 2016 to till date",
     ]  # fmt: skip
+
+
+def test_a_word_wrapped_onto_its_own_line_is_no_heading() -> None:
+    # the last word of a sentence wrapped alone onto a line: it finishes the sentence
+    text = """EXPERIENCE
+Systems Administrator, Northwind Traders, Jan 2015 - Present
+Moved mail servers to the new platform across five
+projects
+Trained staff on the new tools and
+courses.
+Help Desk Technician, Contoso, Oct 2007 - May 2012
+
+Projects
+Home lab, 2020"""
+    sections = find_sections(text.split("\n"))
+    assert [(s.name, s.start_line) for s in sections] == [("experience", 1), ("projects", 9)]

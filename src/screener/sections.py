@@ -265,6 +265,8 @@ def find_sections(lines: Sequence[str]) -> tuple[Section, ...]:
         if not found:
             continue
         name, inline = found
+        if not inline and _runs_on(lines, number):
+            continue  # "...to Exchange 2010 across five" / "projects": a sentence wrapped
         current = starts[-1][1] if starts else None
         if inline and current == "experience" and name not in _MAJOR:
             continue  # "Technologies: Python, AWS" under a job describes the job
@@ -281,6 +283,20 @@ def find_sections(lines: Sequence[str]) -> tuple[Section, ...]:
         last = starts[i + 1][0] - 1 if i + 1 < len(starts) else len(lines)
         sections.append(Section(name, heading, number, last))
     return tuple(sections)
+
+
+def _runs_on(lines: Sequence[str], number: int) -> bool:
+    """Whether a lower-case line finishes the unfinished sentence on the line above it.
+
+    Headings are capitalised or stand after a finished line; a word wrapped onto a line of its
+    own ("projects") is lower case after a line ending mid-sentence ("... across five").
+    """
+    text = lines[number - 1].strip()
+    above = lines[number - 2].rstrip() if number > 1 else ""
+    return text.islower() and bool(_UNFINISHED_RE.search(above))
+
+
+_UNFINISHED_RE = re.compile(r"[a-z,]$")
 
 
 def _add_tail_headings(lines: Sequence[str], starts: list[tuple[int, str, str]]) -> None:
