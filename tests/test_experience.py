@@ -929,3 +929,18 @@ Ordered all parts for assembly machines."""
         ("Project Manager", "2014-03", "2021-12"),
         ("Purchasing Engineer", "2007-10", "2008-01"),
     ]
+
+
+def test_a_product_version_is_no_position() -> None:
+    text = """EXPERIENCE
+Systems Administrator, Northwind Traders, Jan 2015 - Present
+Migrated the mail servers to Windows Server 2008
+Upgraded Microsoft Exchange 2003
+Help Desk Technician, Contoso, Oct 2007 - May 2012
+Beta Labs, 2006"""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.start, p.end) for p in exp.positions] == [
+        ("2015-01", "2021-12"),
+        ("2007-10", "2012-05"),
+        ("2006-01", "2006-12"),  # a lone year set off by a comma still dates a position
+    ]

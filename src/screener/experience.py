@@ -223,8 +223,9 @@ def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
     """Whether a date in `text` dates a position rather than being part of a sentence.
 
     A lone date must follow a capitalised word or a separator ("Beta Inc, 2021"), never a
-    lowercase word ("in 2021", "the 2015 monolith"). A range is refused after a preposition
-    ("between", "from", "during") or, in a bullet, after any lowercase word.
+    lowercase word ("in 2021", "the 2015 monolith"); a lone year run on from a name is the
+    name's version ("Microsoft Exchange 2003", "Windows Server 2008"). A range is refused after
+    a preposition ("between", "from", "during") or, in a bullet, after any lowercase word.
     """
     before = text[: rng.span[0]]
     prev = _PREV_WORD_RE.search(before)
@@ -233,7 +234,8 @@ def _is_position_date(text: str, rng: DateRange, n_dates: int) -> bool:
     if _inside_sentence(text, rng):
         return False  # "Ranked top 10% nationally 2008-2009, achieved ...": a fact, not a job
     if "single-date" in rng.flags:
-        return not prev and n_dates == 1 and words <= 8 and not bullet
+        version = "year-only" in rng.flags and _WORD_BEFORE_RE.search(before)
+        return not prev and not version and n_dates == 1 and words <= 8 and not bullet
     if prev and (bullet or prev.group(1) in _SENTENCE_WORDS):
         return False
     if bullet and not _at_edge(text, rng):
