@@ -944,3 +944,21 @@ Beta Labs, 2006"""
         ("2007-10", "2012-05"),
         ("2006-01", "2006-12"),  # a lone year set off by a comma still dates a position
     ]
+
+
+def test_jobs_listed_twice_are_one_position_each() -> None:
+    text = """EXPERIENCE
+Finance Manager
+July 2017 to Current Company Name - City , State
+Financial Analyst
+July 2013 to July 2014 Company Name - City , State
+WORK HISTORY
+Finance Manager
+July 2017 to Current Company Name - City , State
+Financial Analyst
+July 2013 to July 2014 Company Name - City , State"""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.title, p.start, p.start_line) for p in exp.positions] == [
+        ("Finance Manager", "2017-07", 2),
+        ("Financial Analyst", "2013-07", 4),
+    ]

@@ -1150,6 +1150,7 @@ def _experience(
             found.append((_position(d, end_line, hits, now), d.anchor.rng))
     if not found:
         found = _rescued(lines, sections, hits, as_of)
+    found = _once_each(found)
     trusted = [r for _, r in found if r.trusted]
     claimed, evidence = claimed_years(lines, sections)
     if not trusted:
@@ -1166,6 +1167,19 @@ def _experience(
         total_years_low=low,
         total_years_high=high,
     )
+
+
+def _once_each(found: list[tuple[Position, DateRange]]) -> list[tuple[Position, DateRange]]:
+    """Positions without repeats: a resume that lists its jobs twice (an "Experience" and a
+    "Work History" section) holds each job once; the first listing is kept."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    out = []
+    for pos, rng in found:
+        key = (pos.title.casefold(), pos.start, pos.end)
+        if key not in seen or not pos.title:
+            seen.add(key)
+            out.append((pos, rng))
+    return out
 
 
 # --------------------------------------------------------------------------- stated years
