@@ -153,6 +153,25 @@ def test_pdfium_own_text_glues_tight_words_and_the_check_sees_it() -> None:
     assert fast_path_problem(read("tight_words.pdf", "fast").text, 1) is None
 
 
+PROSE = (
+    "Managed the audit of accounts for the office and the staff of the region. Prepared the "
+    "reports for the board and the auditors of the company. Reviewed the ledgers of the "
+    "branches and the budgets for the year. Trained the staff on the new system and the "
+    "controls of the department. Led the update of the policies into the new handbook. "
+)
+
+
+def test_check_sees_words_run_together_but_not_compounds() -> None:
+    # a word that splits into two of the text's own words ("handbook" -> "hand" + "book") is
+    # normal now and then; many of them, each written once, are words the reader glued
+    assert fast_path_problem(PROSE * 3, 1) is None
+    glued = PROSE * 3
+    for pair in ("the audit", "the office", "the region", "the reports", "the board",
+                 "the company", "the ledgers", "the budgets"):
+        glued = glued.replace(pair, pair.replace(" ", ""), 1)  # each glued once, as they come
+    assert fast_path_problem(glued, 1) == "glued words"
+
+
 def test_auto_falls_back_to_pdfminer_when_the_fast_path_glues(monkeypatch) -> None:
     monkeypatch.setattr(layout, "WORD_GAP", 50.0)  # disable the gap check: words glue
     assert "BuiltpaymentAPIs" in read("tight_words.pdf", "fast").text

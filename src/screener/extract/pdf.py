@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 from screener.extract.base import Extracted, ExtractionError, Messages
 from screener.extract.sniff import pdf_offset
@@ -50,6 +51,12 @@ _OPEN = rb"(?:\[|<<)\s*(?:/[^\s/\[\]<>()]*\s*)?"
 _NESTED = re.compile(_OPEN + rb"(?:" + _OPEN + rb"){%d}" % (MAX_NESTING - 1))
 _PRIVATE_OR_BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]|\(cid:\d+\)")
 _LINKISH = re.compile(r"@|https?:|www\.|/|\\")
+_LETTERS = re.compile(r"[A-Za-z]+")
+# Words run together ("ofcomplex", "toNew", "UniversityJanuary"): a word of five letters or
+# more, written once, that splits into two words the text itself uses twice or more. Real
+# compounds pass the test too ("into", "update"), so it takes several and a share: on 246 real
+# resumes read right, at most 0.7% of such words; read with words glued, up to 2.4%.
+GLUED_MIN, GLUED_SHARE = 5, 0.008
 
 
 def read_pdf(data: bytes, *, extractor: str = "auto", max_pages: int = 50) -> Extracted:
@@ -79,6 +86,8 @@ def fast_path_problem(text: str, pages: int) -> str | None:
         return "glued words"
     if sum(len(w) for w in plain) / len(plain) > 12:
         return "glued words"
+    if _runs_together(text):
+        return "glued words"
     letters = sum(len(w) for w in words)
     if len(_PRIVATE_OR_BAD.findall(text)) > 0.02 * max(letters, 1):
         return "garbled glyphs"
@@ -86,6 +95,24 @@ def fast_path_problem(text: str, pages: int) -> str | None:
     if len(lines) > 20 and sum(1 for line in lines if len(line.strip()) == 1) > 0.3 * len(lines):
         return "one letter per line"
     return None
+
+
+def _runs_together(text: str) -> bool:
+    """Whether enough of the text's words are two of its own words glued (see GLUED_SHARE)."""
+    words = [w.lower() for w in _LETTERS.findall(text)]
+    counts = Counter(words)
+    long_words = glued = 0
+    for word in words:
+        if len(word) < 5:
+            continue
+        long_words += 1
+        if counts[word] > 1:  # a word used again is a word (a frequent pair stays uncounted)
+            continue
+        for cut in range(2, len(word) - 1):
+            if counts[word[:cut]] >= 2 and counts[word[cut:]] >= 2:
+                glued += 1
+                break
+    return glued >= GLUED_MIN and glued > GLUED_SHARE * long_words
 
 
 def _fast(data: bytes, max_pages: int) -> Extracted:
