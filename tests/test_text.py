@@ -189,6 +189,13 @@ def test_no_break_space_mojibake_whose_space_was_dropped_is_a_space() -> None:
     assert normalise("\u00c2ge \u00c2me") == "\u00c2ge \u00c2me"  # words of their own stay
 
 
+def test_a_lone_a_circumflex_between_dates_is_a_range_dash() -> None:
+    # a separator's bytes C2 + an undefined one, read as cp1252: "Â" and a zero-width space
+    assert normalise("Sales (1995 \u00c2\u200b 1999)") == "Sales (1995 - 1999)"
+    assert normalise("Sales (1995 \u00c2 1999)") == "Sales (1995 - 1999)"
+    assert normalise("03/2015 \u00c2 Current") == "03/2015 - Current"
+
+
 def test_bullet_mojibake_with_a_lost_byte_is_a_bullet() -> None:
     # form-pasted resumes: "â¢ Python" (E2 80 A2 with the 0x80 dropped), often before a NBSP
     assert normalise("\u00e2\u00a2 Python") == "• Python"

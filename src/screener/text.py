@@ -67,6 +67,9 @@ _LOST_FULLWIDTH_DASH = re.compile("\u00ef\u00bc(?:[\u200b\u008d\ufffd]|(?=\\s|$)
 # "Â" left of a no-break space read as cp1252 (C2 A0) whose space a reader dropped or the line
 # end took: after a word and before a space or the end of the line it is no letter.
 _LOST_NBSP = re.compile(r"(?<=[a-z0-9.,;:)])\u00c2(?=\s|$)", re.M)
+# "Â" and a lost byte (shown as a zero-width space or nothing) standing alone after a year or
+# a month number and before the next date: the site's range separator ("(1995 Â​ 1999)").
+_LOST_RANGE_DASH = re.compile(r"(?<=\d) \u00c2[\u200b\u0081\u008d\u008f\u0090\u009d]? (?=\w)")
 _FLAT_LINE = 200  # longer than any visual line of a resume page
 _CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
 _OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
@@ -240,7 +243,7 @@ def _repair(text: str) -> str:
     # Before ftfy and NFKC, which would make "ï1⁄4" of what is left.
     text = _LOST_FULLWIDTH_DASH.sub("\uff0d", text)
     if "\u00c2" in text:
-        text = _LOST_NBSP.sub(" ", text)
+        text = _LOST_NBSP.sub(" ", _LOST_RANGE_DASH.sub(" - ", text))
     # The bullet E2 80 A2 read as cp1252 with its 0x80 byte dropped: "â¢". Left alone, ftfy
     # joins it with the next character into a Braille sign ("⢠").
     text = text.replace("\u00e2\u00a2", "\u2022")
