@@ -962,3 +962,26 @@ July 2013 to July 2014 Company Name - City , State"""
         ("Finance Manager", "2017-07", 2),
         ("Financial Analyst", "2013-07", 4),
     ]
+
+
+def test_jobs_dated_month_to_month_in_a_summary_count_beside_the_experience_section() -> None:
+    text = """SALES DIRECTOR
+Summary
+Twenty years of account growth across media and print.
+Lakeside Media (Denver Co.) Director of Business Development (July 2009 -
+March 2012)
+Won new accounts and grew the client base.
+Led the spring 2015 campaign from March 2015 to June 2015 for every region.
+Key Skills
+Negotiation, forecasting (Jan 2019 - Mar 2020)
+Experience
+Sales Director 03/2012 to 01/2014 Company Name City , State
+Education
+Associate of Arts 1999 City College"""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.start, p.end) for p in exp.positions] == [
+        ("2012-03", "2014-01"),
+        ("2009-07", "2012-03"),  # a titled block dated month to month: a job in the wrong place
+    ]
+    assert "outside-experience" in exp.positions[1].flags
+    assert exp.total_years == 4.58

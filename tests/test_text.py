@@ -194,6 +194,7 @@ def test_a_lone_a_circumflex_between_dates_is_a_range_dash() -> None:
     assert normalise("Sales (1995 \u00c2\u200b 1999)") == "Sales (1995 - 1999)"
     assert normalise("Sales (1995 \u00c2 1999)") == "Sales (1995 - 1999)"
     assert normalise("03/2015 \u00c2 Current") == "03/2015 - Current"
+    assert normalise("Director (July 2009 \u00c2\nMarch 2012)") == "Director (July 2009 -\nMarch 2012)"
 
 
 def test_bullet_mojibake_with_a_lost_byte_is_a_bullet() -> None:

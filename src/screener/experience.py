@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -1039,10 +1039,31 @@ _RESCUE_FROM = frozenset(
 )
 
 
+# Sections that hold no dated entries of their own: a dated job block there is a job written
+# in the wrong place (a summary listing earlier roles), even when the experience section
+# holds others.
+_UNDATED_SECTIONS = frozenset({"header", "summary", "skills"})
+
+
+def _month_range(rng: DateRange) -> bool:
+    """A range from a month to a month (or to now): how a job is dated, not a fact in prose."""
+    return (
+        "single-date" not in rng.flags
+        and rng.start_low == rng.start_high
+        and (rng.current or rng.end_low == rng.end_high)
+    )
+
+
 def _rescued(
-    lines: Sequence[str], sections: Sequence[Section], hits: Sequence[SkillHit], as_of: date
+    lines: Sequence[str],
+    sections: Sequence[Section],
+    hits: Sequence[SkillHit],
+    as_of: date,
+    where: frozenset[str] = _RESCUE_FROM,
+    dated: Callable[[DateRange], bool] = lambda rng: True,
 ) -> list[tuple[Position, DateRange]]:
-    """Jobs found outside the experience section, when it held none (two-column PDFs).
+    """Jobs found outside the experience section: when it held none (two-column PDFs), or,
+    with `where` and `dated`, jobs dated month to month in sections that hold no dates.
 
     Only dated blocks that name a job title and no degree or certificate count; they are
     flagged ``outside-experience``.
@@ -1050,13 +1071,13 @@ def _rescued(
     now = month_index(as_of.year, as_of.month)
     found: list[tuple[Position, DateRange]] = []
     for sec in sections:
-        if sec.name not in _RESCUE_FROM:
+        if sec.name not in where:
             continue
         region = range(sec.start_line, sec.end_line + 1)
         drafts = [
             d
             for d in _region_drafts(lines, sections, region, as_of, fallback=True)
-            if _is_job_block(lines, d)
+            if _is_job_block(lines, d) and dated(d.anchor.rng)
         ]
         for d, end_line in _close_spans(drafts, region):
             pos = _position(d, end_line, hits, now)
@@ -1150,6 +1171,8 @@ def _experience(
             found.append((_position(d, end_line, hits, now), d.anchor.rng))
     if not found:
         found = _rescued(lines, sections, hits, as_of)
+    elif is_exp:
+        found += _rescued(lines, sections, hits, as_of, _UNDATED_SECTIONS, _month_range)
     found = _once_each(found)
     trusted = [r for _, r in found if r.trusted]
     claimed, evidence = claimed_years(lines, sections)

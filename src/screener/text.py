@@ -69,7 +69,9 @@ _LOST_FULLWIDTH_DASH = re.compile("\u00ef\u00bc(?:[\u200b\u008d\ufffd]|(?=\\s|$)
 _LOST_NBSP = re.compile(r"(?<=[a-z0-9.,;:)])\u00c2(?=\s|$)", re.M)
 # "Â" and a lost byte (shown as a zero-width space or nothing) standing alone after a year or
 # a month number and before the next date: the site's range separator ("(1995 Â​ 1999)").
-_LOST_RANGE_DASH = re.compile(r"(?<=\d) \u00c2[\u200b\u0081\u008d\u008f\u0090\u009d]? (?=\w)")
+_LOST_RANGE_DASH = re.compile(
+    r"(?<=\d) \u00c2[\u200b\u0081\u008d\u008f\u0090\u009d]?(?: (?=\w)| *$)", re.M
+)
 _FLAT_LINE = 200  # longer than any visual line of a resume page
 _CONNECTORS = r"(?:to|until|till|through|thru|and|[-\u2013\u2014~,&/])"
 _OPEN_END = re.compile(rf"(?:^|\s|(?<=\w)){_CONNECTORS}\s*$", re.I)
