@@ -110,7 +110,8 @@ def score(labels: dict[str, dict], profiles: dict[str, object], verbose: bool) -
         gold_spans = [(month_index(p["start"]), month_index(p["end"]))
                       for p in label.get("positions") or []]
         read_spans = [(month_index(p.start), month_index(p.end))
-                      for p in profile.experience.positions if p.start and p.end]
+                      for p in profile.experience.positions
+                      if p.start and p.end and "volunteer" not in p.flags]  # shown, not work
         unmatched = list(gold_spans)
         tp = 0
         for span in read_spans:

@@ -985,3 +985,15 @@ Associate of Arts 1999 City College"""
     ]
     assert "outside-experience" in exp.positions[1].flags
     assert exp.total_years == 4.58
+
+
+def test_a_volunteer_role_among_the_jobs_is_shown_but_never_counted() -> None:
+    text = """WORK HISTORY
+Office Manager, Company Name, 02/2014 - 12/2015
+Volunteer, City Hospital, 09/2011 - 05/2013
+Volunteer Coordinator, Food Bank, 01/2010 - 12/2010"""
+    _, _, exp = _read(text, as_of=date(2021, 12, 31))
+    assert [(p.title, "volunteer" in p.flags) for p in exp.positions] == [
+        ("Office Manager", False), ("Volunteer", True), ("Volunteer Coordinator", False),
+    ]
+    assert exp.total_years == 2.92  # 23 months + 12 months; the volunteer years are not work

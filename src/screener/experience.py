@@ -51,7 +51,14 @@ from screener.sections import (
     split_labelled,
 )
 
-UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start"})
+UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start", "volunteer"})
+# An unpaid role listed among the jobs ("Volunteer", "Volunteer Tutor"): shown with its dates,
+# never counted as professional years (volunteer work never counts, wherever it is listed).
+# A role that runs volunteers ("Volunteer Coordinator") is a job.
+_VOLUNTEER_TITLE = re.compile(
+    r"^\W*volunteer\b(?!.*\b(?:coordinator|manager|director|supervisor|lead|specialist|officer)"
+    r"\b)", re.I
+)
 # Sections whose dates are never professional experience.
 _NOT_WORK = frozenset(
     {"education", "certifications", "projects", "awards", "publications", "volunteer",
@@ -1029,7 +1036,7 @@ def _position(d: _Draft, end_line: int, hits: Sequence[SkillHit], now: int) -> P
         years=months_to_years(max(0, end - start + 1)),
         date_text=rng.text,
         skills=tuple(skills),
-        flags=rng.flags,
+        flags=(*rng.flags, "volunteer") if _VOLUNTEER_TITLE.match(d.title) else rng.flags,
     )
 
 
@@ -1174,7 +1181,7 @@ def _experience(
     elif is_exp:
         found += _rescued(lines, sections, hits, as_of, _UNDATED_SECTIONS, _month_range)
     found = _once_each(found)
-    trusted = [r for _, r in found if r.trusted]
+    trusted = [r for p, r in found if r.trusted and "volunteer" not in p.flags]
     claimed, evidence = claimed_years(lines, sections)
     if not trusted:
         total = low = high = None
