@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 
 import pytest
 
 from screener.records import Contact
 from screener.redact import MASK, Masker, blind, candidate_ids, write_blind_key
+
+SECRET = b"0123456789abcdef-test-secret"
 from screener.report import csv as csv_report
 from screener.report import html as html_report
 from screener.report import json as json_report
@@ -66,10 +67,10 @@ def test_document_text_is_masked_line_for_line():
 
 def test_candidates_appear_under_their_ids_with_scores_and_evidence_kept():
     s = make_shortlist()
-    blinded = blind(s)
+    blinded = blind(s, secret=SECRET)
     for before, after in zip(s.entries, blinded.entries):
         a, b = before.assessment, after.assessment
-        assert b.file == after.candidate_id == before.candidate_id
+        assert b.file == after.candidate_id != before.candidate_id  # keyed, not the sha's
         assert b.profile.contact == Contact()
         assert (b.score, b.years, after.rank) == (a.score, a.years, before.rank)
         assert [r.outcome for r in b.results] == [r.outcome for r in a.results]
@@ -79,30 +80,41 @@ def test_candidates_appear_under_their_ids_with_scores_and_evidence_kept():
     # evidence that quoted the name keeps the skill, loses the name
     django = avery.profile.skill("django")
     assert django is not None and django.evidence[0].text == f"{MASK} - Python and Django"
-    assert blinded.entries[5].assessment.duplicate_of == "C-7f3a"
+    kept = blinded.entries[0].candidate_id
+    assert blinded.entries[5].assessment.duplicate_of == kept
     assert blinded.entries[5].assessment.profile.document.error == (
-        "same content as C-7f3a; remove one copy")
+        f"same content as {kept}; remove one copy")
 
 
-def test_blind_key_maps_ids_back_to_files_from_either_shortlist():
+def test_blind_key_maps_ids_back_to_files():
     s = make_shortlist()
-    for source in (s, blind(s)):
-        buf = io.StringIO(newline="")
-        write_blind_key(source, buf)
-        got = list(csv.reader(io.StringIO(buf.getvalue(), newline="")))
-        assert got[0] == ["candidate_id", "file", "sha256"]
-        assert got[1:] == [[e.candidate_id, e.assessment.file, e.assessment.profile.document.sha256]
-                           for e in s.entries]
-    assert blind(blind(s)) == blind(s)
+    blinded = blind(s, secret=SECRET)
+    buf = io.StringIO(newline="")
+    write_blind_key(blinded, buf)
+    got = list(csv.reader(io.StringIO(buf.getvalue(), newline="")))
+    assert got[0] == ["candidate_id", "file", "sha256"]
+    assert got[1:] == [[b.candidate_id, e.assessment.file, e.assessment.profile.document.sha256]
+                       for e, b in zip(s.entries, blinded.entries)]
+    assert blind(blinded) == blinded
+    with pytest.raises(ValueError):
+        write_blind_key(s, io.StringIO())  # the original holds no key: its ids are not blind
 
 
-def test_missing_ids_are_derived_and_unique_for_duplicates():
+def test_blind_ids_cannot_be_computed_from_the_file():
     s = make_shortlist()
-    anonymous = replace(s, entries=tuple(replace(e, candidate_id="") for e in s.entries))
-    ids = candidate_ids(anonymous)
-    assert len(set(ids)) == len(ids)
-    sha = s.entries[0].assessment.profile.document.sha256
-    assert ids[0] == f"C-{sha[:6]}" and ids[5] == f"C-{sha[:6]}-2"  # same bytes, same stem
+    shas = [e.assessment.profile.document.sha256 for e in s.entries]
+    ids = candidate_ids(s, SECRET)
+    assert candidate_ids(s, SECRET) == ids  # the same secret, the same ids
+    other = candidate_ids(s, b"another secret of enough bytes")
+    assert all(a != b for a, b in zip(ids, other, strict=True))
+    assert blind(s).entries[0].candidate_id != blind(s).entries[0].candidate_id  # random
+    for cid in ids + other:
+        hexpart = cid.split("-")[1]
+        assert not any(sha.startswith(hexpart[:6]) or hexpart in sha for sha in shas)
+        assert cid not in [e.candidate_id for e in s.entries]
+    # duplicates (same bytes) share the keyed digest and get a suffix
+    base = min(ids[0], ids[5])
+    assert len(set(ids)) == len(ids) and {ids[0], ids[5]} == {base, base + "-2"}
 
 
 @pytest.mark.parametrize("line", [

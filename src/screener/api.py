@@ -39,6 +39,8 @@ class ScreenOptions:
     memory_mb: int = 2048  # per worker
     scheduler: str | None = None  # a Dask scheduler address
     blind: bool = False
+    # keys the blind ids (see screener.redact); None: a fresh random one per screening
+    blind_secret: bytes | None = dataclasses.field(default=None, repr=False)
     max_pages: int = 50  # a PDF with more pages is an error row
     max_mb: float = 20.0  # a bigger file is an error row, refused before it is read
     max_chars: int = 400_000  # text beyond this is cut, with a warning
@@ -111,13 +113,16 @@ def _batch_options(options: ScreenOptions, progress: Callable[[int, int], None] 
 
 def _derive(profile: Profile) -> list[Any]:
     """What screening needs from a resume's text, as cacheable plain values: the duplicate
-    fingerprint and the hashed term counts for the similarity. The text itself is then dropped."""
+    fingerprint, the hashed term counts for the similarity and the header's identifying words
+    (for --blind). The text itself is then dropped."""
     from screener.dupes import fingerprint
+    from screener.identity import identifying_terms
     from screener.similarity import term_counts
 
     doc = profile.document
     counts = term_counts(doc.text if doc.status == "ok" else "")
-    return [fingerprint(profile).to_plain(), [list(counts[0]), list(counts[1])]]
+    return [fingerprint(profile).to_plain(), [list(counts[0]), list(counts[1])],
+            list(identifying_terms(profile))]
 
 
 def screen(
@@ -142,20 +147,23 @@ def screen(
     # frees what is dropped. It is switched back on however this ends.
     collecting = gc.isenabled()
     gc.disable()
+    terms: dict[str, tuple[str, ...]] = {}  # per file: the header's identifying words
     try:
-        shortlist = _screen(inputs, posting, settings, options, progress, taxonomy.version)
+        shortlist = _screen(inputs, posting, settings, options, progress, taxonomy.version,
+                            terms)
     finally:
         if collecting:
             gc.enable()
     if options.blind:
         from screener.redact import blind
 
-        shortlist = blind(shortlist)
+        shortlist = blind(shortlist, secret=options.blind_secret, terms=terms)
     return shortlist
 
 
 def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: ScreenOptions,
-            progress: Callable[[int, int], None] | None, taxonomy_version: str) -> Shortlist:
+            progress: Callable[[int, int], None] | None, taxonomy_version: str,
+            terms: dict[str, tuple[str, ...]]) -> Shortlist:
     from screener.batch import drop_text, parse_derived
     from screener.dupes import DuplicateFinder, Fingerprint
     from screener.ranking import rank
@@ -167,8 +175,10 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
     # records only, never every text. Each is assessed as it comes (while the workers read
     # the next files); the similarity, which needs the whole batch, is added at the end.
     finder, index, partial = DuplicateFinder(), SimilarityIndex(posting), []
-    for profile, (plain_print, counts) in parse_derived(inputs, settings, _derive,
-                                                        **_batch_options(options, progress)):
+    for profile, (plain_print, counts, words) in parse_derived(
+            inputs, settings, _derive, **_batch_options(options, progress)):
+        if options.blind:
+            terms[profile.document.path] = tuple(words)
         finder.add_fingerprint(Fingerprint.from_plain(profile.document.path, plain_print))
         index.add_counts(counts)
         # (rebuilt from rows by the batch, as the cache rebuilds it: repeated strings shared)

@@ -148,6 +148,13 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Hide names, contact details and file names; show pseudonymous ids.")
 @click.option("--blind-key", type=click.Path(dir_okay=False),
               help="With --blind: write the id -> file mapping to this CSV.")
+@click.option("--blind-secret", type=click.Path(dir_okay=False), metavar="FILE",
+              envvar="SCREENER_BLIND_SECRET_FILE", show_envvar=True,
+              help="With --blind: key the blind ids with the secret in FILE (16 bytes or more; "
+              "e.g. `head -c 32 /dev/urandom | base64 > FILE`, kept private). The same files, "
+              "as-of date and secret give the same ids and byte-identical reports. Without it "
+              "each run draws a random secret: the ids differ from run to run and only "
+              "--blind-key maps them back. Ids never derive from the file alone.")
 @click.option("--explain", is_flag=True, help="Print each candidate's score breakdown.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives.")
@@ -161,7 +168,8 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @_friendly
 def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path: str | None,
            excel: bool, json_path: str | None, html_path: str | None, as_of: str | None,
-           jobs: int | None, blind: bool, blind_key: str | None, explain: bool,
+           jobs: int | None, blind: bool, blind_key: str | None, blind_secret: str | None,
+           explain: bool,
            no_cache: bool, cache_dir: str | None, timeout: float, memory_mb: int,
            max_pages: int, max_mb: float, max_chars: int, scheduler: str | None,
            quiet: bool, taxonomy_path: str | None, extractor: str) -> None:
@@ -176,9 +184,10 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
 
     if blind_key and not blind:
         raise click.UsageError("--blind-key only makes sense with --blind")
+    secret = _blind_secret(blind, blind_secret)
     options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
                             timeout=timeout, memory_mb=memory_mb, scheduler=scheduler,
-                            blind=blind, max_pages=max_pages, max_mb=max_mb,
+                            blind=blind, blind_secret=secret, max_pages=max_pages, max_mb=max_mb,
                             max_chars=max_chars)
     shortlist = run_screen(list(paths), posting_path, as_of=as_of,
                            taxonomy_path=taxonomy_path, extractor=extractor,
@@ -199,6 +208,20 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
 
         with _output(blind_key) as fp:
             write_blind_key(shortlist, fp)
+
+
+def _blind_secret(blind: bool, path: str | None) -> bytes | None:
+    """The secret that keys the blind ids, read before the batch starts (None: random)."""
+    source = click.get_current_context().get_parameter_source("blind_secret")
+    if path and not blind:
+        if source == click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--blind-secret only makes sense with --blind")
+        return None  # SCREENER_BLIND_SECRET_FILE set for the blind runs only
+    if not path:
+        return None
+    from screener.redact import read_secret
+
+    return read_secret(path)
 
 
 @cli.command()

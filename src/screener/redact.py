@@ -5,13 +5,21 @@ resume text and in every evidence snippet, note and message a report may show:
 
 * every occurrence of those contact values (the name also word by word, any case; the phone
   whatever its separators),
+* every name-like word of the resume's own header (screener.identity: the name line whether or
+  not it was recognised as the name, capitalised words in any script, the email's local part,
+  profile handles), in any case and with or without accents ("Wójcik" masks "WOJCIK"),
 * any other email address, phone-like number or profile link,
 * street-address and postcode lines, dates of birth ("DOB", "Date of birth", "born"), personal
   details (age, gender, nationality, marital status) and photo captions,
 * the file's path, name and stem.
 
-Each candidate then appears under its `candidate_id`, which also replaces the file path, so no
-report shows a file name. Lines are masked in place, never removed, so evidence line numbers
+Each candidate then appears under a blind id, which also replaces the file path, so no report
+shows a file name. The blind id is keyed: "C-" + HMAC-SHA256(secret, the file's sha256), cut to
+8 hex digits. Without the secret it cannot be computed from the file, nor matched with the id a
+non-blind report prints (the plain sha256 prefix). No secret given: a random one per call, so
+ids differ between runs; the same secret gives the same ids (and byte-identical reports).
+
+Lines are masked in place, never removed, so evidence line numbers
 still point at the right line. Masking errs on the side of hiding: a first name that is also a
 skill ("Ruby") is masked in the evidence too; scores are computed before blinding and do not
 change. `write_blind_key` writes the id -> file mapping for the person allowed to unblind.
@@ -20,11 +28,17 @@ change. `write_blind_key` writes the id -> file mapping for the person allowed t
 from __future__ import annotations
 
 import csv
+import hashlib
+import hmac
 import os
 import re
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TextIO
 
+from screener.errors import ConfigError
+from screener.identity import fold, fold_char, identifying_terms
 from screener.records import (
     Contact,
     Evidence,
@@ -36,6 +50,8 @@ from screener.records import (
 )
 
 MASK = "[redacted]"
+ID_HEX = 8
+MIN_SECRET_BYTES = 16
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(
@@ -63,31 +79,58 @@ _PERSONAL = re.compile(
     r"|nationality|citizenship|marital\s+status|religion)", re.IGNORECASE)
 
 
-def candidate_ids(shortlist: Shortlist) -> list[str]:
-    """Each entry's pseudonymous id: its own, else one derived from the file's hash; unique."""
-    ids: list[str] = []
-    for i, e in enumerate(shortlist.entries):
-        base = e.candidate_id or (f"C-{e.assessment.profile.document.sha256[:6]}"
-                                  if e.assessment.profile.document.sha256 else f"C-{i + 1:04d}")
-        cid, n = base, 2
-        while cid in ids:  # duplicates share a hash
-            cid, n = f"{base}-{n}", n + 1
-        ids.append(cid)
+def new_secret() -> bytes:
+    """A fresh random secret: blind ids that no later run can reproduce."""
+    return secrets.token_bytes(32)
+
+
+def read_secret(path: str) -> bytes:
+    """The secret kept in a file (its bytes, less trailing whitespace); checked before a batch."""
+    try:
+        with open(path, "rb") as fp:
+            data = fp.read(1 << 16).rstrip()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the blind secret ({exc.strerror or exc}); "
+                          "check the path") from exc
+    if len(data) < MIN_SECRET_BYTES:
+        raise ConfigError(
+            f"{path}: a blind secret needs at least {MIN_SECRET_BYTES} bytes, it has {len(data)}; "
+            "make one with `head -c 32 /dev/urandom | base64 > FILE` and keep it private")
+    return data
+
+
+def candidate_ids(shortlist: Shortlist, secret: bytes) -> list[str]:
+    """Each entry's blind id: "C-" + HMAC-SHA256(secret, its file's sha256), cut; unique.
+
+    Identical files (duplicates) and prefix collisions get "-2", "-3", ... in path order.
+    """
+    digests = []
+    for e in shortlist.entries:
+        doc = e.assessment.profile.document
+        message = doc.sha256 or "file:" + doc.path
+        digests.append(hmac.new(secret, message.encode("utf-8", "surrogateescape"),
+                                hashlib.sha256).hexdigest())
+    ids = [""] * len(digests)
+    taken: dict[str, int] = {}
+    for i in sorted(range(len(digests)),
+                    key=lambda i: (digests[i], shortlist.entries[i].assessment.file, i)):
+        base = "C-" + digests[i][:ID_HEX]
+        taken[base] = taken.get(base, 0) + 1
+        ids[i] = base if taken[base] == 1 else f"{base}-{taken[base]}"
     return ids
 
 
 def blind_key(shortlist: Shortlist) -> tuple[tuple[str, str, str], ...]:
-    """(candidate_id, file, sha256) per entry: kept by `blind`, else read from the entries."""
-    if shortlist.blind_key:
-        return shortlist.blind_key
-    return tuple((cid, e.assessment.profile.document.path, e.assessment.profile.document.sha256)
-                 for cid, e in zip(candidate_ids(shortlist), shortlist.entries))
+    """(blind id, file, sha256) per entry, as kept by `blind`."""
+    if not shortlist.blind_key:
+        raise ValueError("blind_key needs the shortlist `blind` returned")
+    return shortlist.blind_key
 
 
 def write_blind_key(shortlist: Shortlist, fp: TextIO) -> None:
     """CSV `candidate_id,file,sha256`, the way back from a blind report to the files.
 
-    Takes the blinded shortlist (which carries the key) or the original one.
+    Takes the blinded shortlist, which carries the key.
     """
     from screener.report.csv import safe_cell
 
@@ -97,20 +140,35 @@ def write_blind_key(shortlist: Shortlist, fp: TextIO) -> None:
         writer.writerow([safe_cell(cell) for cell in row])
 
 
-def blind(shortlist: Shortlist) -> Shortlist:
-    """A copy of `shortlist` with identities masked (see the module docstring)."""
+def blind(shortlist: Shortlist, *, secret: bytes | None = None,
+          terms: Mapping[str, Sequence[str]] | None = None) -> Shortlist:
+    """A copy of `shortlist` with identities masked (see the module docstring).
+
+    secret: keys the blind ids (None: a fresh random one). terms: file path -> the words
+    `screener.identity.identifying_terms` read from its header, for profiles that no longer
+    hold their text (a profile with its text is read here too).
+    """
     if shortlist.blind_key:
         return shortlist  # already blind: the entries no longer hold what to mask
-    ids = candidate_ids(shortlist)
+    ids = candidate_ids(shortlist, secret if secret is not None else new_secret())
     files = _file_names(shortlist, ids)
     # a duplicate may not have been parsed, but it holds the same text as the file it copies
     contacts: dict[str, Contact] = {}
+    words: dict[str, set[str]] = {}
     for e in shortlist.entries:
-        doc, contact = e.assessment.profile.document, e.assessment.profile.contact
+        profile = e.assessment.profile
+        doc, contact = profile.document, profile.contact
         if doc.sha256 and contact != Contact():
             contacts.setdefault(doc.sha256, contact)
-    entries = tuple(_blind_entry(e, cid, files, contacts) for e, cid in zip(shortlist.entries, ids))
-    return replace(shortlist, entries=entries, blind_key=blind_key(shortlist))
+        found = words.setdefault(doc.sha256 or "file:" + doc.path, set())
+        found.update((terms or {}).get(doc.path, ()))
+        if doc.text:
+            found.update(identifying_terms(profile))
+    entries = tuple(_blind_entry(e, cid, files, contacts, words)
+                    for e, cid in zip(shortlist.entries, ids))
+    key = tuple((cid, e.assessment.profile.document.path, e.assessment.profile.document.sha256)
+                for cid, e in zip(ids, shortlist.entries))
+    return replace(shortlist, entries=entries, blind_key=key)
 
 
 def _file_names(shortlist: Shortlist, ids: list[str]) -> dict[str, str]:
@@ -127,12 +185,14 @@ def _file_names(shortlist: Shortlist, ids: list[str]) -> dict[str, str]:
 
 
 def _blind_entry(entry: ShortlistEntry, cid: str, files: dict[str, str],
-                 contacts: dict[str, Contact]) -> ShortlistEntry:
+                 contacts: dict[str, Contact], words: dict[str, set[str]]) -> ShortlistEntry:
     a = entry.assessment
     contact = a.profile.contact
+    sha = a.profile.document.sha256
     if contact == Contact():
-        contact = contacts.get(a.profile.document.sha256, contact)
-    masker = Masker.for_contact(contact, a.profile.document.path, files)
+        contact = contacts.get(sha, contact)
+    masker = Masker.for_contact(contact, a.profile.document.path, files,
+                                words.get(sha or "file:" + a.profile.document.path, ()))
     doc = a.profile.document
     doc = replace(doc, path=cid, sha256="", text=masker.text(doc.text),
                   error=masker.message(doc.error) if doc.error else doc.error,
@@ -176,15 +236,18 @@ def _blind_experience(exp: Experience, masker: Masker) -> Experience:
 class Masker:
     """Masks one candidate's identifying values, and generic identifiers, in text."""
 
-    def __init__(self, literals: re.Pattern[str] | None, files: dict[str, str]) -> None:
+    def __init__(self, literals: re.Pattern[str] | None, files: dict[str, str],
+                 terms: re.Pattern[str] | None = None) -> None:
         self.literals = literals
+        self.terms = terms  # matched in the folded line (see `_mask_folded`)
         self.files = files
         # longest first, so a full path is replaced before the file name inside it
         self.file_keys = sorted(files, key=lambda k: (-len(k), k))
 
     @classmethod
-    def for_contact(cls, contact: Contact, path: str, files: dict[str, str]) -> Masker:
-        return cls(_literal_pattern(contact, path), files)
+    def for_contact(cls, contact: Contact, path: str, files: dict[str, str],
+                    terms: Iterable[str] = ()) -> Masker:
+        return cls(_literal_pattern(contact, path), files, term_pattern(terms))
 
     def text(self, text: str) -> str:
         """A whole document, line by line (the line count never changes)."""
@@ -209,7 +272,46 @@ class Masker:
         line = _PHONE.sub(_phone_mask, line)
         line = _EMAIL.sub(MASK, line)
         line = _URL.sub(MASK, line)
-        return self.literals.sub(MASK, line) if self.literals is not None else line
+        if self.literals is not None:
+            line = self.literals.sub(MASK, line)
+        return _mask_folded(self.terms, line) if self.terms is not None else line
+
+
+def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for whole words, matched in folded text (`screener.identity.fold`): any
+    case, with or without accents. Words of scripts written without spaces match anywhere."""
+    alternatives = []
+    for term in sorted({fold(t) for t in terms if t}, key=lambda t: (-len(t), t)):
+        if not term:
+            continue
+        spaced = all(ch.isascii() or ch.upper() != ch.lower() for ch in term if ch.isalpha())
+        alternatives.append(rf"(?<!\w){re.escape(term)}(?!\w)" if spaced else re.escape(term))
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def _mask_folded(pattern: re.Pattern[str], line: str) -> str:
+    """Mask `pattern`'s matches in the folded line, mapped back to the line as written."""
+    if line.isascii():
+        folded, index = line.lower(), range(len(line))
+    else:
+        chars, positions = [], []
+        for i, ch in enumerate(line):
+            f = fold_char(ch)
+            chars.append(f)
+            positions.extend([i] * len(f))
+        folded, index = "".join(chars), positions
+    out, last = [], 0
+    for m in pattern.finditer(folded):
+        if m.end() == m.start():
+            continue
+        start, end = index[m.start()], index[m.end() - 1] + 1
+        while end < len(line) and not fold_char(line[end]):
+            end += 1  # a combining mark left after the masked letter
+        if start < last:
+            continue
+        out += [line[last:start], MASK]
+        last = end
+    return "".join(out) + line[last:] if out else line
 
 
 def _phone_mask(m: re.Match[str]) -> str:
