@@ -140,3 +140,52 @@ def test_generic_identifiers_are_masked(line):
 ])
 def test_work_history_is_not_masked(line):
     assert Masker(None, {}).line(line) == line
+
+
+# --------------------------------------------------------------------------- header words
+
+
+def _header_profile(text: str):
+    from screener.parse import ParseSettings, parse_bytes
+
+    return parse_bytes("cv.txt", text.encode("utf-8"), ParseSettings(as_of="2026-11-27"))
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Дмитрий Иванов", {"Дмитрий", "Иванов"}),
+    ("Łukasz Wójcik-Nowak", {"Łukasz", "Wójcik-Nowak", "Wójcik", "Nowak"}),
+    ("Nguyễn Thị Minh Khai", {"Nguyễn", "Thị", "Minh", "Khai"}),
+    ("José Luis Fernández Villalobos Ortega", {"José", "Luis", "Fernández", "Villalobos",
+                                               "Ortega"}),
+    ("Chidinma Okonkwo (she/her)", {"Chidinma", "Okonkwo"}),
+    ("Marcus Whitfield Jr.", {"Marcus", "Whitfield"}),
+    ("Priya Raghunathan, PhD", {"Priya", "Raghunathan"}),
+    ("ruby chen", {"ruby", "chen"}),  # the name line whatever its case, a skill word included
+    ("王小明", {"王小明"}),
+])
+def test_every_word_of_the_name_line_is_an_identifying_term(header, expected):
+    from screener.identity import identifying_terms
+
+    text = (f"{header}\nSenior Backend Engineer | Kraków, Poland\nx.y@example.com\n\n"
+            "EXPERIENCE\nBackend Engineer, Initech\nJan 2019 - Present\n- Python on AWS in May.\n")
+    terms = set(identifying_terms(_header_profile(text)))
+    assert expected <= terms
+    assert "Kraków" in terms  # a capitalised header word
+    # headings, job words, skills, months, suffixes and pronouns stay readable
+    assert not terms & {"Senior", "Backend", "Engineer", "Python", "May", "Jr", "PhD", "she",
+                        "her", "EXPERIENCE", "Initech"}
+
+
+@pytest.mark.parametrize(("line", "masked"), [
+    ("Built it at WOJCIK Software", f"Built it at {MASK} Software"),
+    ("Wójcik Software", f"{MASK} Software"),
+    ("Wo\u0301jcik Software", f"{MASK} Software"),  # decomposed accent
+    ("ИВАНОВ и Партнёры", f"{MASK} и Партнёры"),
+    ("Nguyen Studio; Nguyễn's team", f"{MASK} Studio; {MASK}'s team"),
+    ("Okonkwo Consulting, okonkwoX", f"{MASK} Consulting, okonkwoX"),  # whole words only
+    ("王小明先生", f"{MASK}先生"),  # no spaces in the script: matched anywhere
+])
+def test_header_terms_are_masked_in_any_case_and_accent(line, masked):
+    masker = Masker.for_contact(Contact(), "cv.txt", {},
+                                ("Wójcik", "Иванов", "Nguyễn", "Okonkwo", "王小明"))
+    assert masker.line(line) == masked
