@@ -997,3 +997,44 @@ Volunteer Coordinator, Food Bank, 01/2010 - 12/2010"""
         ("Office Manager", False), ("Volunteer", True), ("Volunteer Coordinator", False),
     ]
     assert exp.total_years == 2.92  # 23 months + 12 months; the volunteer years are not work
+
+
+# --------------------------------------------------------------------------- hostile lines (issue 15)
+
+
+def _cpu_seconds(text: str, repeats: int = 3) -> float:
+    """The least CPU time of `repeats` readings of the text's experience (least: the others
+    carry whatever else the machine did meanwhile)."""
+    import time
+
+    lines = normalise(text).split("\n")
+    sections = find_sections(lines)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        extract_experience(lines, sections, (), AS_OF)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_a_line_of_dates_is_weighed_a_bounded_number_of_times(monkeypatch):
+    from screener import experience
+    from tests.fixtures.hostile import dates_line
+
+    calls = []
+    real = experience._split_parts
+    monkeypatch.setattr(experience, "_split_parts", lambda text: calls.append(len(text)) or
+                        real(text))
+    _read(normalise(dates_line(5000)))
+    assert sum(calls) <= 2 * experience._MAX_LINE_DATES * len("2019-2020 ") * 5000
+
+
+@pytest.mark.parametrize("kind", ["dates_line", "job_lines"])
+def test_ten_times_the_hostile_text_costs_less_than_twenty_times_the_time(kind):
+    from tests.fixtures import hostile
+
+    make = getattr(hostile, kind)
+    n = 5000 if kind == "dates_line" else 3400
+    small, large = _cpu_seconds(make(n // 10)), _cpu_seconds(make(n))
+    assert large < 20 * max(small, 0.001)  # quadratic was ~100x
+

@@ -24,7 +24,9 @@ span mentions it and (b) what the resume states ("Python (5 years)", "5 years of
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -304,6 +306,8 @@ def _date_anchors(
         if not _HAS_DIGIT_RE.search(text) or _BREAK_RE.search(text):
             continue  # no date; or a career break, which is not a position
         ranges = find_ranges(text, as_of, day_first=day_first)
+        if len(ranges) > _MAX_LINE_DATES:
+            continue  # a list of dates, not a job's line (and reading each would be quadratic)
         if _credential(text, ranges):
             continue  # a degree or a certificate is not a position
         ranges = _pair_lone_dates(text, ranges, as_of, day_first)
@@ -324,6 +328,11 @@ def _date_anchors(
 
 
 _HAS_DIGIT_RE = re.compile(r"\d")
+# A job's line holds a date or two (3 at most in the labelled set: a range and a lone date); a
+# line with more is a list of dates. Each date is weighed against its whole line, so without
+# this bound a long line of dates costs time quadratic in its length (50 KB of "2019-2020 ":
+# ~40 s); with it, the work on a line is at most this many passes over it.
+_MAX_LINE_DATES = 12
 # A date's month (and the word opening its range) left at the end of the line above its year.
 _WRAPPED_MONTH_RE = re.compile(
     rf"(?:\b(?:[Ff]rom|[Ss]ince|to|till|until)\s+)?\b(?=[A-Z])(?i:{MONTH_NAME_RE.pattern})\s*$"
@@ -691,12 +700,16 @@ def _region_drafts(
     used: set[int] = set()
     drafts: list[_Draft] = []
     column = _date_column(anchors)
+    run_head: _Draft | None = None  # the first draft of the run of dated lines ending at drafts[-1]
     for a in anchors:
+        under = drafts[-1] if drafts and drafts[-1].anchor.line == a.line - 1 else None
+        head = run_head if under is not None else None  # kept as it goes: walking back is O(n²)
         form = _form_fields(lines, a, region, stop, as_of)
         if form is not None:
             title, company, first_line = form
             block = tuple(sorted({a.line, first_line}))
             drafts.append(_Draft(a, title, company, first_line, block))
+            run_head = head or drafts[-1]
             continue
         parts, first_line = list(a.parts), a.line
         taken: list[int] = []
@@ -728,8 +741,7 @@ def _region_drafts(
             used.add(below[0])
             taken = sorted([*taken, below[0]])
             parts = [below[1], parts[0]]
-        under = drafts[-1] if drafts and drafts[-1].anchor.line == a.line - 1 else None
-        employer = _employer_above(drafts, a.line)
+        employer = _employer_above(head)
         if employer and len(parts) == 1 and not taken and not _AT_RE.match(parts[0]):
             title, company = parts[0], employer  # "Sales Manager (2018 - 2021)" under its employer
         else:
@@ -738,6 +750,7 @@ def _region_drafts(
             company = under.company  # promotions listed under one employer
         block = tuple(sorted({a.line, *a.extra_lines, *taken}))
         drafts.append(_Draft(a, title, company, first_line, block))
+        run_head = head or drafts[-1]
     _pair_date_column(lines, region, stop | used, drafts)
     drafts = _without_employer_lines(drafts)
     _linkedin_companies(lines, drafts)
@@ -912,14 +925,10 @@ def _title_below(
     return (n, parts[0]) if parts else None
 
 
-def _employer_above(drafts: list[_Draft], line: int) -> str:
-    """The employer heading a run of dated lines right above `line`, when the run's first line
-    names no job title ("SUMMIT CLOUD, Denver  2016 - Present"); "" otherwise."""
-    head = None
-    for d in reversed(drafts):
-        if d.anchor.line != line - 1:
-            break
-        head, line = d, d.anchor.line
+def _employer_above(head: _Draft | None) -> str:
+    """The employer heading a run of dated lines right above a date line, when the run's first
+    line (`head`; None when no dated line is right above) names no job title ("SUMMIT CLOUD,
+    Denver  2016 - Present"); "" otherwise."""
     if head is None or _TITLE_RE.search(" ".join(head.anchor.parts)):
         return ""
     return head.company or head.title
@@ -935,18 +944,23 @@ def _date_column(anchors: list[_Anchor]) -> set[int]:
 def _without_employer_lines(drafts: list[_Draft]) -> list[_Draft]:
     """Drop an employer line ("ACME CORP, Denver 2016 - Present") whose dated roles follow on
     the next lines within its range; the roles carry its name as their company."""
+    # The roles of drafts[i] are the drafts on the lines right after it, one a line; their
+    # count, earliest start and latest end are gathered from the end (one pass, not O(n²)).
+    n = len(drafts)
+    count = [0] * (n + 1)
+    first: list[float] = [math.inf] * (n + 1)
+    last: list[float] = [-math.inf] * (n + 1)
+    for i in range(n - 2, -1, -1):
+        nxt = drafts[i + 1]
+        if nxt.anchor.line == drafts[i].anchor.line + 1:
+            count[i] = 1 + count[i + 1]
+            first[i] = min(nxt.anchor.rng.start, first[i + 1])
+            last[i] = max(nxt.anchor.rng.end, last[i + 1])
     out: list[_Draft] = []
     for i, d in enumerate(drafts):
-        roles = []
-        for nxt in drafts[i + 1 :]:
-            if nxt.anchor.line != d.anchor.line + 1 + len(roles):
-                break
-            roles.append(nxt)
         r = d.anchor.rng
-        inside = roles and all(
-            r.start <= x.anchor.rng.start and x.anchor.rng.end <= r.end for x in roles
-        )
-        if inside and len(roles) >= 2 and not _TITLE_RE.search(d.title + " " + d.company):
+        inside = count[i] and r.start <= first[i] and last[i] <= r.end
+        if inside and count[i] >= 2 and not _TITLE_RE.search(d.title + " " + d.company):
             continue
         out.append(d)
     return out
@@ -1006,8 +1020,8 @@ def _close_spans(drafts: list[_Draft], region: range) -> list[tuple[_Draft, int]
     firsts = sorted({d.first_line for d in ordered})
     out = []
     for d in ordered:
-        later = [f for f in firsts if f > d.first_line]
-        out.append((d, (later[0] - 1) if later else region.stop - 1))
+        later = bisect.bisect_right(firsts, d.first_line)
+        out.append((d, (firsts[later] - 1) if later < len(firsts) else region.stop - 1))
     return out
 
 
