@@ -132,3 +132,77 @@ def test_bad_as_of_is_a_usage_error():
                                       "--as-of", "27/11/2026"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+# --------------------------------------------------------------------------- report files (issue 15)
+
+
+def screen_into(*extra: str, inputs: tuple[str, ...] = (str(EXAMPLES),)):
+    return CliRunner().invoke(cli, ["screen", *inputs, "--posting", str(POSTING), "--as-of",
+                                    AS_OF, "--no-cache", "--jobs", "1", "--quiet", *extra],
+                              catch_exceptions=False)
+
+
+def test_excel_csv_starts_with_one_byte_order_mark(tmp_path):
+    out = tmp_path / "excel.csv"
+    assert screen_into("--csv", str(out), "--excel").exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfrank,") and data.count(b"\xef\xbb\xbf") == 1
+
+
+def test_a_report_that_cannot_be_written_costs_only_itself(tmp_path):
+    json_out, html_out = tmp_path / "out.json", tmp_path / "out.html"
+    result = screen_into("--csv", "/dev/full", "--json", str(json_out), "--html", str(html_out))
+    assert result.exit_code == 1
+    assert result.stderr == ("screener: /dev/full: the report could not be written (No space "
+                             "left on device); free some disk space, or write it to another "
+                             "disk\n")
+    assert "internal error" not in result.output
+    assert json.loads(json_out.read_text())["candidates"]
+    assert html_out.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_a_report_in_a_missing_folder_leaves_the_others_and_no_temporary_file(tmp_path):
+    old = tmp_path / "out.json"
+    old.write_text("previous report")
+    missing = tmp_path / "no-such-folder" / "out.csv"
+    result = screen_into("--csv", str(missing), "--json", str(old))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"screener: {missing}: the report could not be written")
+    assert result.stderr.endswith("; check the folder exists\n")
+    assert json.loads(old.read_text())["candidates"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_a_report_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    out = tmp_path / "out.csv"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert screen_into("--csv", str(out)).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert out.read_text(encoding="utf-8").startswith("rank,")
+
+
+def test_a_report_over_an_input_file_is_refused_before_the_batch(tmp_path):
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Avery Quinn\nPython developer since 2019\n")
+    result = screen_into("--csv", str(resume), inputs=(str(resume),))
+    assert result.exit_code == 2
+    assert f"--csv {resume} is an input file ({resume})" in result.stderr
+    assert resume.read_text() == "Avery Quinn\nPython developer since 2019\n"
+
+
+def test_a_report_over_a_file_inside_an_input_folder_is_refused(tmp_path):
+    inside = EXAMPLES / "avery-quinn.pdf"
+    before = inside.read_bytes()
+    result = screen_into("--html", str(inside))
+    assert result.exit_code == 2 and "is an input file" in result.stderr
+    assert inside.read_bytes() == before
+
+
+def test_two_reports_at_one_path_are_refused(tmp_path):
+    out = tmp_path / "report"
+    result = screen_into("--csv", str(out), "--html", str(out))
+    assert result.exit_code == 2
+    assert f"--csv and --html both name {out}" in result.stderr
+    assert not out.exists()

@@ -67,14 +67,13 @@ def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def _output(path: str | None, excel: bool = False):
+def _output(path: str | None):
     """Open an output file, or yield None when the option was not given."""
     if path is None:
         yield None
         return
-    encoding = "utf-8-sig" if excel else "utf-8"
     try:
-        fp = open(path, "w", encoding=encoding, newline="")  # noqa: SIM115
+        fp = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
     except OSError as exc:
         raise ScreenerError(f"{path}: cannot write ({exc.strerror}); check the folder exists "
                             "and is writable") from exc
@@ -181,9 +180,15 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
     from screener.report import html as html_report
     from screener.report import json as json_report
     from screener.report import terminal
+    from screener.report.output import clashes
 
     if blind_key and not blind:
         raise click.UsageError("--blind-key only makes sense with --blind")
+    outputs = {"--csv": csv_path, "--json": json_path, "--html": html_path,
+               "--blind-key": blind_key}
+    clash = clashes(paths, outputs)
+    if clash:
+        raise click.UsageError(clash)
     secret = _blind_secret(blind, blind_secret)
     options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
                             timeout=timeout, memory_mb=memory_mb, scheduler=scheduler,
@@ -194,20 +199,33 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
                            options=options, progress=progress_callback(quiet=quiet))
     click.echo(terminal.render(shortlist, top=top, explain=explain,
                                width=_terminal_width()), nl=False)
-    with _output(csv_path, excel) as fp:
-        if fp:
-            csv_report.write_csv(shortlist, fp, excel=excel)
-    with _output(json_path) as fp:
-        if fp:
-            json_report.write_json(shortlist, fp)
-    with _output(html_path) as fp:
-        if fp:
-            html_report.write_html(shortlist, fp)
+    writers: dict[str, Callable[[Any], None]] = {
+        "--csv": lambda fp: csv_report.write_csv(shortlist, fp, excel=excel),
+        "--json": lambda fp: json_report.write_json(shortlist, fp),
+        "--html": lambda fp: html_report.write_html(shortlist, fp),
+    }
     if blind_key:
         from screener.redact import write_blind_key
 
-        with _output(blind_key) as fp:
-            write_blind_key(shortlist, fp)
+        writers["--blind-key"] = lambda fp: write_blind_key(shortlist, fp)
+    _write_reports({outputs[option]: write for option, write in writers.items()
+                    if outputs[option]})
+
+
+def _write_reports(reports: dict[str, Callable[[Any], None]]) -> None:
+    """Write each report whole, or say in one line why not; one that fails (a full disk) does
+    not cost the others. Exit status 1 when any failed."""
+    from screener.report.output import ReportError, write_report
+
+    failed = False
+    for path, write in reports.items():
+        try:
+            write_report(path, write)
+        except ReportError as exc:
+            click.echo(f"screener: {exc}", err=True)
+            failed = True
+    if failed:
+        sys.exit(ExitStatus.FAILED)
 
 
 def _blind_secret(blind: bool, path: str | None) -> bytes | None:
