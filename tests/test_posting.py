@@ -297,3 +297,14 @@ def test_loading_does_not_import_spacy_or_sklearn():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("body", [
+    "requirements: " + "[" * 100_000 + "]" * 100_000 + "\n",  # flow style
+    "requirements:\n" + "".join("  " * i + "- \n" for i in range(3000)),  # block style
+])
+def test_a_deeply_nested_posting_is_a_posting_error_not_an_internal_error(tmp_path, taxonomy,
+                                                                           body):
+    message = error_for(tmp_path, "title: x\n" + body, taxonomy)
+    assert message.endswith("lists or mappings nested too deeply to read (a posting needs a "
+                            "few levels); check it is a posting YAML")

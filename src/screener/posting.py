@@ -432,6 +432,11 @@ def parse_posting(
         ) from None
     except yaml.YAMLError as exc:
         raise PostingError(f"{source}: YAML syntax error ({exc}); check the file is YAML") from None
+    except RecursionError:
+        raise PostingError(
+            f"{source}: lists or mappings nested too deeply to read (a posting needs a few "
+            "levels); check it is a posting YAML"
+        ) from None
     if not isinstance(doc, LineMap):
         raise check.fail(
             f"the posting must be a mapping of keys, not {_kind(doc)}",
