@@ -41,42 +41,78 @@ _FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/f
 
 
 def read_docx(data: bytes) -> Extracted:
-    document = _open(data)
+    package = _stored_copy(data)
+    document = _open(package)
     part = document.part
     headers = _unique(_part_lines(part, _HEADER))
     footers = _unique(_part_lines(part, _FOOTER))
     body: list[str] = []
     _walk(document.element.body, body)
     lines = headers + ([""] if headers else []) + body + ([""] if footers else []) + footers
-    return Extracted(text="\n".join(lines), extractor="docx", pages=_page_count(data))
+    return Extracted(text="\n".join(lines), extractor="docx", pages=_page_count(package))
 
 
 # python-docx loads every part into memory; a resume's parts unpack to a few MB (photos
-# included), so a package declaring more is a zip bomb. zipfile never inflates an entry past
-# its declared size, so checking the declarations bounds what opening it can cost.
+# included), so a package declaring more is a zip bomb. The declared sizes do not bound what
+# opening it costs: zipfile inflates an entry in one call of up to 2 GB (ZipExtFile.MAX_N) and
+# cuts the output to the declared size only afterwards, so a part declaring 1 KB can take
+# gigabytes. Each part is therefore inflated here in chunks, MAX_UNPACKED at most in all, and
+# python-docx opens a stored (uncompressed) copy of what was read.
 MAX_UNPACKED = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
+# Word writes deflated or stored parts; other methods (bzip2, lzma) inflate without a bound in
+# zipfile, so such a part is left out (python-docx then calls the file damaged if it needs it).
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-def _open(data: bytes):
+def _open(package: bytes):
     import docx
 
-    _check_unpacked_size(data)
     try:
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(package))
     except MemoryError:
         raise  # not damage: the batch reports it as a file too big to read
     except Exception as exc:
         raise ExtractionError(Messages.DAMAGED_DOCX) from exc
 
 
-def _check_unpacked_size(data: bytes) -> None:
+def _stored_copy(data: bytes) -> bytes:
+    """The package with every part inflated (within MAX_UNPACKED) and stored uncompressed."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except Exception:  # noqa: BLE001 - any zip it cannot list, python-docx calls damaged
-        return
-    if unpacked > MAX_UNPACKED:
-        raise ExtractionError(Messages.ZIP_BOMB.format(mb=unpacked // 1024**2))
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any zip it cannot list, python-docx calls damaged
+        raise ExtractionError(Messages.DAMAGED_DOCX) from exc
+    out = io.BytesIO()
+    with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+        parts = {info.filename: info for info in archive.infolist()}  # the last of a name wins
+        declared = sum(info.file_size for info in parts.values())
+        if declared > MAX_UNPACKED:
+            raise ExtractionError(Messages.ZIP_BOMB.format(mb=declared // 1024**2))
+        budget = MAX_UNPACKED
+        for name, info in parts.items():
+            part = _read_part(archive, info, budget) if info.compress_type in _METHODS else None
+            if part is not None:
+                budget -= len(part)
+                copy.writestr(name, part)
+    return out.getvalue()
+
+
+def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes | None:
+    """The part's bytes, read a chunk at a time; None when it cannot be read (python-docx then
+    calls the file damaged if it needs the part)."""
+    chunks: list[bytes] = []
+    try:
+        with archive.open(info) as fp:
+            while chunk := fp.read(_CHUNK):
+                chunks.append(chunk)
+                budget -= len(chunk)
+                if budget < 0:
+                    raise ExtractionError(Messages.ZIP_BOMB.format(mb=MAX_UNPACKED // 1024**2))
+    except (ExtractionError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - a bad CRC, an encrypted or truncated part
+        return None
+    return b"".join(chunks)
 
 
 def _part_lines(part, reltype: str) -> list[str]:
@@ -137,10 +173,11 @@ def _unique(lines: list[str]) -> list[str]:
     return [line for line in lines if not (line in seen or seen.add(line))]
 
 
-def _page_count(data: bytes) -> int:
-    """The page count Word recorded in docProps/app.xml, or 0 when there is none."""
+def _page_count(package: bytes) -> int:
+    """The page count Word recorded in docProps/app.xml, or 0 when there is none. `package` is
+    the stored copy (see _stored_copy): reading a part inflates nothing."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
             app = archive.read("docProps/app.xml")[:20000].decode("utf-8", "replace")
     except Exception:  # noqa: BLE001 - a page count is a nicety: never fail a readable file
         return 0
