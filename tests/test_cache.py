@@ -8,6 +8,7 @@ import logging
 import os
 import sqlite3
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -303,3 +304,58 @@ def test_a_cache_that_stays_locked_is_skipped_not_moved_aside(tmp_path, monkeypa
         holder.join()
     assert not cache.enabled and "stayed locked by another screening" in cache.warnings[0]
     assert sorted(p.name for p in directory.iterdir() if "corrupt" in p.name) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_under_its_real_bytes(tmp_path):
+    from tests.fixtures.hostile import NON_UTF8_NAME, NON_UTF8_SHOWN
+
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    (folder / NON_UTF8_NAME).write_bytes(b"Jo Mueller\nPython\n")
+    (folder / "plain.txt").write_bytes(b"Avery Quinn\nPython\n")
+    with Cache(tmp_path / "cache") as cache:
+        cold = _run([folder], cache)
+    CALLS["parse"].clear()
+    with Cache(tmp_path / "cache") as cache:
+        warm = _run([folder], cache)
+    assert CALLS["parse"] == [] and warm == cold
+    assert [p.document.path for p in warm] == [str(folder / NON_UTF8_SHOWN),
+                                               str(folder / "plain.txt")]
+    keys = sqlite3.connect(tmp_path / "cache" / "cache.sqlite3").execute(
+        "SELECT path FROM files ORDER BY path").fetchall()
+    assert sorted(k for (k,) in keys if isinstance(k, bytes)) == [
+        os.fsencode(folder / NON_UTF8_NAME)]
+    assert str(folder / "plain.txt") in [k for (k,) in keys]  # others stay text: still warm
+
+
+def _bomb_row() -> bytes:
+    from tests.fixtures.hostile import flate_bomb
+
+    return flate_bomb(1024**3)  # 1 MB that inflates to 1 GiB
+
+
+@pytest.mark.parametrize("crafted", [_bomb_row, lambda: zlib.compress(b"[" * 200_000)],
+                         ids=["zlib-bomb", "nested-json"])
+def test_a_crafted_cache_row_is_a_miss_not_a_crash(folder, tmp_path, crafted):
+    import tracemalloc
+
+    with Cache(tmp_path / "cache") as cache:
+        cold = _run([folder], cache)
+    row = crafted()
+    db = sqlite3.connect(tmp_path / "cache" / "cache.sqlite3")
+    with db:
+        db.execute("UPDATE profiles SET data = ?", (row,))
+        db.execute("UPDATE documents SET data = ?", (row,))
+    db.close()
+    CALLS["parse"].clear()
+    tracemalloc.start()
+    try:
+        with Cache(tmp_path / "cache") as cache:
+            sha = cold[0].document.sha256
+            assert cache.get_lean(sha, cache_keys(SETTINGS), "0.txt") is None
+            warm = _run([folder], cache)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert warm == cold and len(CALLS["parse"]) == 3  # each row a miss: parsed again
+    assert peak < 200 * 1024**2, peak  # a row inflates to 64 MB at most, not 1 GiB

@@ -145,8 +145,23 @@ def _pack(value: Any) -> bytes:
     return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
+# A stored row unpacks to a few MB at most (a document's text is cut at --max-chars); a row
+# that claims more was not written by screener (a zlib bomb in a shared cache folder): a miss.
+MAX_ROW_BYTES = 64 * 1024 * 1024
+
+
 def _unpack(blob: bytes) -> Any:
-    return json.loads(zlib.decompress(blob))
+    inflate = zlib.decompressobj()
+    data = inflate.decompress(blob, MAX_ROW_BYTES)
+    if inflate.unconsumed_tail or not inflate.eof:
+        del data  # else the error's traceback (kept by a log handler) holds the 64 MB
+        raise ValueError(f"cache row does not unpack within {MAX_ROW_BYTES // 1024**2} MB")
+    return json.loads(data)
+
+
+# What a damaged or crafted row can raise while it is decoded: each is a miss, never a crash.
+_BAD_ROW = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError,
+            zlib.error)
 
 
 def cache_entry(profile: Profile, derived: Any = None) -> tuple[bytes, bytes]:
@@ -158,8 +173,19 @@ def cache_entry(profile: Profile, derived: Any = None) -> tuple[bytes, bytes]:
     return _pack(to_rows(doc)), _pack([rows, derived])
 
 
-def _stat_row(path: str, st: os.stat_result) -> tuple[str, int, int, int, int]:
-    return (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+def _path_key(path: str) -> str | bytes:
+    """The absolute path as stored: text, or its real bytes when the name is not UTF-8 (SQLite
+    cannot take the surrogates Python decodes such bytes to; bytes never equal a text key)."""
+    absolute = os.path.abspath(path)
+    try:
+        absolute.encode("utf-8")
+        return absolute
+    except UnicodeEncodeError:
+        return os.fsencode(absolute)
+
+
+def _stat_row(path: str, st: os.stat_result) -> tuple[str | bytes, int, int, int, int]:
+    return (_path_key(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 class Cache:
@@ -303,7 +329,7 @@ class Cache:
             return from_rows(Profile, rows)
         except sqlite3.Error as err:
             self._failed(err)
-        except (ValueError, TypeError, KeyError, zlib.error) as err:
+        except _BAD_ROW as err:
             log.warning("ignoring an unreadable cache row for %s: %s", path, err)
         return None
 
@@ -322,7 +348,7 @@ class Cache:
             return from_rows(Profile, rows), derived
         except sqlite3.Error as err:
             self._failed(err)
-        except (ValueError, TypeError, KeyError, zlib.error) as err:
+        except _BAD_ROW as err:
             log.warning("ignoring an unreadable cache row for %s: %s", path, err)
         return None
 
@@ -339,7 +365,7 @@ class Cache:
             return from_rows(Document, rows)
         except sqlite3.Error as err:
             self._failed(err)
-        except (ValueError, TypeError, KeyError, zlib.error) as err:
+        except _BAD_ROW as err:
             log.warning("ignoring an unreadable cache row for %s: %s", path, err)
         return None
 
