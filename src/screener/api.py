@@ -183,11 +183,11 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
         index.add_counts(counts)
         # (rebuilt from rows by the batch, as the cache rebuilds it: repeated strings shared)
         partial.append(assess(drop_text(profile), posting))
-    duplicates = finder.result()
+    duplicates = finder.kept_by_position()  # by position: one path may be given twice
     assessments: list[Assessment] = []
-    for assessment, sim in zip(partial, index.scores()):
+    for position, (assessment, sim) in enumerate(zip(partial, index.scores())):
         assessment = with_similarity(assessment, posting, sim)
-        kept = duplicates.get(assessment.file)
+        kept = duplicates.get(position)
         if kept:
             assessment = dataclasses.replace(assessment, duplicate_of=kept)
         assessments.append(assessment)

@@ -4,7 +4,9 @@
 can run over a stream of profiles before their texts are dropped. Near-identical texts are only
 compared within a block of resumes that open with the same two lines (usually the name and a
 headline) and have similar lengths, so the cost stays near linear. The kept file of each group
-is the first by path; every other one maps to it.
+is the first by path (then by position: the same path given twice is two files, one kept);
+every other one maps to it. Empty files (0 bytes) share a sha256 but no candidate: never
+duplicates.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from screener.records import Profile
 
 NEAR_IDENTICAL = 97.0  # rapidfuzz ratio on normalised text, 0..100
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -70,22 +73,25 @@ def fingerprint(profile: Profile) -> Fingerprint:
 
 
 class _Groups:
-    """Union-find over paths; the representative of a group is its smallest path."""
+    """Union-find over positions; the representative of a group is its first (path, position).
+    Positions, not paths: one path given twice is two rows, and must be two nodes."""
 
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.parent = list(range(len(paths)))
 
-    def find(self, path: str) -> str:
-        root = self.parent.setdefault(path, path)
+    def find(self, i: int) -> int:
+        root = i
         while root != self.parent[root]:
             root = self.parent[root]
-        self.parent[path] = root
+        self.parent[i] = root
         return root
 
-    def join(self, a: str, b: str) -> None:
+    def join(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            first, other = sorted((ra, rb), key=lambda i: (self.paths[i], i))
+            self.parent[other] = first
 
 
 class DuplicateFinder:
@@ -101,43 +107,47 @@ class DuplicateFinder:
 
     def result(self) -> dict[str, str]:
         """{duplicate path: kept path}, for every file that repeats an earlier one by path."""
-        groups = _Groups()
-        for fp in self.prints:
-            groups.find(fp.path)
+        return {self.prints[i].path: kept for i, kept in self.kept_by_position().items()}
+
+    def kept_by_position(self) -> dict[int, str]:
+        """{position of a duplicate, in the order added: path of the kept file}."""
+        groups = _Groups([fp.path for fp in self.prints])
         for attr in ("sha256", "email", "text_hash"):
-            first: dict[str, str] = {}
-            for fp in self.prints:
+            first: dict[str, int] = {}
+            for i, fp in enumerate(self.prints):
                 value = getattr(fp, attr)
-                if value:
-                    groups.join(first.setdefault(value, fp.path), fp.path)
+                if value and not (attr == "sha256" and value == EMPTY_SHA256):
+                    groups.join(first.setdefault(value, i), i)
         self._near_identical(groups)
         out = {}
-        for fp in sorted(self.prints, key=lambda f: f.path):
-            kept = groups.find(fp.path)
-            if kept != fp.path:
-                out[fp.path] = kept
+        for i in sorted(range(len(self.prints)), key=lambda i: (self.prints[i].path, i)):
+            kept = groups.find(i)
+            if kept != i:
+                out[i] = self.prints[kept].path
         return out
 
     def _near_identical(self, groups: _Groups) -> None:
         from rapidfuzz import fuzz
 
-        blocks: dict[str, list[Fingerprint]] = defaultdict(list)
-        for fp in self.prints:
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for i, fp in enumerate(self.prints):
             if fp.block:
-                blocks[fp.block].append(fp)
+                blocks[fp.block].append(i)
         for block in blocks.values():
-            block.sort(key=lambda f: (f.length, f.path))
-            texts = [zlib.decompress(f.packed).decode() for f in block]
-            for i, a in enumerate(block):
-                for j in range(i + 1, len(block)):
-                    b = block[j]
+            block.sort(key=lambda i: (self.prints[i].length, self.prints[i].path, i))
+            texts = [zlib.decompress(self.prints[i].packed).decode() for i in block]
+            for x, i in enumerate(block):
+                a = self.prints[i]
+                for y in range(x + 1, len(block)):
+                    j = block[y]
+                    b = self.prints[j]
                     # ratio = 2*matches/(len a + len b) cannot pass when lengths differ this much
                     if 200 * a.length / (a.length + b.length) < NEAR_IDENTICAL:
                         break
-                    if groups.find(a.path) == groups.find(b.path):
+                    if groups.find(i) == groups.find(j):
                         continue
-                    if fuzz.ratio(texts[i], texts[j], score_cutoff=NEAR_IDENTICAL) > NEAR_IDENTICAL:
-                        groups.join(a.path, b.path)
+                    if fuzz.ratio(texts[x], texts[y], score_cutoff=NEAR_IDENTICAL) > NEAR_IDENTICAL:
+                        groups.join(i, j)
 
 
 def mark_duplicates(profiles: Iterable[Profile]) -> dict[str, str]:
