@@ -20,7 +20,7 @@ import pytest
 from screener.batch import drop_text, parse_all
 from screener.dupes import mark_duplicates
 from screener.errors import ConfigError
-from screener.inputs import collect_inputs
+from screener.inputs import collect_inputs, shown_path
 from screener.parse import ParseSettings
 from screener.pool import WorkerPool
 from screener.progress import ProgressLine, progress_callback
@@ -196,7 +196,8 @@ def test_every_hostile_file_gets_one_row_in_bounded_time(tmp_path, monkeypatch):
         elapsed = time.monotonic() - started
     finally:
         os.chmod(files["unreadable.txt"], 0o644)
-    assert sorted(p.document.path for p in profiles) == sorted(str(p) for p in files.values())
+    assert (sorted(p.document.path for p in profiles)
+            == sorted(shown_path(str(p)) for p in files.values()))
     assert elapsed < 25
     status = {Path(p.document.path).name: p for p in profiles}
     assert status['=HYPERLINK("x").txt'].status == "ok"
@@ -210,6 +211,36 @@ def test_every_hostile_file_gets_one_row_in_bounded_time(tmp_path, monkeypatch):
     assert status["broken.pdf"].document.error.startswith("broken link")
     assert status["loop.pdf"].document.error.startswith("symlink loop")
     assert status["unreadable.txt"].document.error.startswith("permission denied")
+
+
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_a_file_replaced_by_a_named_pipe_during_the_batch_is_an_error_row_not_a_hang(
+        tmp_path, jobs):
+    import threading
+
+    from screener.cache import Cache
+
+    paths = _files(tmp_path / "in", ["Avery Quinn", "Blake Rivera"])
+    inputs = collect_inputs(paths)  # both regular files when listed
+    os.remove(paths[0])
+    os.mkfifo(paths[0])  # then swapped: with the cache on, this process reads it to hash it
+    result: list[list[Profile]] = []
+
+    def screen() -> None:
+        with Cache(tmp_path / "cache") as cache:  # SQLite: used in the thread that opens it
+            result.append(_run(inputs, jobs=jobs, cache=cache, timeout=10))
+
+    run = threading.Thread(target=screen, daemon=True)
+    run.start()
+    run.join(20)
+    if run.is_alive():  # unblock the reader so the test ends, then fail
+        with open(paths[0], "wb"):
+            pass
+        run.join(5)
+        pytest.fail("the batch blocked on a named pipe")
+    [profiles] = result
+    assert [p.status for p in profiles] == ["error", "ok"]
+    assert profiles[0].document.error.startswith("not a file but a named pipe: ")
 
 
 def _deny_as_root(monkeypatch, locked) -> None:
@@ -238,7 +269,8 @@ def test_hostile_files_through_the_real_parse_stage(tmp_path):
     os.chmod(files["unreadable.txt"], 0o644)
     profiles = list(parse_all([str(tmp_path / "hostile")], SETTINGS, jobs=2, timeout=20.0,
                               memory_mb=1024))
-    assert sorted(p.document.path for p in profiles) == sorted(str(p) for p in files.values())
+    assert (sorted(p.document.path for p in profiles)
+            == sorted(shown_path(str(p)) for p in files.values()))
     for profile in profiles:
         assert profile.status in ("ok", "empty", "error")
         assert (profile.status == "error") == bool(profile.document.error)
@@ -295,6 +327,24 @@ def test_error_rows_are_only_duplicates_by_bytes():
     error = Document(path="x.pdf", sha256="", status="error", error="broken")
     again = Document(path="y.pdf", sha256="", status="error", error="broken")
     assert mark_duplicates([Profile(document=error), Profile(document=again)]) == {}
+
+
+def test_the_same_path_given_twice_is_one_kept_and_one_duplicate():
+    from screener.dupes import DuplicateFinder
+
+    finder = DuplicateFinder()
+    for profile in (_profile("a.txt", RESUME, "s1"), _profile("b.txt", "Blake", "s2"),
+                    _profile("a.txt", RESUME, "s1")):
+        finder.add(profile)
+    assert finder.kept_by_position() == {2: "a.txt"}  # the first of the two is kept
+
+
+def test_empty_files_are_never_duplicates_of_each_other():
+    empty = hashlib.sha256(b"").hexdigest()
+    profiles = [Profile(document=Document(path=name, sha256=empty, status="error",
+                                          error="file is empty (0 bytes)"))
+                for name in ("a.pdf", "b.txt", "a.pdf")]
+    assert mark_duplicates(profiles) == {}
 
 
 # --------------------------------------------------------------------------- progress

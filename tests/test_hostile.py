@@ -48,6 +48,11 @@ EXPECTED = {
     '=HYPERLINK("x").txt': ("ok", None),
     "<script>alert(1)<img src=x onerror=alert(2)>.txt": ("ok", None),
     "unreadable.txt": ("error", "permission denied"),
+    hostile.NON_UTF8_SHOWN: ("ok", None),
+    "empty-2.txt": ("error", "file is empty (0 bytes)"),  # not a duplicate of empty.pdf
+    "lying.docx": ("error", "damaged Word .docx"),
+    "pipe.pdf": ("error", "not a file but a named pipe"),
+    "passwd.txt": ("error", "a link to a file outside the paths given: not followed"),
 }
 # Words that tell a recruiter what to do next; every error reason has one after its colon.
 ACTIONS = ("ask ", "check ", "replace ", "raise --", "open it", "save ")
@@ -87,7 +92,7 @@ def _unneutralised(cell: str) -> str:
 def test_exit_0_and_the_batch_ends_within_its_bound(batch):
     result, _, _, _, seconds = batch
     assert result.exit_code == 0, result.output
-    # 16 files on 2 workers with a 10 s deadline each: the slowest (bomb.pdf) takes ~3 s
+    # 21 files on 2 workers with a 10 s deadline each: the slowest (bomb.pdf) takes ~3 s
     assert seconds < 30, seconds
 
 
@@ -127,6 +132,108 @@ def test_no_name_reaches_a_spreadsheet_or_browser_as_code(batch):
         for cell in row.values():
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
     assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+def test_no_text_from_outside_the_folder_reaches_a_report(batch):
+    result, rows, report, html, _ = batch
+    leaked = hostile.OUTSIDE_TEXT.decode().strip()
+    for text in (result.output, json.dumps(rows), json.dumps(report), html):
+        assert leaked not in text and "root:x:0" not in text
+
+
+def test_a_docx_part_that_lies_about_its_size_is_inflated_within_a_bound():
+    import tracemalloc
+
+    from screener.extract import extract
+
+    data = hostile.lying_docx(512 * 1024**2)  # declares 1 KB, inflates to 512 MiB
+    tracemalloc.start()
+    try:
+        doc = extract("lying.docx", data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert doc.status == "error" and doc.error.startswith("damaged Word .docx"), doc.error
+    assert peak < 64 * 1024**2, peak  # zipfile alone would inflate all 512 MiB in one call
+
+
+# --------------------------------------------------------------------------- file names
+
+
+def _screen_to_reports(folder: Path, args: list[str], *extra: str) -> tuple[list, dict, str]:
+    """`screener screen ARGS` -> (CSV rows, JSON report, terminal output)."""
+    csv_path, json_path = folder / "out.csv", folder / "out.json"
+    result = CliRunner().invoke(cli, [
+        "screen", *args, "--posting", str(POSTING), "--as-of", AS_OF, "--jobs", "1",
+        "--csv", str(csv_path), "--json", str(json_path), *extra], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+    return rows, json.loads(json_path.read_text(encoding="utf-8")), result.output
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_a_name_that_is_not_utf8_gets_its_row_shown_with_replacement_characters(tmp_path,
+                                                                                   cache):
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    (folder / hostile.NON_UTF8_NAME).write_bytes(b"Jo Mueller\nPython developer since 2018\n")
+    shutil.copy(EXAMPLES / GOOD[0], folder / GOOD[0])
+    extra = ["--cache-dir", str(tmp_path / "cache")] if cache else ["--no-cache"]
+    for _ in range(2 if cache else 1):  # cold, then warm from the cache
+        rows, report, output = _screen_to_reports(tmp_path, [str(folder)], *extra)
+        shown = str(folder / hostile.NON_UTF8_SHOWN)
+        assert sorted(r["file"] for r in rows) == sorted([shown, str(folder / GOOD[0])])
+        assert [c["status"] for c in report["candidates"] if c["file"] == shown] == ["ok"]
+        assert "Jo Mueller" in output
+
+
+@pytest.mark.parametrize("twice", [["{f}", "{f}/avery-quinn.pdf"], ["{a}", "{a}"]],
+                         ids=["folder-and-its-file", "file-twice"])
+def test_the_same_file_given_twice_is_ranked_once_and_once_a_duplicate(tmp_path, twice):
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    for name in GOOD:
+        shutil.copy(EXAMPLES / name, folder / name)
+    args = [a.format(f=folder, a=folder / GOOD[0]) for a in twice]
+    _, report, _ = _screen_to_reports(tmp_path, args, "--no-cache")
+    avery = [c for c in report["candidates"] if c["file"] == str(folder / GOOD[0])]
+    assert sorted((c["status"], c["rank"] is None) for c in avery) == [("duplicate", True),
+                                                                       ("ok", False)]
+    assert [c["duplicate_of"] for c in avery if c["status"] == "duplicate"] == [
+        str(folder / GOOD[0])]
+
+
+# arbitrary bytes for one file name: no '/' or NUL, not '.' or '..', within NAME_MAX
+_RAW_NAMES = st.binary(min_size=1, max_size=60).filter(
+    lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b".."))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=_RAW_NAMES, in_folder=st.booleans())
+def test_any_file_name_gets_exactly_one_row_in_csv_and_json(raw, in_folder):
+    import tempfile
+
+    from screener.api import ScreenOptions, screen
+    from screener.inputs import _skipped, shown_path
+    from screener.report.json import write_json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.fsencode(tmp) + b"/" + raw
+        with open(path, "wb") as fp:
+            fp.write(b"Avery Quinn\nPython developer since 2019\n")
+        name = os.fsdecode(path)
+        hidden = _skipped(os.fsdecode(raw))  # a dot-name in a folder is skipped: name it
+        given = tmp if in_folder and not hidden else name
+        shortlist = screen([given], str(POSTING), as_of=AS_OF,
+                           options=ScreenOptions(jobs=0, use_cache=False))
+        csv_out, json_out = io.StringIO(), io.StringIO()
+        write_csv(shortlist, csv_out)
+        write_json(shortlist, json_out)
+    csv_out.getvalue().encode("utf-8")  # strict: no surrogate reaches a report
+    json_out.getvalue().encode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(csv_out.getvalue())))
+    assert [_unneutralised(r["file"]) for r in rows] == [shown_path(name)]
+    assert [c["file"] for c in json.loads(json_out.getvalue())["candidates"]] == [shown_path(name)]
 
 
 # --------------------------------------------------------------------------- CSV writer

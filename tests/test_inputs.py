@@ -101,13 +101,59 @@ def test_a_folder_reached_twice_through_links_is_listed_once(tmp_path):
     assert [os.path.relpath(p, tmp_path) for p in inputs.paths] == [os.path.join("alias", "a.txt")]
 
 
-def test_a_linked_file_is_followed(tmp_path):
+def test_a_link_to_a_file_inside_the_paths_given_is_followed(tmp_path):
     real = _write(tmp_path / "store" / "cv.txt")
     (tmp_path / "in").mkdir()
     os.symlink(real, tmp_path / "in" / "cv-link.txt")
+    inputs = collect_inputs([str(tmp_path / "in"), str(tmp_path / "store")])
+    assert inputs.paths == [str(tmp_path / "in" / "cv-link.txt"), str(real)]
+    assert [f.problem for f in inputs.files] == [None, None]
+
+
+def test_a_link_out_of_the_paths_given_is_a_problem_row_that_says_how_to_include_it(tmp_path):
+    outside = _write(tmp_path / "secret.txt", "root:x:0:0\n")
+    _write(tmp_path / "in" / "a.txt")
+    os.symlink(outside, tmp_path / "in" / "passwd.txt")
+    os.symlink("/etc", tmp_path / "in" / "etc")  # a folder out of it too: not walked
     inputs = collect_inputs([str(tmp_path / "in")])
-    assert inputs.paths == [str(tmp_path / "in" / "cv-link.txt")]
-    assert inputs.files[0].problem is None
+    problems = {Path(f.path).name: f.problem for f in inputs.files}
+    assert list(problems) == ["a.txt", "etc", "passwd.txt"]
+    assert problems["a.txt"] is None
+    for name in ("etc", "passwd.txt"):
+        assert problems[name] == ("a link to a file outside the paths given: not followed; check "
+                                  "where it points, and to screen that file give its own path "
+                                  "as an argument")
+    # named itself, the link is what the recruiter asked for
+    assert collect_inputs([str(tmp_path / "in" / "passwd.txt")]).files[0].problem is None
+
+
+def test_a_named_pipe_in_a_folder_is_a_problem_row_not_skipped(tmp_path):
+    _write(tmp_path / "a.txt")
+    os.mkfifo(tmp_path / "pipe.pdf")
+    inputs = collect_inputs([str(tmp_path)])
+    assert [Path(p).name for p in inputs.paths] == ["a.txt", "pipe.pdf"]
+    assert inputs.files[1].problem == (
+        "not a file but a named pipe: screener reads only PDF, DOCX and TXT files; replace it "
+        "with the resume file, or move it out of the folder")
+
+
+def test_a_device_named_on_the_command_line_is_a_problem_row():
+    [device] = collect_inputs(["/dev/null"]).files
+    assert device.problem.startswith("not a file but a device: ")
+
+
+def test_a_name_that_is_not_utf8_is_listed_with_its_bytes_and_shown_with_replacements(tmp_path):
+    from screener.inputs import shown_path
+
+    raw = os.fsencode(tmp_path) + b"/Lebenslauf_M\x81ller.txt"
+    with open(raw, "wb") as fp:
+        fp.write(b"Jo Mueller\n")
+    [found] = collect_inputs([str(tmp_path)]).files
+    assert os.fsencode(found.path) == raw and found.problem is None
+    assert shown_path(found.path) == str(tmp_path / "Lebenslauf_M\ufffdller.txt")
+    assert shown_path("plain/a.txt") == "plain/a.txt"
+    with pytest.raises(InputError, match="no such file or folder: .*M\ufffdller-gone.txt"):
+        collect_inputs([os.fsdecode(os.fsencode(tmp_path) + b"/M\x81ller-gone.txt")])
 
 
 def test_unreadable_file_is_a_problem_row(tmp_path, monkeypatch):

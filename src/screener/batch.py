@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from screener.cache import Cache, CacheKeys, cache_keys
 from screener.dupes import mark_duplicates
-from screener.inputs import InputFile, Inputs, collect_inputs
+from screener.inputs import InputFile, Inputs, collect_inputs, shown_path
 from screener.parse import ParseSettings, parse_bytes, parse_document
 from screener.pool import WorkerPool
 from screener.records import Profile
@@ -144,16 +144,17 @@ class _Planner:
             if self.cache is not None and st is not None:
                 self.cache.remember_sha256(file.path, st, sha)
         if self.cache is not None and self.keys is not None:
+            shown = shown_path(file.path)  # what the Document carries: reports print it
             if self.lean:
-                lean = self.cache.get_lean(sha, self.keys, file.path)
+                lean = self.cache.get_lean(sha, self.keys, shown)
                 if lean is not None and lean[1] is not None:
                     self.cache_hits += 1
                     return lean
-            hit = self.cache.get_profile(sha, self.keys, file.path)
+            hit = self.cache.get_profile(sha, self.keys, shown)
             if hit is not None:
                 self.cache_hits += 1
                 return hit
-            doc = self.cache.get_document(sha, self.keys, file.path)
+            doc = self.cache.get_document(sha, self.keys, shown)
             if doc is not None:
                 return Task(index, file.path, document=doc)
         if self.ship_bytes:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from screener.inputs import not_regular_problem, shown_path
 from screener.parse import ParseSettings, extract_document, parse_bytes, parse_document
 from screener.records import Document, Profile
 
@@ -33,7 +35,8 @@ class Task:
 
 def error_profile(path: str, reason: str, sha256: str = "") -> Profile:
     """A row for a file that could not be read: it still appears in every report."""
-    return Profile(document=Document(path=path, sha256=sha256, status="error", error=reason))
+    return Profile(document=Document(path=shown_path(path), sha256=sha256, status="error",
+                                     error=reason))
 
 
 # The reasons batch itself gives. They depend on this run (limits, deadlines, the environment),
@@ -72,10 +75,16 @@ def read_file(path: str, max_bytes: int) -> bytes | Profile:
 
     The size is checked before reading, so a 5 GB file costs a stat, not 5 GB of memory; the
     read itself stops one byte past the limit, for files that grow or lie about their size.
+    Opened non-blocking and checked after opening: a file swapped for a named pipe or a device
+    gives an error row, never a wait.
     """
     try:
-        with open(path, "rb") as fp:
-            size = os.fstat(fp.fileno()).st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fp:
+            st = os.fstat(fp.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return error_profile(path, not_regular_problem(st.st_mode))
+            size = st.st_size
             if size > max_bytes:
                 return error_profile(path, too_big_reason(size, max_bytes))
             data = fp.read(max_bytes + 1)
@@ -168,7 +177,9 @@ class Work:
         if isinstance(read, Profile):
             return read
         data, sha = read
-        profile = self._guard(task.path, sha, lambda: self.parse(task.path, data, self.settings))
+        # The Document carries the path as reports show it; task.path keeps the bytes to open.
+        profile = self._guard(task.path, sha, lambda: self.parse(shown_path(task.path), data,
+                                                                 self.settings))
         return _with_sha(profile, sha)
 
     def _read(self, task: Task) -> tuple[bytes, str] | Profile:
@@ -194,7 +205,7 @@ class Work:
             return read
         data, sha = read
         profile = self._guard(task.path, sha, lambda: Profile(
-            document=extract_document(task.path, data, self.settings)))
+            document=extract_document(shown_path(task.path), data, self.settings)))
         if made_by_batch(profile):  # the guard caught an exception: that is the answer
             return profile
         return _with_sha(profile, sha).document
