@@ -382,6 +382,11 @@ def main() -> None:
     to every command that reads resumes, for nothing. What the commands open (report files,
     the cache, worker processes, a Dask client) is closed by then; logging is shut down as at
     a normal exit."""
+    import signal
+
+    # `timeout`, systemd and `kill` stop a run with SIGTERM: a clean stop, as Ctrl-C gives
+    # (workers stopped, "interrupted", exit status 130), not a death that leaves them running.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         cli(prog_name="screener")
         code = 0
@@ -394,6 +399,10 @@ def main() -> None:
         except (OSError, ValueError):  # a closed pipe (`screener ... | head`): nothing to lose
             pass
     os._exit(code)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _exit_code(code: object) -> int:

@@ -36,6 +36,12 @@ never pays it.
 
 Each worker caps its own address space (RLIMIT_AS) at its start-up size plus `memory_limit`, so
 a decompression bomb ends as a MemoryError (an error row) or, at worst, a dead worker.
+
+Workers die with the parent. A forked worker inherits the parent's end of every pipe opened
+before it, its own and other workers': it closes them first, so that each worker's pipe has
+only the parent at its far end and reads EOF when the parent is gone. And on Linux it asks the
+kernel for SIGKILL when its parent dies (PR_SET_PDEATHSIG): a worker busy with a slow file
+reads no pipe, and `kill -9` of the parent must not leave it burning a core.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ import signal
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
@@ -97,9 +104,43 @@ def limit_memory(limit: int | None) -> None:
         pass  # macOS refuses RLIMIT_AS: the timeout still bounds a runaway file
 
 
+# The parent's ends of the workers' pipes, open now: a forked worker closes them (see above).
+_PARENT_ENDS: weakref.WeakSet[Connection] = weakref.WeakSet()
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """SIGKILL this process when its parent dies (Linux); exit now if it already has. `parent`:
+    the pid it was started from, None when that is not its parent (a forkserver's child)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl: the pipe's EOF still ends an idle worker
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)  # the parent died before the request: nobody would ever read the answer
+
+
+def _close_inherited(own: Connection) -> None:
+    """Close the parent's pipe ends a forked worker inherited; keep only `own`."""
+    for end in list(_PARENT_ENDS):
+        if end is not own:
+            try:
+                end.close()
+            except OSError:
+                pass
+    _PARENT_ENDS.clear()
+
+
 def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: int | None,
-                 growth: int | None = None) -> None:
+                 growth: int | None = None, parent: int | None = None) -> None:
+    _die_with_parent(parent)
+    _close_inherited(conn)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler (screener.cli) is not ours
     # A reader that aborts (pypdfium2 under the memory cap does) is reported as one error row;
     # a faulthandler dump inherited from the parent would only add a traceback to stderr.
     faulthandler.disable()
@@ -139,8 +180,10 @@ class _Worker:
     def __init__(self, ctx: Any, work: Callable[[Task], Any], memory_limit: int | None,
                  growth: int | None = None):
         self.conn, child = ctx.Pipe(duplex=True)
+        _PARENT_ENDS.add(self.conn)
+        parent = None if ctx.get_start_method() == "forkserver" else os.getpid()
         self.process = ctx.Process(target=_worker_main,
-                                   args=(child, work, memory_limit, growth), daemon=True)
+                                   args=(child, work, memory_limit, growth, parent), daemon=True)
         self.process.start()
         child.close()
         self.tasks: deque[Task] = deque()  # sent and not answered yet, in order
