@@ -193,3 +193,11 @@ def test_missing_browser_fails_in_ci_and_is_skipped_with_the_fix_elsewhere(monke
     monkeypatch.setenv("SCREENER_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception):
         chromium.find_chromium()
+
+
+def test_browser_survives_a_malformed_fragment(page_file):
+    # decodeURIComponent throws on a broken escape; the page must still run clean
+    result = load(page_file, "%E0%A4%A")
+    assert result.console == []
+    assert 'data-ready="1"' in result.dom
+    assert order(result.dom) == [1, 2, 3, 4, 5, 6, 7]

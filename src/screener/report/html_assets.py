@@ -128,7 +128,8 @@ JS = """
   }
 
   function fromHash() {
-    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var hash = window.location.hash.slice(1);
+    try { hash = decodeURIComponent(hash); } catch (e) { /* malformed (#%E0%A4%A): as typed */ }
     var m = /^sort=([a-z_]+)(?::(asc|desc))?$/.exec(hash);
     if (m) { clickSort(m[1], m[2]); } else if (hash) { openTarget(hash); }
   }
