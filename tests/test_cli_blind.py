@@ -49,6 +49,9 @@ def test_blind_reports_leak_nothing_and_the_key_maps_back(tmp_path):
     mapping = {r["candidate_id"]: r["file"] for r in csv.DictReader(io.StringIO(key.read_text()))}
     assert mapping[rows[0]["candidate_id"]].endswith("avery-quinn.pdf")
     assert len(mapping) == len(rows)
+    # the key unblinds everyone: readable by its owner only, unlike the shared reports
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert out["csv"].stat().st_mode & 0o077
 
 
 def test_blind_key_without_blind_is_a_usage_error(tmp_path):

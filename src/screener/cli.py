@@ -209,18 +209,20 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
 
         writers["--blind-key"] = lambda fp: write_blind_key(shortlist, fp)
     _write_reports({outputs[option]: write for option, write in writers.items()
-                    if outputs[option]})
+                    if outputs[option]}, private={outputs["--blind-key"]})
 
 
-def _write_reports(reports: dict[str, Callable[[Any], None]]) -> None:
+def _write_reports(reports: dict[str, Callable[[Any], None]],
+                   private: set[str | None] | None = None) -> None:
     """Write each report whole, or say in one line why not; one that fails (a full disk) does
-    not cost the others. Exit status 1 when any failed."""
+    not cost the others. Exit status 1 when any failed. `private` ones (the blind key) are
+    readable by their owner only."""
     from screener.report.output import ReportError, write_report
 
     failed = False
     for path, write in reports.items():
         try:
-            write_report(path, write)
+            write_report(path, write, private=path in (private or set()))
         except ReportError as exc:
             click.echo(f"screener: {exc}", err=True)
             failed = True

@@ -35,8 +35,11 @@ _FIX = {
 }
 
 
-def write_report(path: str, write: Callable[[TextIO], None], *, encoding: str = "utf-8") -> None:
-    """Call `write(fp)` on a text stream (newline="") and put what it wrote at `path`.
+def write_report(path: str, write: Callable[[TextIO], None], *, encoding: str = "utf-8",
+                 private: bool = False) -> None:
+    """Call `write(fp)` on a text stream (newline="") and put what it wrote at `path`;
+    `private` files (the blind key, which unblinds every candidate) are readable by their
+    owner only.
 
     Raises ReportError, with `path` left as it was, when the file cannot be written.
     """
@@ -50,14 +53,15 @@ def write_report(path: str, write: Callable[[TextIO], None], *, encoding: str = 
             with open(target, "w", encoding=encoding, newline="") as fp:
                 write(fp)
         else:
-            _replace(target, write, encoding)
+            _replace(target, write, encoding, 0o600 if private else None)
     except OSError as exc:
         fix = _FIX.get(exc.errno or 0, "check the disk and the folder, or choose another path")
         reason = exc.strerror or type(exc).__name__
         raise ReportError(f"{path}: the report could not be written ({reason}); {fix}") from exc
 
 
-def _replace(target: str, write: Callable[[TextIO], None], encoding: str) -> None:
+def _replace(target: str, write: Callable[[TextIO], None], encoding: str,
+             mode: int | None) -> None:
     folder, name = os.path.split(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     try:
@@ -65,7 +69,7 @@ def _replace(target: str, write: Callable[[TextIO], None], encoding: str) -> Non
             write(fp)
             fp.flush()
             os.fsync(fp.fileno())  # a full disk shows here, not after the rename
-        os.chmod(tmp, _mode(target))
+        os.chmod(tmp, _mode(target) if mode is None else mode)
         os.replace(tmp, target)
     except BaseException:
         try:
