@@ -246,3 +246,30 @@ skills:
 """,
     )
     assert "(and 1 more; run `screener taxonomy check" in msg
+
+
+def test_explicit_for_must_be_implied(tmp_path):
+    msg = _error(
+        tmp_path,
+        """
+skills:
+- {id: aws, name: AWS, category: cloud}
+- {id: kubernetes, name: Kubernetes, category: devops}
+- {id: eks, name: Amazon EKS, category: cloud, implies: [aws], explicit_for: [aws, kubernetes]}
+""",
+    )
+    assert "skill 'eks': explicit_for names 'kubernetes', which it does not imply" in msg
+
+
+def test_explicit_for_loads(tmp_path, tax):
+    path = _write(
+        tmp_path,
+        """
+skills:
+- {id: aws, name: AWS, category: cloud}
+- {id: ec2, name: Amazon EC2, category: cloud, implies: [aws], explicit_for: [aws]}
+""",
+    )
+    assert load_taxonomy(path).skills["ec2"].explicit_for == ("aws",)
+    assert set(tax.skills["eks"].explicit_for) == {"aws", "kubernetes"}
+    assert not check_taxonomy(path)

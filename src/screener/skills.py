@@ -36,6 +36,10 @@ FLATTENED_WORDS = 80  # words on one line beyond which it is a flattened resume,
 TOKENIZER_CACHE = 30_000
 _VERSION = re.compile(r"^v?(\d{1,2}|\d+\.\d+)(\.\d+)*(\.x)?[a-z]{0,2}\+?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# "Postgres13", "Java8", "Node14", "Python3.11", "Oracle12c": a form with its version glued on.
+_GLUED_VERSION = re.compile(r"^([a-z][a-z+#]{2,}?)-?v?(\d{1,2}(?:\.\d+)*(?:\.x)?[a-z]?)$")
+# "node v16", "go 1.21": a version no ordinary number looks like (a "v" or a dot).
+_CLEAR_VERSION = re.compile(r"^(v\d{1,2}(\.\d+)*|\d{1,2}\.\d+(\.\d+)*)(\.x)?$")
 # URLs with a scheme or www., and e-mail addresses, stay one token; "node.js/express" does not.
 _URL = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S+$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE
@@ -91,6 +95,29 @@ _ROLE_NOUNS = frozenset(
     ]
 )
 _CLAUSE_END = frozenset({".", ";", "!", "?"})
+# "a Python service", "the Python codebase", "a Java microservice": a technology named as the
+# modifier of a software noun is a skill, whatever article stands before it.
+_SOFTWARE_NOUNS = frozenset(
+    """service services microservice microservices codebase code-base codebases application
+    applications app apps api apis backend back-end library libraries module modules package
+    packages script scripts sdk program programs developer developers engineer engineers
+    programmer programmers framework stack project projects server servers component
+    components tooling pipeline pipelines""".split()
+)
+_SOFTWARE_CATEGORIES = frozenset(
+    {"language", "framework", "frontend", "database", "mobile", "testing", "devops", "cloud"}
+)
+# "Python Plumbing Ltd", "HCL Technologies", "Oracle Corporation": a skill word inside an
+# employer's name. Legal-entity suffixes only (and the two trade words that end most IT firms'
+# names): experience.py's wider employer class also holds "Cloud", "Systems", "Software",
+# which follow skills in product names ("AWS Cloud").
+_COMPANY_SUFFIXES = frozenset(
+    """ltd ltd. limited inc inc. incorporated llc llp gmbh plc corp corp. corporation pvt pty
+    technologies consulting""".split()
+)
+_NAME_GAP = 2  # capitalised words that may stand between a skill word and the suffix
+# Words after which an undecided ambiguous mention stands as a list item ("Java, Spring").
+_LIST_SEPARATORS = frozenset({",", ";", "/", "|", ")", "]", ".", ":", "and", "&", "or", "–", "—"})
 # "Keras- Exprience - 24 months": a form field naming one skill ("Exprience" sic, as pasted).
 _DASHES = frozenset({"-", "–", "—"})
 _FIELD_WORDS = frozenset({"exprience", "experience", "expirience", "experiance"})
@@ -150,10 +177,13 @@ class _Words:
     """The resume's non-space tokens, as columns: word i is texts[i], lowers[i] (its lower
     case), on 1-based line lines[i]. Columns, not an object per word: cheaper to build."""
 
-    __slots__ = ("texts", "lowers", "lines")
+    __slots__ = ("texts", "lowers", "lines", "starts", "ends")
 
     def __init__(self, texts: list[str], lowers: list[str], lines: list[int]) -> None:
         self.texts, self.lowers, self.lines = texts, lowers, lines
+        # Word indexes where explicit mentions start / end (exclusive): "Go/Rust" pairs skills
+        self.starts: frozenset[int] = frozenset()
+        self.ends: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -168,6 +198,7 @@ class _Mention:
     text: str
     rule: ContextRule | None  # set when this form needs context
     fuzzy: bool = False
+    software: bool = False  # of a software category: may modify a software noun
 
 
 class SkillMatcher:
@@ -177,6 +208,14 @@ class SkillMatcher:
         self.taxonomy = taxonomy
         self.nlp = _make_nlp(taxonomy)
         self._matcher, self._ambiguous = self._build_matcher()
+        self._glued = self._glueable_forms()
+        # Acronym forms ("DAX", "HCL"): written "Dax" before a capitalised word, a person's name
+        self._acronyms = {
+            (s.id, f.lower())
+            for s in taxonomy.skills.values()
+            for f in s.forms
+            if f.isalpha() and f.isupper() and 2 <= len(f) <= 5
+        }
         self._fuzzy = _FuzzyIndex(taxonomy, self.nlp, _load_stopwords())
         self._warmed: set[str] = set()
 
@@ -193,6 +232,16 @@ class SkillMatcher:
                     ambiguous[(skill.id, _key(self.nlp.make_doc(form)))] = skill.context
         return matcher, ambiguous
 
+    def _glueable_forms(self) -> dict[str, str]:
+        """One-word forms of letters (and + #) that may carry a glued version: form -> id."""
+        owner: dict[str, str | None] = {}
+        for skill in self.taxonomy.skills.values():
+            for form in skill.forms:
+                key = form.lower()
+                if len(key) >= 3 and re.fullmatch(r"[a-z][a-z+#]+", key):
+                    owner[key] = skill.id if owner.get(key, skill.id) == skill.id else None
+        return {k: v for k, v in owner.items() if v}
+
     # ------------------------------------------------------------------ public
 
     def find(self, lines: Sequence[str], sections: Sequence[Section] = ()) -> tuple[SkillHit, ...]:
@@ -205,8 +254,16 @@ class SkillMatcher:
         wrapped = _wrapped_lines(words)
         shouting = _shouting_lines(words)
         not_claims = _hiring_clauses(words, wrapped) if _hiring(tokens) else frozenset()
+        explicit = self._explicit(doc, tokens, words, index)
+        words.starts = frozenset(m.start for m in explicit)
+        words.ends = frozenset(m.end for m in explicit)
+        explicit += self._glued_versions(words, explicit)
         mentions = [
-            m for m in self._explicit(doc, tokens, words, index) if m.start not in not_claims
+            m
+            for m in explicit
+            if m.start not in not_claims
+            and not _in_company_name(m, words)
+            and not self._person_name(m, words)
         ]
         accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped, (), shouting)
         admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
@@ -227,6 +284,42 @@ class SkillMatcher:
                 if m.rule is not None
             ]
         return self._hits(accepted, _section_lookup(sections))
+
+    def _glued_versions(self, words: _Words, explicit: list[_Mention]) -> list[_Mention]:
+        """Mentions in words the matcher left whole: "Postgres13", "Java8", "Node14".
+
+        The version makes even an ambiguous form ("Node", "Java") the technology, so the
+        mention needs no context; a year ("Excel2016") is not taken for a version.
+        """
+        covered = {i for m in explicit for i in range(m.start, m.end)}
+        out = []
+        for i, lower in enumerate(words.lowers):
+            if i in covered or not lower[-1:].isalnum() or not any(c.isdigit() for c in lower):
+                continue
+            found = _GLUED_VERSION.match(lower)
+            sid = self._glued.get(found.group(1)) if found else None
+            if sid is not None:
+                out.append(_Mention(sid, i, i + 1, words.lines[i], words.texts[i], None))
+        return out
+
+    def _person_name(self, m: _Mention, words: _Words) -> bool:
+        """ "Dax Turner": an acronym written as a name and followed by a capitalised word that
+        is no skill and no software noun ("Sql Server", "Php Developer" stay skills)."""
+        text = m.text
+        if m.end - m.start != 1 or not (text[:1].isupper() and text[1:].islower()):
+            return False
+        if (m.skill, text.lower()) not in self._acronyms:
+            return False
+        nxt = m.end
+        if nxt >= len(words) or words.lines[nxt] != m.line or nxt in words.starts:
+            return False
+        word = words.texts[nxt]
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and word.isalpha()
+            and words.lowers[nxt] not in _SOFTWARE_NOUNS
+        )
 
     def find_text(self, text: str) -> tuple[SkillHit, ...]:
         """Skills in free text with no section information (a job ad, a snippet)."""
@@ -300,12 +393,20 @@ class SkillMatcher:
         else:
             rule = self._ambiguous.get((label, " ".join(tokens.lowers[first:stop])))
             text = " ".join(tokens.texts[first:stop])
-        return _Mention(label, start, end, words.lines[start], text, rule)
+        software = self.taxonomy.skills[label].category in _SOFTWARE_CATEGORIES
+        return _Mention(label, start, end, words.lines[start], text, rule, software=software)
 
     def _hits(self, mentions: list[_Mention], section_of: Any) -> tuple[SkillHit, ...]:
         by_skill: dict[str, list[_Mention]] = {}
         for m in mentions:
             by_skill.setdefault(m.skill, []).append(m)
+        # "EKS", "RDS": a platform's managed service is explicit evidence of the platform, with
+        # the service's words as evidence (unless the platform is named inside them already).
+        for m in mentions:
+            for target in self.taxonomy.skills[m.skill].explicit_for:
+                own = by_skill.setdefault(target, [])
+                if not any(m.start <= o.start and o.end <= m.end for o in own):
+                    own.append(_Mention(target, m.start, m.end, m.line, m.text, None, m.fuzzy))
         hits: dict[str, SkillHit] = {}
         for sid, found in by_skill.items():
             found.sort(key=lambda m: (m.start, m.end))
@@ -356,7 +457,7 @@ def _filter_spans(matches: Sequence[tuple[int, int, int]]) -> list[tuple[int, in
 
 def _identity(m: _Mention) -> tuple:
     """What `_Mention.__eq__` compares, hashable (a skill's rule is one object: its context)."""
-    return (m.skill, m.start, m.end, m.line, m.text, id(m.rule), m.fuzzy)
+    return (m.skill, m.start, m.end, m.line, m.text, id(m.rule), m.fuzzy, m.software)
 
 
 @lru_cache(maxsize=4)
@@ -543,9 +644,7 @@ def _admit(
     fields = [m.rule is None or _is_field(m, words) for m in mentions]
     accepted = list(support) + [m for m, plain in zip(mentions, fields) if plain]
     pending = [
-        m
-        for m, plain in zip(mentions, fields)
-        if not plain and _passes_gates(m, words, shouting)
+        m for m, plain in zip(mentions, fields) if not plain and _passes_gates(m, words, shouting)
     ]
     if not pending:
         return accepted
@@ -555,6 +654,9 @@ def _admit(
     near = _Neighbours(accepted + pending, taxonomy, wrapped)
     in_accepted = {id(m) for m in accepted}
     in_pending = {id(m) for m in pending}
+    # Undecided mentions vouch for one another only as list items ("Java, Spring, Hibernate"):
+    # "Java-rubbed steak, Cucumber salad, Jasmine rice" each modify a word, and vouch for none.
+    listed = {id(m) for m in pending if _list_item(m, words)}
     fixed: dict[int, bool | None] = {}
     changed = True
     while changed and pending:  # admitted mentions can support others: "Go, Rust, C"
@@ -571,7 +673,7 @@ def _admit(
                 # Unconfirmed neighbours count half: "Java, Spring, Hibernate, Maven" are all
                 # ambiguous and vouch for one another, two ordinary words side by side do not.
                 strong = near.count(m, in_accepted)
-                weak = near.count(m, in_pending)
+                weak = near.count(m, in_pending & listed)
                 verdict = strong + weak // 2 >= m.rule.near  # type: ignore[union-attr]
             if verdict:
                 accepted.append(m)
@@ -580,6 +682,16 @@ def _admit(
                 changed = True
         pending = [m for m in pending if id(m) in in_pending]
     return accepted
+
+
+def _list_item(m: _Mention, words: _Words) -> bool:
+    """Does the mention end an item of a list: a separator, another skill, a version or the
+    line's end after it?"""
+    i = m.end
+    if i >= len(words) or words.lines[i] != m.line or i in words.starts:
+        return True
+    lower = words.lowers[i]  # not a noun it modifies: "CI on Jenkins" lists, "Cucumber salad" not
+    return lower in _LIST_SEPARATORS or lower in _FUNCTION_WORDS or bool(_VERSION.match(lower))
 
 
 def _is_field(m: _Mention, words: _Words) -> bool:
@@ -617,8 +729,36 @@ def _passes_gates(m: _Mention, words: _Words, shouting: frozenset[int] = frozens
         # In a line of capitals "SPRING" is "Spring" shouted; it still needs admitting.
         shouted = m.line in shouting and rule.needs_admission
         if not (shouted and m.text in {c.upper() for c in rule.case}):
-            return False
+            if not _next_is(m, words, _CLEAR_VERSION.match):  # "node v16", "go 1.21"
+                return False
+    if _modifies_software(m, words):  # "a Python service": only vetoes after the word apply
+        return not any(p.after and _pattern_at(p, m, words) for p in rule.reject)
     return not _any_pattern(rule.reject, m, words)
+
+
+def _next_is(m: _Mention, words: _Words, test: Any) -> bool:
+    """Does the word right after the mention, on its line, pass `test` (given its lower case)?"""
+    i = m.end
+    return i < len(words) and words.lines[i] == m.line and bool(test(words.lowers[i]))
+
+
+def _modifies_software(m: _Mention, words: _Words) -> bool:
+    """ "a Python service", "the Java codebase": a technology before a software noun."""
+    return m.software and _next_is(m, words, _SOFTWARE_NOUNS.__contains__)
+
+
+def _in_company_name(m: _Mention, words: _Words) -> bool:
+    """ "Python Plumbing Ltd", "HCL Technologies": the mention opens an employer's name, a
+    company suffix following it after at most _NAME_GAP capitalised words (no role noun)."""
+    for i in range(m.end, min(m.end + _NAME_GAP + 1, len(words))):
+        text = words.texts[i]
+        if words.lines[i] != m.line or not text[:1].isupper():
+            return False
+        if words.lowers[i] in _COMPANY_SUFFIXES:
+            return True
+        if not text.isalpha() or words.lowers[i] in _SOFTWARE_NOUNS:
+            return False
+    return False
 
 
 def _admitted_alone(m: _Mention, words: _Words, section_of: Any) -> bool | None:
@@ -629,7 +769,7 @@ def _admitted_alone(m: _Mention, words: _Words, section_of: Any) -> bool | None:
         return True
     if rule.sections and section_of(m.line) in rule.sections:
         return True
-    if _any_pattern(rule.admit, m, words):
+    if _any_pattern(rule.admit, m, words, admit=True) or _modifies_software(m, words):
         return True
     if rule.near <= 0:
         return False
@@ -728,24 +868,40 @@ _WILD = frozenset({"<version>", "<year>"})
 _PATTERN_INDEX: dict[int, tuple[tuple[ContextPattern, ...], Any]] = {}
 
 
-def _any_pattern(patterns: tuple[ContextPattern, ...], m: _Mention, words: _Words) -> bool:
+def _any_pattern(
+    patterns: tuple[ContextPattern, ...], m: _Mention, words: _Words, admit: bool = False
+) -> bool:
     """`any(_pattern_at(p, m, words) for p in patterns)`, trying only the patterns whose token
-    next to the mention is the word there (or a wildcard)."""
+    next to the mention is the word there (or a wildcard).
+
+    `admit`: a bare slash ("_ /", "/ _") admits only when a skill stands on its other side
+    ("Go/Rust", not "Go/No-Go").
+    """
     if not patterns:
         return False
     entry = _PATTERN_INDEX.get(id(patterns))
     if entry is None or entry[0] is not patterns:
         entry = _PATTERN_INDEX[id(patterns)] = (patterns, _index_patterns(patterns))
     after, before, others = entry[1]
-    if any(_pattern_at(p, m, words) for p in others):
+
+    def at(p: ContextPattern) -> bool:
+        if not _pattern_at(p, m, words):
+            return False
+        if admit and p.after == ("/",) and not p.before:
+            return m.end + 1 in words.starts
+        if admit and p.before == ("/",) and not p.after:
+            return m.start - 1 in words.ends
+        return True
+
+    if any(at(p) for p in others):
         return True
     for i, table in ((m.end, after), (m.start - 1, before)):
         if table and 0 <= i < len(words) and words.lines[i] == m.line:
             lower = words.lowers[i]
-            if any(_pattern_at(p, m, words) for p in table.get(lower, ())):
+            if any(at(p) for p in table.get(lower, ())):
                 return True
             stripped = lower.rstrip(".")
-            if stripped != lower and any(_pattern_at(p, m, words) for p in table.get(stripped, ())):
+            if stripped != lower and any(at(p) for p in table.get(stripped, ())):
                 return True
     return False
 

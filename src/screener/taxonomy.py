@@ -37,7 +37,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDERS = ("<version>", "<year>")
 TOP_KEYS = frozenset({"version", "skills"})
-SKILL_KEYS = frozenset({"id", "name", "category", "aliases", "implies", "context"})
+SKILL_KEYS = frozenset({"id", "name", "category", "aliases", "implies", "explicit_for", "context"})
 CONTEXT_KEYS = frozenset(
     {"ambiguous", "case", "reject", "admit", "sections", "near", "near_categories"}
 )
@@ -78,6 +78,9 @@ class Skill:
     aliases: tuple[str, ...] = ()
     implies: tuple[str, ...] = ()
     context: ContextRule | None = None
+    # A managed service of a platform (EKS, RDS): a mention of it is explicit evidence of these
+    # implied skills too (the platform), where `implies` alone adds them as implied.
+    explicit_for: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -198,6 +201,7 @@ def skill_table(taxonomy: Taxonomy, category: str | None = None) -> list[dict[st
                 "category": s.category,
                 "aliases": ", ".join(s.aliases),
                 "implies": ", ".join(s.implies),
+                "explicit_for": ", ".join(s.explicit_for),
                 "ambiguous": ", ".join(s.context.ambiguous) if s.context else "",
             }
         )
@@ -279,10 +283,11 @@ def _parse_skill(path: str, i: int, entry: Any, problems: list[str]) -> Skill | 
         category = "unknown"
     aliases = _str_list(entry.get("aliases"), f"{where}: 'aliases'", problems)
     implies = _str_list(entry.get("implies"), f"{where}: 'implies'", problems)
+    explicit_for = _str_list(entry.get("explicit_for"), f"{where}: 'explicit_for'", problems)
     context = None
     if entry.get("context") is not None:
         context = _parse_context(where, entry["context"], problems)
-    return Skill(sid, name.strip(), category, aliases, implies, context)
+    return Skill(sid, name.strip(), category, aliases, implies, context, explicit_for)
 
 
 def _str_list(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
@@ -380,6 +385,12 @@ def _check_implies(path: str, skills: dict[str, Skill]) -> list[str]:
                 fix = f"did you mean '{hint[0]}'?" if hint else "add that skill or remove the link"
                 problems.append(
                     f"{path}: skill '{skill.id}' implies unknown skill '{target}'; {fix}"
+                )
+        for target in skill.explicit_for:
+            if target not in skill.implies:
+                problems.append(
+                    f"{path}: skill '{skill.id}': explicit_for names '{target}', which it does "
+                    f"not imply; add '{target}' to its implies or remove it from explicit_for"
                 )
     if problems:
         return problems
