@@ -50,7 +50,9 @@ CREATE TABLE IF NOT EXISTS profiles (key TEXT PRIMARY KEY, doc_key TEXT NOT NULL
 """
 # Modules whose source decides what extraction produces; everything else but the modules below
 # decides what parsing produces.
-_EXTRACT_SOURCES = ("extract", "text.py")
+# records.py too: a document row is Document's fields in order, so a field added to it must not
+# read an older row (hidden_text and hidden_chars were added after schema 3).
+_EXTRACT_SOURCES = ("extract", "text.py", "records.py")
 _NOT_PARSE_SOURCES = ("report", "cli.py", "api.py", "batch.py", "cache.py", "inputs.py",
                       "pool.py", "progress.py", "scoring.py", "ranking.py", "redact.py",
                       "posting.py", "__main__.py")
@@ -169,7 +171,8 @@ def cache_entry(profile: Profile, derived: Any = None) -> tuple[bytes, bytes]:
     it plus `derived`. A pure function of the profile, so the worker that parsed the file makes
     them: the text then never travels to the parent, and the compression runs in parallel."""
     doc = dataclasses.replace(profile.document, path="")
-    rows = to_rows(dataclasses.replace(profile, document=dataclasses.replace(doc, text="")))
+    rows = to_rows(dataclasses.replace(
+        profile, document=dataclasses.replace(doc, text="", hidden_text="")))
     return _pack(to_rows(doc)), _pack([rows, derived])
 
 

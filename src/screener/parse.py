@@ -100,7 +100,16 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
         sections=sections,
         skills=hits,
         experience=experience,
+        hidden_skills=_hidden_skills(doc, settings),
     )
+
+
+def _hidden_skills(doc: Document, settings: ParseSettings) -> tuple[str, ...]:
+    """The skills named in the text a reader cannot see: reported, never counted."""
+    if not doc.hidden_text:
+        return ()
+    hits = _matcher(settings.taxonomy_path).find_text(doc.hidden_text)
+    return tuple(h.id for h in hits if h.source != "implied")
 
 
 def extract_document(path: str, data: bytes, settings: ParseSettings) -> Document:

@@ -60,6 +60,11 @@ class Document(_Record):
     extractor: str = ""  # which reader produced the text: pdfminer | pdfium | docx | text
     error: str | None = None  # one line a recruiter understands, ending with what to do
     warnings: tuple[str, ...] = ()
+    # Text a reader cannot see (white on white, invisible, tiny, off the page, under a
+    # picture; see screener.extract.hidden): left out of `text` and of matching, kept to name
+    # the skills it holds. `hidden_chars` (non-space characters) outlives the text in caches.
+    hidden_text: str = ""
+    hidden_chars: int = 0
 
     @property
     def lines(self) -> list[str]:
@@ -146,10 +151,20 @@ class Profile(_Record):
     sections: tuple[Section, ...] = ()
     skills: tuple[SkillHit, ...] = ()
     experience: Experience = field(default_factory=lambda: Experience(total_years=None))
+    hidden_skills: tuple[str, ...] = ()  # skill ids named in text a reader cannot see
 
     @property
     def status(self) -> Status:
         return self.document.status
+
+    @property
+    def hidden_flag(self) -> str:
+        """"hidden text: 240 characters, 18 skills" when the resume hides text, else ""."""
+        chars = self.document.hidden_chars
+        if not chars:
+            return ""
+        n = len(self.hidden_skills)
+        return f"hidden text: {chars:,} characters, {n} skill{'' if n == 1 else 's'}"
 
     def skill(self, skill_id: str) -> SkillHit | None:
         for hit in self.skills:
@@ -174,6 +189,7 @@ class Profile(_Record):
             "sections": [s.to_dict() for s in self.sections],
             "skills": [s.to_dict() for s in self.skills],
             "experience": self.experience.to_dict(),
+            "hidden_text": {"chars": doc.hidden_chars, "skills": list(self.hidden_skills)},
         }
 
 

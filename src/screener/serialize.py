@@ -94,7 +94,7 @@ def _intern(value: Any) -> Any:
     return sys.intern(value) if type(value) is str else value
 
 
-_NOT_INTERNED = {("Document", "text")}  # large and unique
+_NOT_INTERNED = {("Document", "text"), ("Document", "hidden_text")}  # large and unique
 
 
 def _record_row_converter(cls: type) -> Callable[[Any], Any]:

@@ -121,9 +121,10 @@ def _with_sha(profile: Profile, sha: str) -> Profile:
 
 def drop_text(profile: Profile) -> Profile:
     """The same profile without its document text: keep this once the text has been used."""
-    if not profile.document.text:
+    if not profile.document.text and not profile.document.hidden_text:
         return profile
-    return dataclasses.replace(profile, document=dataclasses.replace(profile.document, text=""))
+    return dataclasses.replace(
+        profile, document=dataclasses.replace(profile.document, text="", hidden_text=""))
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,11 @@ def _document(path: str, sha: str, kind: str, raw: Extracted, max_chars: int) ->
         "pages": raw.pages,
         "warnings": tuple(warnings),
     }
+    hidden = normalise(raw.hidden[: max_chars + 1000])[:max_chars] if raw.hidden else ""
+    common |= {"hidden_text": hidden, "hidden_chars": sum(1 for c in hidden if not c.isspace())}
     if not text.strip():
         reason = Messages.NO_TEXT_LAYER if kind == "pdf" else Messages.NO_TEXT
+        if hidden.strip():
+            reason = Messages.ALL_HIDDEN
         return Document(status="empty", error=reason, **common)  # type: ignore[arg-type]
     return Document(status="ok", text=text, **common)  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ class Extracted:
     pages: int = 0  # 0 when the format has no pages or the count is not recorded
     warnings: tuple[str, ...] = ()
     total_pages: int = 0  # pages in the file, when more than were read
+    hidden: str = ""  # text a reader cannot see, left out of `text` (see extract.hidden)
 
 
 class Messages:
@@ -30,6 +31,10 @@ class Messages:
     EMPTY_FILE = "file is empty (0 bytes): ask the candidate for the file again"
     NO_TEXT_LAYER = "no text layer: scanned image, needs OCR (or ask the candidate for a text PDF)"
     NO_TEXT = "no text found in the document: ask the candidate for another copy"
+    ALL_HIDDEN = (
+        "all its text is hidden (white, invisible, tiny or off the page): ask the candidate "
+        "for another copy"
+    )
     ENCRYPTED = "encrypted PDF: ask the candidate for an unprotected copy"
     DAMAGED_PDF = "damaged PDF (truncated download?): ask for the file again"
     DAMAGED_DOCX = "damaged Word .docx (cannot be opened): ask for the file again, or a PDF"

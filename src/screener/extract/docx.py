@@ -44,12 +44,14 @@ def read_docx(data: bytes) -> Extracted:
     package = _stored_copy(data)
     document = _open(package)
     part = document.part
-    headers = _unique(_part_lines(part, _HEADER))
-    footers = _unique(_part_lines(part, _FOOTER))
+    hidden: list[str] = []
+    headers = _unique(_part_lines(part, _HEADER, hidden))
+    footers = _unique(_part_lines(part, _FOOTER, hidden))
     body: list[str] = []
-    _walk(document.element.body, body)
+    _walk(document.element.body, body, hidden)
     lines = headers + ([""] if headers else []) + body + ([""] if footers else []) + footers
-    return Extracted(text="\n".join(lines), extractor="docx", pages=_page_count(package))
+    return Extracted(text="\n".join(lines), extractor="docx", pages=_page_count(package),
+                     hidden="\n".join(h.strip() for h in hidden if h.strip()))
 
 
 # python-docx loads every part into memory; a resume's parts unpack to a few MB (photos
@@ -115,7 +117,7 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> 
     return b"".join(chunks)
 
 
-def _part_lines(part, reltype: str) -> list[str]:
+def _part_lines(part, reltype: str, hidden: list[str]) -> list[str]:
     lines: list[str] = []
     # Sorted by part name so the order does not depend on relationship ids.
     targets = sorted(
@@ -127,32 +129,37 @@ def _part_lines(part, reltype: str) -> list[str]:
         key=lambda p: str(p.partname),
     )
     for target in targets:
-        _walk(target.element, lines)
+        _walk(target.element, lines, hidden)
     return [line for line in lines if line.strip()]
 
 
-def _walk(element, out: list[str]) -> None:
-    """Append the text lines of paragraphs and tables under `element`, in document order."""
+def _walk(element, out: list[str], hidden: list[str]) -> None:
+    """Append the text lines of paragraphs and tables under `element`, in document order;
+    the text of hidden runs (see `_hidden_run`) goes to `hidden` instead, one line each."""
     for child in element:
         if child.tag == _W + "p":
-            _paragraph(child, out)
+            _paragraph(child, out, hidden)
         elif child.tag in _CONTAINERS:
-            _walk(child, out)
+            _walk(child, out, hidden)
 
 
-def _paragraph(p, out: list[str]) -> None:
+def _paragraph(p, out: list[str], hidden: list[str]) -> None:
     parts: list[str] = []
     boxes: list = []
-    _runs(p, parts, boxes)
+    _runs(p, parts, boxes, hidden)
     out.extend("".join(parts).split("\n"))
     for box in boxes:  # text boxes anchored in this paragraph follow it
-        _walk(box, out)
+        _walk(box, out, hidden)
 
 
-def _runs(element, parts: list[str], boxes: list) -> None:
+def _runs(element, parts: list[str], boxes: list, hidden: list[str]) -> None:
     for child in element:
         tag = child.tag
-        if tag == _W + "t":
+        if tag == _W + "r" and _hidden_run(child):
+            shown: list[str] = []
+            _runs(child, shown, boxes, hidden)
+            hidden.append("".join(shown).replace("\n", " "))
+        elif tag == _W + "t":
             parts.append(child.text or "")
         elif tag in (_W + "tab", _W + "ptab"):
             parts.append("\t")
@@ -165,7 +172,63 @@ def _runs(element, parts: list[str], boxes: list) -> None:
         elif tag in (_MC_FALLBACK, _W + "del", _W + "instrText", _W + "delText"):
             continue  # a duplicate of the DrawingML text box, or deleted / field-code text
         else:
-            _runs(child, parts, boxes)
+            _runs(child, parts, boxes, hidden)
+
+
+# Text a reader cannot see: hidden (w:vanish), under 3 pt (w:sz counts half-points), or
+# near-white (each channel >= 0xEB) with no shading under it. Direct formatting only: a
+# character style that hides text is not followed.
+_MIN_HALF_POINTS = 6
+_PALE = 0xEB
+_SHADED = (_W + "pPr", _W + "tcPr", _W + "tblPr")
+
+
+def _hidden_run(run) -> bool:
+    props = run.find(_W + "rPr")
+    if props is None:
+        return False
+    if _on(props.find(_W + "vanish")):
+        return True
+    size = props.find(_W + "sz")
+    if size is not None and (size.get(_W + "val") or "").isdigit():
+        if int(size.get(_W + "val")) < _MIN_HALF_POINTS:
+            return True
+    colour = props.find(_W + "color")
+    return colour is not None and _pale(colour.get(_W + "val")) and not _shaded(run, props)
+
+
+def _on(toggle) -> bool:
+    return toggle is not None and toggle.get(_W + "val", "true") not in ("0", "false", "off")
+
+
+def _pale(value: str | None) -> bool:
+    if not value or len(value) != 6:
+        return False  # "auto" or a malformed value: Word shows it dark
+    try:
+        channels = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        return False
+    return all(c >= _PALE for c in channels)
+
+
+def _shaded(run, props) -> bool:
+    """Whether a run's own shading or highlight, or its paragraph's, cell's or table's
+    shading, lies under it (white text on a dark table cell is read)."""
+    highlight = props.find(_W + "highlight")
+    if highlight is not None and highlight.get(_W + "val") not in (None, "none", "white"):
+        return True
+    holders = [props]
+    node = run.getparent()
+    while node is not None:
+        holders.extend(c for c in node if c.tag in _SHADED)
+        node = node.getparent()
+    for holder in holders:
+        shading = holder.find(_W + "shd")
+        if shading is not None and not _pale(shading.get(_W + "fill")) and (
+            shading.get(_W + "fill") or "auto"
+        ) != "auto":
+            return True
+    return False
 
 
 def _unique(lines: list[str]) -> list[str]:

@@ -9,6 +9,9 @@ extractor:
 Both keep a two-column resume's reading order: pdfminer groups each column's lines into text
 boxes and orders the boxes (boxes_flow); the fast path finds the gutter from glyph boxes.
 
+Both leave out text a reader cannot see (screener.extract.hidden; screener.extract.visible
+for pdfminer) and return it apart in `Extracted.hidden`.
+
 Page limit: a PDF of more than `max_pages` pages is an error, decided from the page count
 before any page is laid out, so a 2,000-page file costs milliseconds, not minutes. No resume
 runs to 50 pages; what does is a portfolio, a thesis or a file built to stall the batch, and
@@ -17,6 +20,7 @@ screening its first pages as if they were the whole would rank a fragment.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections import Counter
@@ -116,23 +120,26 @@ def _runs_together(text: str) -> bool:
 
 
 def _fast(data: bytes, max_pages: int) -> Extracted:
-    from screener.extract.pdfium import open_pdf, page_lines
+    from screener.extract.pdfium import open_pdf, page_text
 
     pdf = _open_pdfium(data, open_pdf)
     try:
         total = len(pdf)
         _check_pages(total, max_pages)
         pages: list[str] = []
+        hidden: list[str] = []
         overhangs: dict = {}
         for index in range(total):
             page = pdf[index]
             try:
-                pages.append("\n".join(page_lines(page, overhangs)))
+                lines, page_hidden = page_text(page, overhangs)
+                pages.append("\n".join(lines))
+                hidden.append(page_hidden)
             finally:
                 page.close()
     finally:
         pdf.close()
-    return _assemble(pages, total, "pdfium")
+    return _assemble(pages, total, "pdfium", hidden)
 
 
 def _open_pdfium(data: bytes, open_pdf):
@@ -157,14 +164,15 @@ def _pdfminer_or(fallback: Extracted, data: bytes, max_pages: int) -> Extracted:
 
 
 def _pdfminer(data: bytes, max_pages: int) -> Extracted:
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    from screener.extract.visible import visible_aggregator
 
     pages = _pdfminer_pages(data)
     _check_pages(len(pages), max_pages)
     resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=LAParams(**LAPARAMS))
+    device = visible_aggregator(resources, LAParams(**LAPARAMS))
     interpreter = PDFPageInterpreter(resources, device)
     texts: list[str] = []
     try:
@@ -174,7 +182,7 @@ def _pdfminer(data: bytes, max_pages: int) -> Extracted:
     except _pdfminer_errors() as exc:
         if not texts:
             raise ExtractionError(Messages.DAMAGED_PDF) from exc
-    return _assemble(texts, len(pages), "pdfminer")
+    return _assemble(texts, len(pages), "pdfminer", device.hidden)
 
 
 def _pdfminer_errors() -> tuple[type[BaseException], ...]:
@@ -218,8 +226,9 @@ def _check_pages(total: int, max_pages: int) -> None:
         raise ExtractionError(Messages.TOO_MANY_PAGES.format(pages=total, limit=max_pages))
 
 
-def _assemble(pages: list[str], total: int, extractor: str) -> Extracted:
-    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total)
+def _assemble(pages: list[str], total: int, extractor: str, hidden: list[str] = ()) -> Extracted:
+    return Extracted(text="\n\n".join(pages), extractor=extractor, pages=total,
+                     hidden="\n".join(h for h in hidden if h))
 
 
 def _check_truncation(result: Extracted, data: bytes) -> Extracted:
@@ -229,4 +238,4 @@ def _check_truncation(result: Extracted, data: bytes) -> Extracted:
     if not result.text.strip():
         raise ExtractionError(Messages.DAMAGED_PDF)
     warning = "PDF looks cut short (no end marker): some text may be missing; ask for it again"
-    return Extracted(result.text, result.extractor, result.pages, result.warnings + (warning,))
+    return dataclasses.replace(result, warnings=result.warnings + (warning,))

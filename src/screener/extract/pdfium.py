@@ -11,6 +11,10 @@ layout's own loop (`segment_glyphs` calls pdfium's functions directly, through c
 prototypes without argument converters, about 2.5x cheaper than pypdfium2's bound functions:
 no Python function runs per glyph). The generated flag is asked only of whitespace (pdfium
 generates nothing else), and the font size only where the layout needs it.
+
+Hidden text (white on white, invisible, tiny, off the page, under a picture) is found word by
+word by screener.extract.hidden before the layout runs, and its glyphs are blanked so the
+layout never sees them.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ import ctypes
 import struct
 from functools import cache
 
+from screener.extract.hidden import hidden_glyphs
 from screener.extract.layout import GlyphReader, reading_order, segment_glyphs
 
-__all__ = ["open_pdf", "page_lines"]
+__all__ = ["open_pdf", "page_lines", "page_text"]
 
 # FS_RECTF (left, top, right, bottom: C floats) read in one call; the same Python floats as
 # its four ctypes fields, for about half the cost.
@@ -43,11 +48,38 @@ def open_pdf(data: bytes):
 def page_lines(page, overhangs: dict | None = None) -> list[str]:
     """One page's lines in reading order ('' between blocks); `overhangs` caches the glyphs'
     overhangs for the pages of one document (see `layout.segment_glyphs`)."""
+    return page_text(page, overhangs)[0]
+
+
+def page_text(page, overhangs: dict | None = None) -> tuple[list[str], str]:
+    """`page_lines`, and the page's hidden text (see screener.extract.hidden) left out of
+    them: one line per hidden text object, '' when there is none."""
     textpage = page.get_textpage()
     try:
-        return reading_order(segment_glyphs(*_page_glyphs(textpage), overhangs))
+        reader, chars = _page_glyphs(textpage)
+        hidden = _hide(page, textpage, chars)
+        return reading_order(segment_glyphs(reader, chars, overhangs)), hidden
     finally:
         textpage.close()
+
+
+def _hide(page, textpage, chars: list[str]) -> str:
+    """Blank the glyphs of the page's hidden words in `chars`; return their text, a line per
+    run of hidden words."""
+    if not chars:
+        return ""
+    spans = hidden_glyphs(page.raw, textpage.raw, chars, tuple(page.get_cropbox()))
+    lines: list[list[str]] = []
+    last_end = -1
+    for start, end in spans:
+        word = "".join(chars[start:end])
+        chars[start:end] = [""] * (end - start)
+        if lines and all(not c or c.isspace() for c in chars[last_end:start]):
+            lines[-1].append(word)  # nothing visible between: the same hidden run
+        else:
+            lines.append([word])
+        last_end = end
+    return "\n".join(" ".join(line) for line in lines)
 
 
 class _Calls:

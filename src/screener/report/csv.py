@@ -19,7 +19,7 @@ from screener.report import fmt_num, group, reason
 # contract columns first (docs/DESIGN.md), then the detail a recruiter filters on
 COLUMNS = (
     "rank", "file", "name", "email", "score", "status", "error", "years", "matched", "missing",
-    "candidate_id", "relevant_years", "claimed_years", "knockout", "skills", "phone",
+    "candidate_id", "relevant_years", "claimed_years", "knockout", "hidden_text", "skills", "phone",
     "extractor", "sha256", "posting", "as_of", "taxonomy",
 )
 
@@ -97,6 +97,7 @@ def row_for(entry: ShortlistEntry) -> dict[str, Any]:
         "relevant_years": fmt_num(a.relevant_years, 2),
         "claimed_years": fmt_num(a.profile.experience.claimed_years, 2),
         "knockout": "; ".join(a.knocked_out_by),
+        "hidden_text": a.profile.hidden_flag,
         "skills": "; ".join(sorted(h.id for h in a.profile.skills if h.source != "implied")),
         "phone": contact.phone,
         "extractor": doc.extractor,

@@ -149,6 +149,7 @@ def _row(entry: ShortlistEntry, anchor: str) -> str:
         status = f'<span class="tag ko">knocked out</span> {_e("; ".join(a.knocked_out_by))}'
     else:
         status = '<span class="tag">ranked</span>'
+    status += _hidden_tag(a)
     cells = (
         _num_cell(entry.rank, str(entry.rank)),
         (f'<td data-v="{_e(name.casefold())}"><a href="#{anchor}" data-open="{anchor}">'
@@ -162,6 +163,12 @@ def _row(entry: ShortlistEntry, anchor: str) -> str:
     )
     cls = ' class="ko"' if a.knocked_out_by else ""
     return f'<tr data-rank="{entry.rank}"{cls}>' + "".join(cells) + "</tr>"
+
+
+def _hidden_tag(a: Assessment) -> str:
+    """The hidden-text flag (text a reader cannot see, left out of matching), or ""."""
+    flag = a.profile.hidden_flag
+    return f' <span class="tag hidden-text">{_e(flag)}</span>' if flag else ""
 
 
 def _num_cell(value: float | None, text: str) -> str:
@@ -244,6 +251,10 @@ def _candidate_details(entry: ShortlistEntry, anchor: str) -> str:
     a = entry.assessment
     knock = "".join(f'<p><span class="tag ko">knocked out</span> {_e(rule)}</p>'
                     for rule in a.knocked_out_by)
+    if a.profile.hidden_flag:
+        names = ", ".join(a.profile.hidden_skills) or "none"
+        knock += (f"<p>{_hidden_tag(a)} left out of matching; skills named in it: "
+                  f"{_e(names)}</p>")
     parts = "".join(
         f"<tr><td>{_e(p.name)}</td><td class=\"num\">{fmt_num(p.points)}</td>"
         f'<td class="num">{fmt_num(p.max_points)}</td><td>{_e(p.note)}</td></tr>'

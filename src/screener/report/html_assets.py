@@ -32,7 +32,7 @@ tr.ko td { color: var(--muted); }
 .tag { display: inline-block; padding: 0 .4rem; border-radius: .6rem; font-size: .8rem;
        background: var(--band); border: 1px solid var(--rule); }
 .tag.ko, .tag.error, .tag.empty { border-color: var(--missing); color: var(--missing); }
-.tag.duplicate { border-color: var(--unknown); }
+.tag.duplicate, .tag.hidden-text { border-color: var(--unknown); }
 .out { font-weight: 600; }
 .out.met { color: var(--met); } .out.partial { color: #a86b00; }
 .out.missing { color: var(--missing); } .out.unknown { color: var(--muted); }

@@ -89,6 +89,9 @@ def candidate(entry: ShortlistEntry) -> dict[str, Any]:
         "skills": [_skill(h) for h in a.profile.skills],
         "positions": [_position(p, i in a.relevant_positions)
                       for i, p in enumerate(exp.positions)],
+        # text a reader cannot see, left out of matching: its size and the skills it names
+        "hidden_text": {"chars": doc.hidden_chars, "skills": list(a.profile.hidden_skills),
+                        "flag": a.profile.hidden_flag},
     })
 
 

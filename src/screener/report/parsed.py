@@ -19,6 +19,9 @@ def render_profile(profile: Profile) -> str:
     c = profile.contact
     out.append(f"  {doc.kind}, {doc.pages} page(s), {doc.chars} chars, read by {doc.extractor}")
     out.append(f"  name: {c.name or '-'}   email: {c.email or '-'}   phone: {c.phone or '-'}")
+    if profile.hidden_flag:  # left out of matching: named here, never counted
+        named = ", ".join(profile.hidden_skills) or "none"
+        out.append(f"  {profile.hidden_flag} (not matched; names {named})")
     if c.links:
         out.append(f"  links: {', '.join(c.links)}")
     exp = profile.experience

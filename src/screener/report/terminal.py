@@ -144,6 +144,7 @@ class _Table:
             max([7] + [cell_width(_matched(e.assessment)) for e in ranked]),
             max([7] + [cell_width(_missing(e.assessment, shortlist)) for e in ranked]))
         self.shortlist = shortlist
+        self.width = width
 
     def header(self) -> str:
         return self._join("#".rjust(self.rank), fit("Candidate", self.name),
@@ -157,10 +158,19 @@ class _Table:
                           fit(years_text(a), self.years))
         if a.knocked_out_by:
             rule = fit("; ".join(a.knocked_out_by), self.matched + len(GAP) + self.missing)
-            return head + GAP + style.fg(rule.rstrip(), "red")
+            return head + GAP + style.fg(rule.rstrip(), "red") + self._hidden(a, style)
         matched = fit(_matched(a), self.matched)
         missing = fit(_missing(a, self.shortlist), self.missing)
-        return (head + GAP + matched + GAP + missing).rstrip()
+        return (head + GAP + matched + GAP + missing).rstrip() + self._hidden(a, style)
+
+    def _hidden(self, a: Assessment, style: _Style) -> str:
+        """A second line under a candidate whose resume hides text, else ""."""
+        flag = a.profile.hidden_flag
+        if not flag:
+            return ""
+        indent = " " * (self.rank + len(GAP))
+        return "\n" + indent + style.fg(fit(flag, max(self.width - len(indent), 20)).rstrip(),
+                                         "yellow")
 
     @staticmethod
     def _join(*cells: str) -> str:
@@ -233,6 +243,10 @@ def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
     # the file once, wrapped rather than cut: evidence lines below give only its line numbers
     lines += _wrap(f"  File: {clean(a.file)}", width, indent=8)
     lines += [fit("  Knocked out: " + rule, width).rstrip() for rule in a.knocked_out_by]
+    if a.profile.hidden_flag:  # the skills it names: shown, never counted
+        named = ", ".join(a.profile.hidden_skills) or "none"
+        lines += _wrap(f"  {a.profile.hidden_flag[0].upper()}{a.profile.hidden_flag[1:]} "
+                       f"(not matched; names {named})", width, indent=4)
     lines.append("  Score")
     for part in a.parts:
         pts = f"{fmt_num(part.points)}/{fmt_num(part.max_points)}"
