@@ -22,13 +22,15 @@ AS_OF = "2021-12-31"  # every date in the set is on or before 2021-12
 GENUINE = ("g01_genuine_senior.txt", "g02_genuine_mid.txt", "g03_genuine_three_years.txt")
 PASSING = (
     "a01_stuffed_summary.txt",
+    "a02_negated.txt",
     "a03_courses_only.txt",
     "a04_interests_only.txt",
+    "a05_hidden_text.pdf",
     "a06_food_words.txt",
     "a07_employers_people.txt",
     "a08_self_reported_years.txt",
 )
-OPEN = ("a02_negated.txt", "a05_hidden_text.pdf")
+OPEN: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")

@@ -736,3 +736,42 @@ def test_fuzzy_memo_gives_what_the_rules_give(matcher):
         assert fuzzy._bigram(a, b) == key
     for word, key in fuzzy._singles.items():
         assert fuzzy._single(word) == key
+
+
+def test_where_a_mention_stands_in_its_clause() -> None:
+    # a cue governs the rest of its clause, a list shares it, "but" and a full stop end it,
+    # a later cue takes over; the mentions stay as evidence, marked
+    hits = {h.id: h for h in find_text(
+        "No experience with PHP or Ruby, not familiar with Kubernetes, want to learn AWS.\n"
+        "Basic knowledge of Python but 5 years of Java.\n"
+        "I don't know Go; built services in Rust and PHP daily."
+    )}
+    stances = {sid: [e.stance for e in hits[sid].evidence] for sid in hits
+               if hits[sid].source != "implied"}
+    assert stances["ruby"] == ["negated"]
+    assert stances["kubernetes"] == ["negated"]
+    assert stances["aws"] == ["wished"]
+    assert stances["python"] == ["basic"]
+    assert stances["java"] == [""]
+    assert stances["rust"] == [""]
+    assert stances["php"] == ["", "negated"]  # the claim first
+    # nothing is implied by a skill the resume denies
+    assert "python" not in {h.id for h in find_text("No experience with Django.")}
+
+
+def test_denied_and_wished_skills_meet_no_requirement_and_the_note_says_why() -> None:
+    from screener.records import Document, Posting, Profile, Requirement
+    from screener.scoring import assess
+
+    text = ("Backend developer.\nNo experience with PHP, want to learn AWS.\n"
+            "Basic knowledge of Docker. Python developer.")
+    lines = text.split("\n")
+    profile = Profile(document=Document("x.txt", "0" * 64, "ok", text), skills=find_text(text))
+    reqs = tuple(Requirement(id=s, label=s, skills=(s,)) for s in ("php", "aws", "docker", "python"))
+    results = {r.requirement: r for r in assess(profile, Posting("p", "P", "p.yaml", reqs)).results}
+    assert results["php"].outcome == "missing" and "PHP only denied, line 2" in results["php"].note
+    assert results["aws"].outcome == "missing" and "wished for" in results["aws"].note
+    assert results["docker"].outcome == "partial" and "basic level only" in results["docker"].note
+    assert results["docker"].points == results["docker"].max_points / 2
+    assert results["python"].outcome == "met"
+    assert len(lines) == 3

@@ -1448,7 +1448,7 @@ def skill_years(
     for hit in hits:
         if hit.source == "implied":
             continue
-        lines_at = {e.line for e in hit.evidence}
+        lines_at = {e.line for e in hit.evidence if e.stance not in ("negated", "wished")}
         spans = [iv for p, iv in counted if any(p.start_line <= n <= p.end_line for n in lines_at)]
         from_positions = union_months(spans) / 12 if spans else 0.0
         stated = max(

@@ -95,6 +95,9 @@ class Evidence(_Record):
     text: str
     section: str | None
     line: int  # 1-based
+    # Where the mention stands in its clause: "" = a claim; "negated" ("no experience with"),
+    # "wished" ("want to learn"), "basic" ("basic knowledge of"). Shown, never hidden.
+    stance: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,8 +69,32 @@ def _has_dates(profile: Profile) -> bool:
     return exp.total_years is not None or any(p.start for p in exp.positions)
 
 
+# Where a mention stands (see screener.skills.stance_clauses): a skill the resume only denies
+# ("no experience with PHP") or wishes for ("want to learn AWS") is no claim and meets nothing;
+# one it only rates low ("basic knowledge of Python") earns half.
+NO_CLAIM = frozenset({"negated", "wished"})
+BASIC_SHARE = 0.5
+
+
+def claims(hit: SkillHit) -> bool:
+    """Whether the resume claims the skill somewhere, not only denies or wishes for it."""
+    return hit.source == "implied" or any(e.stance not in NO_CLAIM for e in hit.evidence)
+
+
+def _basic_only(hit: SkillHit) -> bool:
+    return hit.source != "implied" and all(e.stance == "basic" for e in hit.evidence)
+
+
 def _credit(hit: SkillHit, min_years: float | None, dated: bool) -> _Credit:
-    """Half for having the skill, half for its years against the minimum."""
+    """Half for having the skill, half for its years against the minimum; a skill the resume
+    only rates low ("basic knowledge of") earns `BASIC_SHARE` of that."""
+    credit = _years_credit(hit, min_years, dated)
+    if _basic_only(hit):
+        return replace(credit, value=credit.value * BASIC_SHARE, state="short")
+    return credit
+
+
+def _years_credit(hit: SkillHit, min_years: float | None, dated: bool) -> _Credit:
     if not min_years:
         return _Credit(hit.id, 1.0, "met", hit.years)
     years = hit.years if hit.source != "implied" else None  # implied never proves years
@@ -102,17 +126,29 @@ def _names(ids: Sequence[str], hits: dict[str, SkillHit]) -> str:
     return ", ".join(hits[i].name if i in hits else i for i in ids)
 
 
+def _unclaimed_note(hit: SkillHit) -> str:
+    """ "PHP only denied, line 3": a skill the resume names only as one it lacks or wants."""
+    first = hit.evidence[0]
+    how = "denied" if first.stance == "negated" else "wished for"
+    return f"{hit.name} only {how}, line {first.line}"
+
+
 def _note(
-    req: Requirement, chosen: Sequence[_Credit], found: dict[str, SkillHit], outcome: Outcome
+    req: Requirement, chosen: Sequence[_Credit], found: dict[str, SkillHit], outcome: Outcome,
+    unclaimed: dict[str, SkillHit] | None = None,
 ) -> str:
     if outcome == "missing":
-        return "not found" if len(req.skills) == 1 else f"none of {', '.join(req.skills)} found"
+        head = "not found" if len(req.skills) == 1 else f"none of {', '.join(req.skills)} found"
+        denied = [hit for sid, hit in (unclaimed or {}).items() if sid in req.skills]
+        if denied:
+            head += " (" + "; ".join(_unclaimed_note(hit) for hit in denied) + ")"
+        return head
     parts = []
     for c in chosen:
         hit = found[c.skill]
         text = hit.name + (
             f" (implied by {', '.join(hit.implied_by)})" if hit.source == "implied" else ""
-        )
+        ) + (" (basic level only)" if _basic_only(hit) else "")
         if req.min_years:
             text += (
                 ": years unknown (no dated positions)"
@@ -125,9 +161,11 @@ def _note(
 
 
 def assess_requirement(
-    req: Requirement, found: dict[str, SkillHit], dated: bool, max_points: float
+    req: Requirement, found: dict[str, SkillHit], dated: bool, max_points: float,
+    unclaimed: dict[str, SkillHit] | None = None,
 ) -> RequirementResult:
-    """One requirement's outcome, points and evidence. `found` holds the hits that may count."""
+    """One requirement's outcome, points and evidence. `found` holds the hits that may count;
+    `unclaimed` the skills the resume only denies or wishes for (named in the note)."""
     credits = [_credit(found[s], req.min_years, dated) for s in req.skills if s in found]
     credits.sort(key=lambda c: -c.value)  # stable: equal credits keep the posting's order
     chosen = credits[: req.min_count]
@@ -145,14 +183,16 @@ def assess_requirement(
         matched=matched,
         evidence=_evidence([found[s] for s in matched]),
         years=min(known) if req.min_years and known else None,
-        note=_note(req, chosen, found, outcome),
+        note=_note(req, chosen, found, outcome, unclaimed),
     )
 
 
 def _requirement_results(
     profile: Profile, posting: Posting, maxima: dict[str, float]
 ) -> list[RequirementResult]:
-    found = {h.id: h for h in profile.skills if h.source != "implied" or posting.count_implied}
+    usable = [h for h in profile.skills if h.source != "implied" or posting.count_implied]
+    found = {h.id: h for h in usable if claims(h)}
+    unclaimed = {h.id: h for h in usable if not claims(h)}
     dated = _has_dates(profile)
     results = []
     for importance in ("required", "preferred"):
@@ -160,7 +200,7 @@ def _requirement_results(
         total_weight = sum(r.weight for r in reqs)
         for req in reqs:
             share = maxima[importance] * req.weight / total_weight if total_weight else 0.0
-            results.append(assess_requirement(req, found, dated, share))
+            results.append(assess_requirement(req, found, dated, share, unclaimed))
     order = {r.id: i for i, r in enumerate(posting.requirements)}
     return sorted(results, key=lambda r: order[r.requirement])
 

@@ -217,6 +217,7 @@ class SkillMatcher:
             if f.isalpha() and f.isupper() and 2 <= len(f) <= 5
         }
         self._fuzzy = _FuzzyIndex(taxonomy, self.nlp, _load_stopwords())
+        self._stance_cues = stance_cues(self.nlp)
         self._warmed: set[str] = set()
 
     def _build_matcher(self) -> tuple[Any, dict[tuple[str, str], ContextRule]]:
@@ -283,7 +284,8 @@ class SkillMatcher:
                 for m in _admit(ruled, words, section_of, self.taxonomy, wrapped, support, shouting)
                 if m.rule is not None
             ]
-        return self._hits(accepted, _section_lookup(sections))
+        stances = stance_clauses(words, self._stance_cues, wrapped)
+        return self._hits(accepted, _section_lookup(sections), stances)
 
     def _glued_versions(self, words: _Words, explicit: list[_Mention]) -> list[_Mention]:
         """Mentions in words the matcher left whole: "Postgres13", "Java8", "Node14".
@@ -396,7 +398,9 @@ class SkillMatcher:
         software = self.taxonomy.skills[label].category in _SOFTWARE_CATEGORIES
         return _Mention(label, start, end, words.lines[start], text, rule, software=software)
 
-    def _hits(self, mentions: list[_Mention], section_of: Any) -> tuple[SkillHit, ...]:
+    def _hits(
+        self, mentions: list[_Mention], section_of: Any, stances: dict[int, str] | None = None
+    ) -> tuple[SkillHit, ...]:
         by_skill: dict[str, list[_Mention]] = {}
         for m in mentions:
             by_skill.setdefault(m.skill, []).append(m)
@@ -409,14 +413,19 @@ class SkillMatcher:
                     own.append(_Mention(target, m.start, m.end, m.line, m.text, None, m.fuzzy))
         hits: dict[str, SkillHit] = {}
         for sid, found in by_skill.items():
-            found.sort(key=lambda m: (m.start, m.end))
+            stance = (stances or {}).get
+            # claims first: a capped evidence list must not be filled by "no experience with"
+            found.sort(key=lambda m: (bool(stance(m.start)), m.start, m.end))
             evidence = tuple(
-                Evidence(m.text, section_of(m.line), m.line) for m in found[:MAX_EVIDENCE]
+                Evidence(m.text, section_of(m.line), m.line, stance(m.start, ""))
+                for m in found[:MAX_EVIDENCE]
             )
             source = "fuzzy" if all(m.fuzzy for m in found) else "explicit"
             hits[sid] = SkillHit(sid, self.taxonomy.skills[sid].name, source, evidence)
         implied: dict[str, set[str]] = {}
-        for sid in hits:
+        for sid, hit in hits.items():
+            if all(e.stance in (NEGATED, WISHED) for e in hit.evidence):
+                continue  # "no experience with Django" implies no Python
             for target in self.taxonomy.implied(sid):
                 if target not in hits:
                     implied.setdefault(target, set()).add(sid)
@@ -862,6 +871,68 @@ def _hiring_clauses(words: _Words, wrapped: frozenset[int]) -> frozenset[int]:
                     out.add(j)
         start = i + 1 if i < len(words) and texts[i] in _CLAUSE_END else i
     return frozenset(out)
+
+
+# Where a mention stands in its clause: after a cue that denies the skill ("no experience
+# with", "not familiar with"), wishes for it ("want to learn") or rates it low ("basic
+# knowledge of"), it is no claim of use. A cue governs the rest of its clause, so a list after
+# it shares its fate ("No experience with PHP, Kubernetes or AWS"); "but" starts a new one.
+# The cues are the grammar of the claim (a closed class, as in NegEx), not skill words.
+NEGATED, WISHED, BASIC = "negated", "wished", "basic"
+_STANCE_CUES: dict[str, tuple[str, ...]] = {
+    NEGATED: (
+        "no experience", "no prior experience", "no professional experience", "no knowledge",
+        "no exposure", "not familiar", "unfamiliar", "not experienced", "not proficient",
+        "never used", "never worked", "have not used", "haven't used", "has not used",
+        "not used", "do not know", "don't know", "lack", "lacking", "without experience",
+        "not yet used",
+    ),
+    WISHED: (
+        "want to learn", "wants to learn", "would like to learn", "eager to learn",
+        "hope to learn", "hoping to learn", "plan to learn", "planning to learn",
+        "looking to learn", "keen to learn", "interested in learning", "aspire to learn",
+        "want to explore", "would like to explore",
+    ),
+    BASIC: (
+        "basic knowledge", "basic understanding", "basic familiarity", "beginner",
+        "some familiarity", "limited experience", "limited knowledge",
+    ),
+}
+_STANCE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", "while"})
+
+
+def stance_cues(nlp: Any) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The cues tokenised as resumes are (\"don't\" is two tokens), by their last token."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for stance, cues in _STANCE_CUES.items():
+        for cue in cues:
+            tokens = tuple(t.lower_ for t in nlp.make_doc(cue))
+            out.setdefault(tokens[-1], []).append((tokens, stance))
+    return out
+
+
+def stance_clauses(
+    words: _Words, cues: dict[str, list[tuple[tuple[str, ...], str]]],
+    wrapped: frozenset[int] = frozenset(),
+) -> dict[int, str]:
+    """Word index -> stance (`NEGATED`, `WISHED`, `BASIC`) for the words a cue governs: the
+    rest of its clause (to a full stop, a line that does not wrap, or "but")."""
+    out: dict[int, str] = {}
+    lowers, texts, lines = words.lowers, words.texts, words.lines
+    stance: str | None = None
+    for i in range(len(words)):
+        new_line = i > 0 and lines[i] != lines[i - 1] and lines[i] not in wrapped
+        if new_line or texts[i] in _CLAUSE_END or lowers[i] in _STANCE_BREAKS:
+            stance = None
+        for cue, kind in cues.get(lowers[i], ()):  # a later cue takes over ("..., want to
+            n = len(cue)  # learn AWS" after "no experience with PHP")
+            if i + 1 >= n and tuple(lowers[i + 1 - n : i + 1]) == cue:
+                stance = kind
+                break
+        else:
+            if stance is not None:
+                out[i] = stance
+    return out
 
 
 _WILD = frozenset({"<version>", "<year>"})

@@ -80,7 +80,8 @@ def fmt_num(value: float | None, places: int = 1) -> str:
 def evidence_line(file: str, ev: Evidence) -> str:
     """`file:line [section] 'matched text'` — where a point came from."""
     section = f" [{ev.section}]" if ev.section else ""
-    return f"{file}:{ev.line}{section} '{_one_line(ev.text)}'"
+    stance = f" ({ev.stance})" if ev.stance else ""
+    return f"{file}:{ev.line}{section} '{_one_line(ev.text)}'{stance}"
 
 
 def summary_line(shortlist: Shortlist) -> str:

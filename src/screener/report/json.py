@@ -96,7 +96,10 @@ def candidate(entry: ShortlistEntry) -> dict[str, Any]:
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:
-    return {"text": ev.text, "section": ev.section, "line": ev.line}
+    out = {"text": ev.text, "section": ev.section, "line": ev.line}
+    if ev.stance:  # where the mention stands: negated | wished | basic
+        out["stance"] = ev.stance
+    return out
 
 
 def _result(r: RequirementResult) -> dict[str, Any]:

@@ -297,4 +297,5 @@ def _years(a: Assessment, width: int) -> list[str]:
 def _evidence(ev: Evidence) -> str:
     """`line 12 [experience] 'PostgreSQL'`: the file is named once, above."""
     section = f" [{ev.section}]" if ev.section else ""
-    return clean(f"line {ev.line}{section} '{ev.text}'")
+    stance = f" ({ev.stance})" if ev.stance else ""  # "no experience with": shown, not counted
+    return clean(f"line {ev.line}{section} '{ev.text}'{stance}")
