@@ -23,7 +23,7 @@ import ctypes
 import struct
 from functools import cache
 
-from screener.extract.hidden import hidden_glyphs
+from screener.extract.hidden import bare, hidden_glyphs
 from screener.extract.layout import GlyphReader, reading_order, segment_glyphs
 
 __all__ = ["open_pdf", "page_lines", "page_text"]
@@ -87,10 +87,6 @@ class _Calls:
 
     def __init__(self) -> None:
         import pypdfium2.raw as pdfium_c
-
-        def bare(function, restype):
-            address = ctypes.cast(function, ctypes.c_void_p).value
-            return ctypes.CFUNCTYPE(restype)(address)
 
         self.box = bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
         self.size = bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
