@@ -34,10 +34,35 @@ OPEN: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
-def ranks() -> dict[str, int | None]:
+def assessments() -> dict:
     files = [POOL / name for name in (*GENUINE, *PASSING, *OPEN)]
     shortlist = screen(files, POSTING, as_of=AS_OF)
-    return {Path(e.assessment.file).name: e.rank for e in shortlist.entries}
+    return {Path(e.assessment.file).name: e for e in shortlist.entries}
+
+
+@pytest.fixture(scope="module")
+def ranks(assessments: dict) -> dict[str, int | None]:
+    return {name: e.rank for name, e in assessments.items()}
+
+
+def test_a_stuffed_summary_is_far_below_three_years_of_real_work(assessments: dict) -> None:
+    """42 skills listed in a summary, no job: each counts as a bare listing (0.5), none is
+    backed by dated work; the 3-year developer's skills stand in positions."""
+    stuffed = assessments["a01_stuffed_summary.txt"].assessment
+    genuine = assessments["g03_genuine_three_years.txt"].assessment
+    assert genuine.score - stuffed.score >= 20
+    assert stuffed.backed == 0.0 and genuine.backed is not None and genuine.backed > 0.9
+
+
+@pytest.mark.parametrize("fake", ["a03_courses_only.txt", "a04_interests_only.txt"])
+def test_courses_or_interests_alone_meet_no_requirement(assessments: dict, fake: str) -> None:
+    a = assessments[fake].assessment
+    skills = [r for r in a.results if not r.requirement.startswith("years:")]
+    assert all(r.outcome == "missing" and r.points == 0 for r in skills)
+    # shown, never hidden: the note says where the skill stands and the evidence keeps it
+    pg = next(r for r in skills if r.requirement == "postgresql")
+    assert "PostgreSQL only in " in pg.note and "(counts 0)" in pg.note
+    assert pg.evidence and pg.evidence[0].context in ("education", "interests")
 
 
 def test_every_file_of_the_set_is_screened(ranks: dict[str, int | None]) -> None:

@@ -13,6 +13,7 @@ import yaml
 
 from screener.errors import ConfigError, PostingError
 from screener.posting import load_posting, parse_posting
+from screener.records import DEFAULT_CONTEXTS
 from screener.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +90,10 @@ def test_schema_rejects_what_the_loader_rejects():
         {"title": "x", "requirements": [{"skill": "sql", "min_years": -1}]},
         {"title": "x", "requirements": [{"skill": "sql", "any_of": ["sql"]}]},
         {"title": "x", "requirements": [{"skill": "sql", "importance": "critical"}]},
+        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"skils": 0.5}},
+        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"skills": 1.5}},
+        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"summary": -1}},
+        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"interests": "high"}},
     ]
     for data in bad:
         assert not validator.is_valid(data), data
@@ -308,3 +313,40 @@ def test_a_deeply_nested_posting_is_a_posting_error_not_an_internal_error(tmp_pa
     message = error_for(tmp_path, "title: x\n" + body, taxonomy)
     assert message.endswith("lists or mappings nested too deeply to read (a posting needs a "
                             "few levels); check it is a posting YAML")
+
+
+# --------------------------------------------------------------------------- contexts
+
+
+def test_contexts_default_and_override(tmp_path, taxonomy):
+    plain = load_posting(write(tmp_path, MINIMAL), taxonomy)
+    assert plain.contexts == DEFAULT_CONTEXTS
+    assert (plain.contexts["position"], plain.contexts["skills"]) == (1.0, 0.5)
+    assert plain.contexts["education"] == plain.contexts["interests"] == 0.0
+    posting = load_posting(
+        write(tmp_path, MINIMAL + "contexts:\n  skills: 1\n  education: 0.25\n"), taxonomy
+    )
+    assert posting.contexts == {**DEFAULT_CONTEXTS, "skills": 1.0, "education": 0.25}
+
+
+def test_the_schema_and_the_loader_know_the_same_contexts():
+    assert set(SCHEMA["properties"]["contexts"]["properties"]) == set(DEFAULT_CONTEXTS)
+    for key, value in DEFAULT_CONTEXTS.items():
+        assert SCHEMA["properties"]["contexts"]["properties"][key]["default"] == value, key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("contexts:\n  skils: 0.5\n", "unknown key 'skils' in 'contexts' at line 5; "
+         "did you mean 'skills'?"),
+        ("contexts:\n  skills: 1.5\n", "'skills: 1.5' in 'contexts' is more than 1 at line 5"),
+        ("contexts:\n  summary: -1\n", "'summary: -1' in 'contexts' must be 0 or more at line 5"),
+        ("contexts:\n  interests: high\n",
+         "'interests' in 'contexts' must be a number, not 'high' at line 5"),
+        ("contexts:\n  education:\n", "'education' in 'contexts' has no value at line 5"),
+        ("contexts: [skills]\n", "'contexts' in the posting must be a mapping of keys"),
+    ],
+)
+def test_a_bad_context_is_named_with_its_key(tmp_path, taxonomy, text, expected):
+    assert expected in error_for(tmp_path, MINIMAL + text, taxonomy)

@@ -37,7 +37,8 @@ NAMES = {
 
 
 def hit(
-    skill: str, years: float | None = None, line: int = 10, implied_by: tuple[str, ...] = ()
+    skill: str, years: float | None = None, line: int = 10, implied_by: tuple[str, ...] = (),
+    section: str = "experience",
 ) -> SkillHit:
     return SkillHit(
         id=skill,
@@ -45,7 +46,7 @@ def hit(
         source="implied" if implied_by else "explicit",
         evidence=()
         if implied_by
-        else (Evidence(text=NAMES.get(skill, skill), section="skills", line=line),),
+        else (Evidence(text=NAMES.get(skill, skill), section=section, line=line),),
         years=years,
         implied_by=implied_by,
     )
@@ -189,9 +190,9 @@ def test_evidence_comes_from_the_skill_hits():
         profile(hit("python", line=14), hit("php", line=15), hit("postgresql", line=22)), BACKEND
     )
     langs = result(a, "languages")
-    assert [(e.text, e.section, e.line) for e in langs.evidence] == [
-        ("Python", "skills", 14),
-        ("PHP", "skills", 15),
+    assert [(e.text, e.section, e.line, e.context) for e in langs.evidence] == [
+        ("Python", "experience", 14, "experience"),
+        ("PHP", "experience", 15, "experience"),
     ]
     assert result(a, "postgresql").evidence[0].line == 22
 
@@ -427,3 +428,57 @@ def test_dated_resume_never_falls_back_to_its_claim():
                 positions=(position("Barista", "2023-01", "2024-12", 2.0, 5),))
     r = result(assess(p, RELEVANT_ONLY), "years:relevant")
     assert r.years == 0.0 and r.outcome == "missing"
+
+
+# --------------------------------------------------------------------------- where a mention stands
+
+
+def test_a_listing_counts_half_a_position_fully_and_courses_not_at_all():
+    """No position in the field here (total=None): a skills list is a bare listing."""
+    posting = dataclasses.replace(BACKEND, min_years=None)
+    worked = assess(profile(hit("docker", line=4), total=None, positions=(
+        position("Developer", "2019-01", "2025-01", 6.0, 3),)), posting)
+    listed = assess(profile(hit("docker", section="skills"), total=None), posting)
+    studied = assess(profile(hit("docker", section="education"), total=None), posting)
+    points = [result(a, "docker").points for a in (worked, listed, studied)]
+    assert points[0] > 0 and points[1] == pytest.approx(points[0] / 2) and points[2] == 0
+    assert result(worked, "docker").evidence[0].context == "position"
+    assert result(listed, "docker").note == "found Docker (skills list only)"
+    assert result(listed, "docker").outcome == "partial"
+    shown = result(studied, "docker")
+    assert shown.outcome == "missing" and shown.evidence[0].context == "education"
+    assert shown.note == "not found (Docker only in education/courses (counts 0), line 10)"
+    assert (worked.backed, listed.backed, studied.backed) == (1.0, 0.0, None)
+
+
+def test_a_listing_backed_by_a_position_in_the_field_counts_more():
+    posting = dataclasses.replace(BACKEND, relevant_titles=("developer",), min_relevant_years=5.0)
+    dev = (position("Developer", "2015-01", "2021-01", 6.0, 3),)
+    alone = assess(profile(hit("docker", section="skills"), total=None), posting)
+    backed = assess(profile(hit("docker", section="skills"), total=6.0, positions=dev), posting)
+    assert result(backed, "docker").points == pytest.approx(
+        result(alone, "docker").points * 0.75 / 0.5
+    )
+    assert backed.backed == 0.0  # a listing is still no dated work
+
+
+def test_the_posting_sets_what_each_context_is_worth():
+    contexts = {**BACKEND.contexts, "skills": 1.0, "education": 0.25}
+    posting = dataclasses.replace(BACKEND, contexts=contexts, min_years=None)
+    listed = assess(profile(hit("docker", section="skills"), total=None), posting)
+    studied = assess(profile(hit("docker", section="education"), total=None), posting)
+    assert result(listed, "docker").outcome == "met"
+    assert result(studied, "docker").points == pytest.approx(result(listed, "docker").points / 4)
+
+
+def test_the_best_mention_counts():
+    posting = dataclasses.replace(BACKEND, min_years=None)
+    both = (
+        Evidence(text="Docker", section="skills", line=10),
+        Evidence(text="Docker", section="experience", line=4),
+    )
+    docker = dataclasses.replace(hit("docker"), evidence=both)
+    a = assess(profile(docker, total=None, positions=(
+        position("Developer", "2019-01", "2025-01", 6.0, 3),)), posting)
+    assert result(a, "docker").outcome == "met"
+    assert [e.context for e in result(a, "docker").evidence] == ["position", "skills"]

@@ -20,10 +20,10 @@ from typing import Any
 import yaml
 
 from screener.errors import PostingError
-from screener.records import Posting, Requirement, Weights
+from screener.records import DEFAULT_CONTEXTS, Posting, Requirement, Weights
 from screener.yamllines import LineMap, LineSeq, load_with_lines
 
-TOP_KEYS = ("title", "description", "requirements", "experience", "scoring")
+TOP_KEYS = ("title", "description", "requirements", "experience", "scoring", "contexts")
 REQUIREMENT_KEYS = (
     "skill",
     "any_of",
@@ -401,6 +401,22 @@ def _check_weights(
         )
 
 
+def _contexts(check: _Checker, doc: LineMap) -> dict[str, float]:
+    """What a mention is worth by where it stands: the defaults with the posting's overrides."""
+    section = check.mapping(doc, "contexts", "the posting")
+    check.keys(section, DEFAULT_CONTEXTS, "'contexts'")
+    values = dict(DEFAULT_CONTEXTS)
+    for key in section:
+        value = check.number(section, key, "'contexts'", maximum=1)
+        if value is None:
+            raise check.fail(
+                f"'{key}' in 'contexts' has no value", section.line_of(key),
+                f"write e.g. {key}: 0.5 (0 = not counted, 1 = counts fully)",
+            )
+        values[key] = value
+    return values
+
+
 def load_posting(path: str | Path, taxonomy: Any) -> Posting:
     """Read, validate and return the posting at `path`; skill ids are checked against `taxonomy`."""
     source = str(path)
@@ -457,6 +473,7 @@ def parse_posting(
         weights=weights,
         count_implied=count_implied,
         description=check.text(doc, "description", "the posting"),
+        contexts=_contexts(check, doc),
         **experience,
     )
 

@@ -98,6 +98,10 @@ class Evidence(_Record):
     # Where the mention stands in its clause: "" = a claim; "negated" ("no experience with"),
     # "wished" ("want to learn"), "basic" ("basic knowledge of"). Shown, never hidden.
     stance: str = ""
+    # Where the mention stands in the resume, set when scoring: position, project, experience
+    # (undated), skills, summary, certifications, education, interests, other, or the stance
+    # (negated, wished) when it is no claim. "" = not scored.
+    context: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +228,23 @@ class Weights(_Record):
     similarity: float = 5.0
 
 
+# Where a skill mention stands -> what it is worth (see README "Postings", `contexts:`).
+DEFAULT_CONTEXTS: dict[str, float] = {
+    "position": 1.0,  # the duties of a dated position
+    "project": 1.0,
+    "experience": 1.0,  # experience-section text outside any dated position (undated work)
+    "skills": 0.5,  # a bare listing
+    "summary": 0.5,
+    # a skills-list or summary mention on a resume with a dated position in the posting's
+    # field (experience: relevant_titles / relevant_skills): the list a developer writes
+    "backed_listing": 0.75,
+    "certifications": 0.5,
+    "other": 0.5,  # any other section (header, awards, volunteer, ...)
+    "education": 0.0,  # education, courses, training
+    "interests": 0.0,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Posting(_Record):
     id: str  # file stem
@@ -238,6 +259,9 @@ class Posting(_Record):
     count_implied: bool = False  # may implied skills satisfy requirements?
     weights: Weights = field(default_factory=Weights)
     description: str = ""  # free text used for the similarity tie-breaker
+    # What a skill mention is worth by where it stands (context -> 0..1); the posting's
+    # `contexts:` overrides, merged over DEFAULT_CONTEXTS.
+    contexts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_CONTEXTS))
 
 
 # --------------------------------------------------------------------------- assessments
@@ -279,6 +303,9 @@ class Assessment(_Record):
     knocked_out_by: tuple[str, ...] = ()  # one line per failed knock-out rule
     similarity: float = 0.0  # 0..1, TF-IDF cosine to the posting
     duplicate_of: str | None = None  # path of the kept file when status is duplicate
+    # Share of the requirement points earned that dated work (a position or a project) backs;
+    # None when no requirement points were earned.
+    backed: float | None = None
 
     @property
     def file(self) -> str:

@@ -62,6 +62,8 @@ class _Credit:
     value: float
     state: str  # met | short | unknown
     years: float | None
+    context: str = ""  # where its best mention stands (position, skills, ...)
+    worth: float = 1.0  # what that context is worth to the posting
 
 
 def _has_dates(profile: Profile) -> bool:
@@ -85,10 +87,74 @@ def _basic_only(hit: SkillHit) -> bool:
     return hit.source != "implied" and all(e.stance == "basic" for e in hit.evidence)
 
 
-def _credit(hit: SkillHit, min_years: float | None, dated: bool) -> _Credit:
-    """Half for having the skill, half for its years against the minimum; a skill the resume
-    only rates low ("basic knowledge of") earns `BASIC_SHARE` of that."""
-    credit = _years_credit(hit, min_years, dated)
+# --------------------------------------------------------------------------- contexts
+
+# Where a mention stands -> the context name the posting prices (records.DEFAULT_CONTEXTS).
+_SECTION_CONTEXT = {
+    "projects": "project", "skills": "skills", "summary": "summary",
+    "certifications": "certifications", "education": "education", "interests": "interests",
+}  # fmt: skip
+BACKING = frozenset({"position", "project"})  # dated work: what `Assessment.backed` counts
+_CONTEXT_WORDS = {
+    "skills": "skills list", "summary": "summary", "certifications": "certifications",
+    "education": "education/courses", "interests": "interests",
+    "experience": "undated experience", "other": "other sections",
+}  # fmt: skip
+
+
+def _spans(profile: Profile) -> tuple[tuple[int, int], ...]:
+    return tuple((p.start_line, p.end_line) for p in profile.experience.positions if p.start)
+
+
+def context_of(ev: Evidence, spans: Sequence[tuple[int, int]]) -> str:
+    """The context of one mention: its stance if it is no claim, else where it stands. A line
+    inside a dated position is that position's duties unless its section says it is
+    schooling or a pastime (a misread span must not turn courses into work)."""
+    if ev.stance in NO_CLAIM:
+        return ev.stance
+    section = ev.section or ""
+    named = _SECTION_CONTEXT.get(section)
+    if named in ("education", "interests", "project"):
+        return named
+    if any(start <= ev.line <= end for start, end in spans):
+        return "position"
+    if named:
+        return named
+    return "experience" if section == "experience" else "other"
+
+
+_LISTING = frozenset({"skills", "summary"})
+
+
+def _worth(
+    hit: SkillHit, contexts: dict[str, float], spans: Sequence[tuple[int, int]],
+    in_field: bool = False,
+) -> tuple[float, str]:
+    """A skill's best context and its value; an implied skill with no mention of its own
+    keeps its full value (whether it may count is the posting's `count_implied`). A listing
+    on a resume with dated work in the posting's field (`in_field`) is worth `backed_listing`."""
+    best = (-1.0, "")
+    for ev in hit.evidence:
+        context = context_of(ev, spans)
+        if context in NO_CLAIM:
+            continue
+        value = contexts.get(context, 1.0)
+        if in_field and context in _LISTING:
+            value = max(value, contexts.get("backed_listing", value))
+        if value > best[0]:
+            best = (value, context)
+    return best if best[0] >= 0 else (1.0, "")
+
+
+def _credit(
+    hit: SkillHit, min_years: float | None, dated: bool, worth: tuple[float, str] = (1.0, "")
+) -> _Credit:
+    """Half for having the skill, half for its years against the minimum, times what its
+    best mention is worth; a skill the resume only rates low ("basic knowledge of") earns
+    `BASIC_SHARE` of that."""
+    credit = replace(_years_credit(hit, min_years, dated), context=worth[1], worth=worth[0])
+    if worth[0] < 1.0:
+        credit = replace(credit, value=credit.value * worth[0], state="short")
     if _basic_only(hit):
         return replace(credit, value=credit.value * BASIC_SHARE, state="short")
     return credit
@@ -105,10 +171,19 @@ def _years_credit(hit: SkillHit, min_years: float | None, dated: bool) -> _Credi
     return _Credit(hit.id, 0.5 + 0.5 * ratio, "met" if ratio >= 1.0 else "short", years)
 
 
-def _evidence(hits: Sequence[SkillHit]) -> tuple[Evidence, ...]:
+def _evidence(
+    hits: Sequence[SkillHit], spans: Sequence[tuple[int, int]] = (),
+    contexts: dict[str, float] | None = None,
+) -> tuple[Evidence, ...]:
+    """Each skill's mentions, the ones worth most first, each marked with its context."""
     found: list[Evidence] = []
     for hit in hits:
-        found.extend(sorted(hit.evidence, key=lambda e: (e.line, e.text))[:EVIDENCE_PER_SKILL])
+        marked = [replace(e, context=context_of(e, spans)) for e in hit.evidence]
+        if contexts is not None:
+            marked.sort(key=lambda e: (-contexts.get(e.context, 0.0), e.line, e.text))
+        else:
+            marked.sort(key=lambda e: (e.line, e.text))
+        found.extend(marked[:EVIDENCE_PER_SKILL])
     return tuple(found)
 
 
@@ -126,33 +201,45 @@ def _names(ids: Sequence[str], hits: dict[str, SkillHit]) -> str:
     return ", ".join(hits[i].name if i in hits else i for i in ids)
 
 
-def _unclaimed_note(hit: SkillHit) -> str:
-    """ "PHP only denied, line 3": a skill the resume names only as one it lacks or wants."""
+def _unclaimed_note(hit: SkillHit, context: str = "") -> str:
+    """ "PHP only denied, line 3": a skill the resume names only as one it lacks or wants;
+    "Python only in education/courses (counts 0), line 12": only where it is worth nothing."""
     first = hit.evidence[0]
+    if context and context not in NO_CLAIM:
+        first = min(hit.evidence, key=lambda e: e.line)
+        return f"{hit.name} only in {_CONTEXT_WORDS.get(context, context)} (counts 0), " \
+            f"line {first.line}"
     how = "denied" if first.stance == "negated" else "wished for"
     return f"{hit.name} only {how}, line {first.line}"
 
 
 def _note(
     req: Requirement, chosen: Sequence[_Credit], found: dict[str, SkillHit], outcome: Outcome,
-    unclaimed: dict[str, SkillHit] | None = None,
+    unclaimed: dict[str, SkillHit] | None = None, worthless: dict[str, str] | None = None,
 ) -> str:
+    worthless = worthless or {}
     if outcome == "missing":
         head = "not found" if len(req.skills) == 1 else f"none of {', '.join(req.skills)} found"
         denied = [hit for sid, hit in (unclaimed or {}).items() if sid in req.skills]
         if denied:
-            head += " (" + "; ".join(_unclaimed_note(hit) for hit in denied) + ")"
+            head += " (" + "; ".join(
+                _unclaimed_note(hit, worthless.get(hit.id, "")) for hit in denied
+            ) + ")"
         return head
     parts = []
     for c in chosen:
         hit = found[c.skill]
         text = hit.name + (
             f" (implied by {', '.join(hit.implied_by)})" if hit.source == "implied" else ""
-        ) + (" (basic level only)" if _basic_only(hit) else "")
+        ) + (" (basic level only)" if _basic_only(hit) else "") + (
+            f" ({_CONTEXT_WORDS[c.context]} only)"
+            if c.context in _CONTEXT_WORDS and c.context != "experience" and c.worth < 1.0
+            else ""
+        )
         if req.min_years:
             text += (
                 ": years unknown (no dated positions)"
-                if c.state == "unknown"
+                if c.years is None
                 else f": {c.years:.1f} of {req.min_years:g} years"
             )
         parts.append(text)
@@ -160,19 +247,47 @@ def _note(
     return head + "; ".join(parts)
 
 
+@dataclass(frozen=True)
+class _Where:
+    """Where each skill's mentions stand, for one profile against one posting."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+    contexts: dict[str, float] | None = None  # None: every claim counts fully
+    worth: dict[str, tuple[float, str]] | None = None  # skill id -> best (value, context)
+
+
 def assess_requirement(
     req: Requirement, found: dict[str, SkillHit], dated: bool, max_points: float,
-    unclaimed: dict[str, SkillHit] | None = None,
+    unclaimed: dict[str, SkillHit] | None = None, where: _Where | None = None,
 ) -> RequirementResult:
     """One requirement's outcome, points and evidence. `found` holds the hits that may count;
-    `unclaimed` the skills the resume only denies or wishes for (named in the note)."""
-    credits = [_credit(found[s], req.min_years, dated) for s in req.skills if s in found]
+    `unclaimed` the skills the resume only denies or wishes for, or names only where they are
+    worth nothing (named in the note, their mentions kept in the evidence)."""
+    result, _ = _assess_requirement(req, found, dated, max_points, unclaimed, where or _Where())
+    return result
+
+
+def _assess_requirement(
+    req: Requirement, found: dict[str, SkillHit], dated: bool, max_points: float,
+    unclaimed: dict[str, SkillHit] | None, where: _Where,
+) -> tuple[RequirementResult, float]:
+    """The result and the share of its points that dated work backs."""
+    worth = where.worth or {}
+    credits = [
+        _credit(found[s], req.min_years, dated, worth.get(s, (1.0, "")))
+        for s in req.skills if s in found
+    ]
     credits.sort(key=lambda c: -c.value)  # stable: equal credits keep the posting's order
     chosen = credits[: req.min_count]
     fraction = sum(c.value for c in chosen) / req.min_count
+    backed = sum(c.value for c in chosen if c.context in BACKING) / req.min_count
     outcome = _outcome(chosen, req.min_count, fraction)
     matched = tuple(c.skill for c in credits)
     known = [c.years for c in chosen if c.years is not None]
+    worthless = {s: ctx for s, (value, ctx) in worth.items() if value <= 0 and ctx}
+    shown = [found[s] for s in matched] + [
+        hit for s, hit in (unclaimed or {}).items() if s in req.skills and s in worthless
+    ]
     return RequirementResult(
         requirement=req.id,
         label=req.label,
@@ -181,28 +296,39 @@ def assess_requirement(
         points=max_points * fraction,
         max_points=max_points,
         matched=matched,
-        evidence=_evidence([found[s] for s in matched]),
+        evidence=_evidence(shown, where.spans, where.contexts),
         years=min(known) if req.min_years and known else None,
-        note=_note(req, chosen, found, outcome, unclaimed),
-    )
+        note=_note(req, chosen, found, outcome, unclaimed, worthless),
+    ), max_points * backed
 
 
 def _requirement_results(
     profile: Profile, posting: Posting, maxima: dict[str, float]
-) -> list[RequirementResult]:
+) -> tuple[list[RequirementResult], float | None]:
+    """The requirements' results and the share of their points that dated work backs."""
     usable = [h for h in profile.skills if h.source != "implied" or posting.count_implied]
-    found = {h.id: h for h in usable if claims(h)}
-    unclaimed = {h.id: h for h in usable if not claims(h)}
+    spans = _spans(profile)
+    in_field = bool(spans) and bool(_relevant_years(profile, posting)[1])
+    worth = {h.id: _worth(h, posting.contexts, spans, in_field) for h in usable}
+    where = _Where(spans, posting.contexts, worth)
+    found = {h.id: h for h in usable if claims(h) and worth[h.id][0] > 0}
+    unclaimed = {h.id: h for h in usable if h.id not in found}
     dated = _has_dates(profile)
-    results = []
+    results, backed = [], 0.0
     for importance in ("required", "preferred"):
         reqs = [r for r in posting.requirements if r.importance == importance]
         total_weight = sum(r.weight for r in reqs)
         for req in reqs:
             share = maxima[importance] * req.weight / total_weight if total_weight else 0.0
-            results.append(assess_requirement(req, found, dated, share, unclaimed))
+            result, backing = _assess_requirement(req, found, dated, share, unclaimed, where)
+            results.append(result)
+            backed += backing
     order = {r.id: i for i, r in enumerate(posting.requirements)}
-    return sorted(results, key=lambda r: order[r.requirement])
+    earned = sum(r.points for r in results)
+    return (
+        sorted(results, key=lambda r: order[r.requirement]),
+        round(backed / earned, 3) if earned > 0 else None,
+    )
 
 
 def _knockout_line(result: RequirementResult) -> str:
@@ -378,7 +504,7 @@ def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> As
     if profile.status != "ok":
         return Assessment(profile=profile, score=0.0)
     maxima = part_maxima(posting)
-    reqs = _requirement_results(profile, posting, maxima)
+    reqs, backed = _requirement_results(profile, posting, maxima)
     years_results, total, relevant, indexes = _years_results(profile, posting, maxima["years"])
     parts = (
         _part("required", [r for r in reqs if r.importance == "required"], maxima["required"]),
@@ -400,6 +526,7 @@ def assess(profile: Profile, posting: Posting, *, similarity: float = 0.0) -> As
         relevant_years=relevant,
         relevant_positions=indexes,
         knocked_out_by=_knockouts(posting, results),
+        backed=backed,
     )
     return with_similarity(assessment, posting, similarity)
 

@@ -19,8 +19,8 @@ from screener.report import fmt_num, group, reason
 # contract columns first (docs/DESIGN.md), then the detail a recruiter filters on
 COLUMNS = (
     "rank", "file", "name", "email", "score", "status", "error", "years", "matched", "missing",
-    "candidate_id", "relevant_years", "claimed_years", "knockout", "hidden_text", "skills", "phone",
-    "extractor", "sha256", "posting", "as_of", "taxonomy",
+    "candidate_id", "relevant_years", "claimed_years", "knockout", "hidden_text", "backed",
+    "skills", "phone", "extractor", "sha256", "posting", "as_of", "taxonomy",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -98,6 +98,7 @@ def row_for(entry: ShortlistEntry) -> dict[str, Any]:
         "claimed_years": fmt_num(a.profile.experience.claimed_years, 2),
         "knockout": "; ".join(a.knocked_out_by),
         "hidden_text": a.profile.hidden_flag,
+        "backed": fmt_num(a.backed, 2),
         "skills": "; ".join(sorted(h.id for h in a.profile.skills if h.source != "implied")),
         "phone": contact.phone,
         "extractor": doc.extractor,

@@ -84,6 +84,7 @@ def candidate(entry: ShortlistEntry) -> dict[str, Any]:
         "claimed_evidence": _evidence(exp.claimed_evidence) if exp.claimed_evidence else None,
         "relevant_years": a.relevant_years,
         "similarity": a.similarity,
+        "backed": a.backed,
         "parts": [p.to_dict() for p in a.parts],
         "requirements": [_result(r) for r in a.results],
         "skills": [_skill(h) for h in a.profile.skills],
@@ -99,6 +100,8 @@ def _evidence(ev: Evidence) -> dict[str, Any]:
     out = {"text": ev.text, "section": ev.section, "line": ev.line}
     if ev.stance:  # where the mention stands: negated | wished | basic
         out["stance"] = ev.stance
+    if ev.context:  # where it stands: position, project, skills, summary, education, ...
+        out["context"] = ev.context
     return out
 
 

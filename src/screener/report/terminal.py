@@ -251,6 +251,9 @@ def _explain(entry: ShortlistEntry, width: int, style: _Style) -> list[str]:
     for part in a.parts:
         pts = f"{fmt_num(part.points)}/{fmt_num(part.max_points)}"
         lines.append(fit(f"    {part.name:<11} {pts:>10}  {part.note}", width).rstrip())
+    if a.backed is not None:  # a skills list with no work behind it shows here
+        lines += _wrap(f"  Backed by dated work: {a.backed:.0%} of the requirement points "
+                       "(the rest from skills lists, summaries, undated text)", width, indent=4)
     if a.results:
         lines.append("  Requirements")
         label_w = min(30, width - 13 - 14 - 16,
