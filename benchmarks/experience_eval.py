@@ -11,7 +11,8 @@ months, title / company accuracy on matched positions, and claimed-years and con
 was run on them); `--in-sample` only the others. Phone and links are scored where the gold has
 them (phones by their digits, links without scheme / "www." / trailing slash); self-reported
 per-skill years ("Java- Exprience - 24 months") where the gold lists `skill_years` (a skill
-scores when `skill_years` gives it the gold figure within 0.01 year).
+scores when `stated_skill_years`, the reading of the self-report, gives it the gold figure
+within 0.01 year; `skill_years` prefers dated positions over it, so it is not what is scored).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from screener.contact import extract_contact
-from screener.experience import extract_experience, skill_years
+from screener.experience import extract_experience, stated_skill_years
 from screener.sections import find_sections
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "experience"
@@ -104,7 +105,7 @@ def evaluate(verbose: bool = False, subset: str = "all", prefix: str = "") -> di
             claim_ok += exp.claimed_years == g["claimed_years"]
         if matcher is not None and "skill_years" in g:
             hits = matcher.find(lines, sections)
-            got_sy = skill_years(lines, sections, exp, hits, g["as_of"])
+            got_sy = stated_skill_years(lines, hits)
             for sid, years in g["skill_years"].items():
                 skills += 1
                 ok = got_sy.get(sid) is not None and abs(got_sy[sid] - years) <= 0.01

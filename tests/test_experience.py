@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from screener.experience import (
     extract_experience,
     relevant_years,
     skill_years,
+    stated_skill_years,
 )
 from screener.records import Evidence, SkillHit
+from screener.roles import own_use, role_kinds
 from screener.sections import find_sections
 from screener.text import normalise
 
@@ -330,9 +333,35 @@ Go (6 years), Java - Experience - 24 months, 3 years of Kotlin, PHP - 4 yrs"""
     exp = extract_experience(lines, sections, hits, AS_OF)
     assert exp.positions[0].skills == ("django", "python")
     years = skill_years(lines, sections, exp, hits, AS_OF)
-    assert years == {
-        "django": 2.0, "go": 6.0, "java": 2.0, "kotlin": 3.0, "php": 4.0, "python": 4.0,
+    # With dated positions, the dated figure stands: a self-report alone earns no years.
+    assert years == {"django": 2.0, "python": 4.0}
+    assert stated_skill_years(lines, hits) == {"go": 6.0, "java": 2.0, "kotlin": 3.0, "php": 4.0}
+    # With no dated position, the self-report is the figure, capped at the stated career.
+    undated = replace(exp, positions=(), total_years=None, claimed_years=3.0)
+    assert skill_years(lines, sections, undated, hits, AS_OF) == {
+        "go": 3.0, "java": 2.0, "kotlin": 3.0, "php": 3.0,
     }  # fmt: skip
+
+
+def test_skill_years_only_from_duties_that_use_the_skill() -> None:
+    text = """EXPERIENCE
+Plumber | Python Plumbing Ltd | Jan 2020 - Dec 2021
+- Fixed pipes for clients
+IT Instructor | Gamma College | Jan 2014 - Dec 2017
+- Taught Python and Java to 200 students; wrote Ruby grading scripts
+- Managed the AWS lab budget
+Engineer | Delta | Jan 2010 - Dec 2011
+- Built a Go service; no experience with PHP"""
+    lines = text.split("\n")
+    names = {"python": "Python", "java": "Java", "ruby": "Ruby", "aws": "AWS", "go": "Go"}
+    hits = tuple(_hit(i, lines, t) for i, t in names.items())
+    php = lines[-1].index("PHP")
+    hits += (SkillHit("php", "PHP", "explicit", (Evidence("PHP", None, 8, "negated"),)),)
+    assert php > 0
+    sections = find_sections(lines)
+    exp = extract_experience(lines, sections, hits, AS_OF)
+    assert [p.skills for p in exp.positions] == [(), ("ruby",), ("go",)]
+    assert skill_years(lines, sections, exp, hits, AS_OF) == {"go": 2.0, "ruby": 4.0}
 
 
 def test_relevant_years() -> None:
@@ -346,10 +375,48 @@ Data Analyst | Gamma | Jan 2014 - Dec 2015
     hits = (_hit("kubernetes", lines, "Kubernetes"),)
     _, _, exp = _read(text, hits)
     assert relevant_years(exp, ("back-end", "developer"), ()) == (2.0, (0,))
-    assert relevant_years(exp, ("backend",), ("kubernetes",)) == (4.0, (0, 2))
+    # an analyst's duties naming Kubernetes do not make the analyst a developer
+    assert relevant_years(exp, ("backend",), ("kubernetes",)) == (2.0, (0,))
     assert relevant_years(exp, ("nurse",), ()) == (0.0, ())
     _, _, empty = _read("EXPERIENCE\nDeveloper, Acme")
     assert relevant_years(empty, ("developer",), ()) == (None, ())
+
+
+def test_relevant_years_by_what_the_role_is() -> None:
+    text = """EXPERIENCE
+VP of IT | Acme | Jan 2010 - Dec 2019
+- Set the strategy for AWS and containers
+IT Instructor | Beta College | Jan 2005 - Dec 2009
+- Taught Python
+Software Engineering Manager | Gamma | Jan 2003 - Dec 2004
+- Python services
+Programmer Analyst | Delta | Jan 2001 - Dec 2002
+Network Engineer | Eta | Jan 1999 - Dec 2000
+- Wrote Python automation
+Systems Engineer | Theta | Jan 1997 - Dec 1998
+- Taught Python to new hires"""
+    lines = text.split("\n")
+    hits = (_hit("aws", lines, "AWS"), _hit("python", lines, "Python"))
+    _, _, exp = _read(text, hits)
+    assert relevant_years(exp, ("software", "programmer"), ("aws", "python")) == (4.0, (3, 4))
+
+
+def test_role_kinds_from_the_head_noun() -> None:
+    assert role_kinds("VP of IT")[0] == "manage"
+    assert role_kinds("Manager, Software Development")[0] == "manage"
+    assert role_kinds("IT Support Specialist")[0] == "support"
+    assert role_kinds("Senior Software Engineer II")[0] == "build"
+    assert role_kinds("Tech Lead")[0] is None
+    assert role_kinds("Programmer Analyst") == ("analyse", frozenset({"build", "analyse"}))
+
+
+def test_own_use_of_a_skill() -> None:
+    assert own_use("- Wrote a Python service", "Python")
+    assert not own_use("- Taught Python to 200 students", "Python")
+    assert not own_use("- Responsible for training staff on AWS", "AWS")
+    assert own_use("- Taught maths. Built Python tools", "Python")
+    assert not own_use("  and AWS basics", "AWS", "- Trained interns in Docker")
+    assert own_use("- Developed a training platform in Python", "Python")
 
 
 def test_labelled_set_meets_the_targets() -> None:
@@ -654,14 +721,15 @@ def test_form_claims(line: str, years: float) -> None:
     assert claimed_years(lines, find_sections(lines))[0] == years
 
 
-def test_self_reported_skill_months_win_over_position_years() -> None:
+def test_dated_years_stand_over_self_reported_skill_months() -> None:
     lines, sections, exp = _read(FORM, as_of=date(2019, 1, 1))
     hits = (_hit("python", lines, "Python"), _hit("django", lines, "Django"),
             _hit("mysql", lines, "MySQL"))  # fmt: skip
     exp = extract_experience(lines, sections, hits, date(2019, 1, 1))
     years = skill_years(lines, sections, exp, hits, date(2019, 1, 1))
-    # Django is named in the 37-month job, but the form says "Less than 1 year" (= 0.5)
-    assert years == {"django": 0.5, "python": 2.5}
+    # the 37-month "Python Developer" job uses both; the form's own figures are shown beside
+    assert years == {"django": 3.08, "python": 3.08}
+    assert stated_skill_years(lines, hits) == {"django": 0.5, "python": 2.5}
 
 
 def test_self_report_found_when_the_matcher_missed_its_line() -> None:

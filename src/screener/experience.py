@@ -17,9 +17,11 @@ Conventions (shared with `screener.dates` and the gold labels in tests/data/expe
   ("2016 - 2019" is between Dec 2016 - Jan 2019 and Jan 2016 - Dec 2019).
 
 Each position's span runs from its first line (title lines above the dates included) to the line
-before the next position, and `Position.skills` lists the explicit or fuzzy skills whose evidence
-falls in it. `skill_years` takes, per skill, the larger of (a) the union of the positions whose
-span mentions it and (b) what the resume states ("Python (5 years)", "5 years of Python").
+before the next position, and `Position.skills` lists the explicit or fuzzy skills its duties use
+(`used_skills`: not its employer's name, not denied, not taught or managed). `skill_years` takes,
+per skill, the union of the positions that use it; what the resume states ("Python (5 years)")
+is `stated_skill_years`, the figure only when there is no dated position. `relevant_years`
+counts a position by what the role is (`relevant_role`, `screener.roles`), not by any mention.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from screener.dates import (
     ym,
 )
 from screener.records import Evidence, Experience, Position, Section, SkillHit
+from screener.roles import BUILD, other_kind, own_use, role_kinds
 from screener.sections import (
     find_sections,
     heading_content,
@@ -53,6 +56,8 @@ from screener.sections import (
     split_labelled,
 )
 
+# Evidence stances that claim nothing: "no experience with PHP", "want to learn AWS".
+NOT_CLAIMED = frozenset({"negated", "wished"})
 UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start", "volunteer"})
 # An unpaid role listed among the jobs ("Volunteer", "Volunteer Tutor"): shown with its dates,
 # never counted as professional years (volunteer work never counts, wherever it is listed).
@@ -1164,7 +1169,7 @@ def extract_experience(
     """
     unfolded = _unfolded(lines)
     if unfolded is None:
-        return _experience(lines, sections, hits, as_of)
+        return _with_used_skills(_experience(lines, sections, hits, as_of), lines, hits)
     virtual, origin = unfolded
     exp = _experience(virtual, find_sections(virtual), _hits_on(virtual, origin, hits), as_of)
     moved = tuple(
@@ -1172,7 +1177,8 @@ def extract_experience(
         for p in exp.positions
     )
     claimed, evidence = claimed_years(lines, sections)
-    return replace(exp, positions=moved, claimed_years=claimed, claimed_evidence=evidence)
+    exp = replace(exp, positions=moved, claimed_years=claimed, claimed_evidence=evidence)
+    return _with_used_skills(exp, lines, hits)
 
 
 def _experience(
@@ -1211,6 +1217,57 @@ def _experience(
         total_years_low=low,
         total_years_high=high,
     )
+
+
+def _with_used_skills(
+    exp: Experience, lines: Sequence[str], hits: Sequence[SkillHit]
+) -> Experience:
+    """Each position's skills cut to those its duties use (see `used_skills`)."""
+    return replace(
+        exp, positions=tuple(replace(p, skills=used_skills(p, lines, hits)) for p in exp.positions)
+    )
+
+
+def used_skills(p: Position, lines: Sequence[str], hits: Sequence[SkillHit]) -> tuple[str, ...]:
+    """The explicit or fuzzy skills the position's duties use as the person's own work.
+
+    A mention counts when it lies in the position's span, is not part of its employer's name
+    ("Python Plumbing Ltd", "HCL Technologies"), is not denied or wished for, and its clause is
+    not led by teaching, managing or hiring ("Taught Python", see `screener.roles.own_use`).
+    A title naming the skill counts only for a role that is not of another kind ("Python
+    Developer" uses Python; "Python Instructor" teaches it).
+    """
+    names = [p.company.casefold()] if p.company else []
+    own_title = bool(p.title) and not other_kind(p.title)
+    if p.title and not own_title:
+        names.append(p.title.casefold())
+    out = set()
+    for h in hits:
+        if h.source == "implied" or h.id in out:
+            continue
+        if own_title and any(_in_title(e.text, p.title) for e in h.evidence if e.stance == ""):
+            out.add(h.id)  # a form's title printed away from its dates ("Python Developer")
+            continue
+        for e in h.evidence:
+            if not (p.start_line <= e.line <= p.end_line and 0 < e.line <= len(lines)):
+                continue
+            if e.stance in NOT_CLAIMED:
+                continue
+            line = lines[e.line - 1]
+            key = e.text.casefold()
+            if any(key in n and n in line.casefold() for n in names):
+                continue  # the title's or employer's name, not a duty
+            previous = lines[e.line - 2] if e.line > p.start_line else ""
+            if own_use(line, e.text, previous):
+                out.add(h.id)
+                break
+    return tuple(sorted(out))
+
+
+def _in_title(text: str, title: str) -> bool:
+    """Whether a skill's matched text is a whole word of the title ("Python Developer")."""
+    word = rf"(?<![\w+#]){re.escape(text)}(?![\w+#])"
+    return bool(text) and re.search(word, title, re.IGNORECASE) is not None
 
 
 def _once_each(found: list[tuple[Position, DateRange]]) -> list[tuple[Position, DateRange]]:
@@ -1416,6 +1473,12 @@ def _interval(p: Position, now: int) -> tuple[int, int] | None:
     return start, min(end, now)
 
 
+def _capped(stated: float, career: float | None) -> float:
+    """A skill's stated years with no dated history to check them: never more than the career
+    the resume states ("3 years of experience ... Python (15 years)" reads as 3)."""
+    return min(stated, career) if career is not None else stated
+
+
 def skill_years(
     lines: Sequence[str],
     sections: Sequence[Section],
@@ -1423,16 +1486,36 @@ def skill_years(
     hits: Sequence[SkillHit],
     as_of: date,
 ) -> dict[str, float]:
-    """Years per explicit or fuzzy skill: what the resume states for it, else the positions
-    mentioning it.
+    """Years per explicit or fuzzy skill: the dated positions whose duties use it, else (no
+    dated position at all) what the resume states for it.
 
-    A self-report ("Python (5 years)", "Java- Exprience - 24 months") is the candidate's own
-    figure for that skill and wins; otherwise the positions count whose span holds an evidence
-    line of the skill, their intervals merged (a position naming a skill once would credit its
-    whole length to it, so it is only the fallback). Implied skills get no years. Skills with
-    neither source are left out (unknown).
+    The positions count whose `skills` (the skills their duties use, see `used_skills`) hold
+    it, their intervals merged. A self-report ("Python (15 years)", "Java- Exprience - 24
+    months") is only the candidate's own figure: `stated_skill_years` shows it beside the
+    dated one; it is used only when the resume has no dated position, and then capped at the
+    career length the resume states. Implied skills get no years. Skills with neither source
+    are left out (unknown; with dated positions, scoring reads that as none).
     """
     now = month_index(as_of.year, as_of.month)
+    # Each position's interval, read once rather than once per skill.
+    counted = [(p, iv) for p in experience.positions if (iv := _interval(p, now)) is not None]
+    stated = {} if counted else stated_skill_years(lines, hits)
+    out: dict[str, float] = {}
+    for hit in hits:
+        if hit.source == "implied":
+            continue
+        spans = [iv for p, iv in counted if hit.id in p.skills]
+        from_positions = union_months(spans) / 12 if spans else 0.0
+        years = from_positions or _capped(stated.get(hit.id, 0.0), experience.claimed_years)
+        if years > 0:
+            out[hit.id] = round(years, 2)
+    return dict(sorted(out.items()))
+
+
+def stated_skill_years(lines: Sequence[str], hits: Sequence[SkillHit]) -> dict[str, float]:
+    """Years the resume states per explicit or fuzzy skill: "Python (15 years)", "5 yrs of Go",
+    "Java- Exprience - 24 months" (the largest where it states several). Not denied or wished
+    mentions. Shown beside the dated figure, never in its place while dates exist."""
     reports = _self_reports(lines)
     unit_lines: dict[int, bool] = {}
 
@@ -1442,27 +1525,21 @@ def skill_years(
             unit_lines[number] = _names_unit(lines[number - 1].lower())
         return unit_lines[number]
 
-    # Each position's interval, read once rather than once per skill.
-    counted = [(p, iv) for p in experience.positions if (iv := _interval(p, now)) is not None]
     out: dict[str, float] = {}
     for hit in hits:
         if hit.source == "implied":
             continue
-        lines_at = {e.line for e in hit.evidence if e.stance not in ("negated", "wished")}
-        spans = [iv for p, iv in counted if any(p.start_line <= n <= p.end_line for n in lines_at)]
-        from_positions = union_months(spans) / 12 if spans else 0.0
         stated = max(
             (
                 _stated_skill_years(lines[e.line - 1], e.text)
                 for e in hit.evidence
-                if 0 < e.line <= len(lines) and units(e.line)
+                if 0 < e.line <= len(lines) and units(e.line) and e.stance not in NOT_CLAIMED
             ),
             default=0.0,
         )
         stated = stated or _reported(hit, reports)
-        years = stated or from_positions
-        if years > 0:
-            out[hit.id] = round(years, 2)
+        if stated > 0:
+            out[hit.id] = round(stated, 2)
     return dict(sorted(out.items()))
 
 
@@ -1493,7 +1570,7 @@ def _title_words(words: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozen
 def relevant_years(
     experience: Experience, titles: Sequence[str], skill_ids: Sequence[str]
 ) -> tuple[float | None, tuple[int, ...]]:
-    """Union of the positions whose title has one of `titles` or whose span names a skill.
+    """Union of the positions that are roles of the posting's field (see `relevant_role`).
 
     Returns (years, indexes into experience.positions). Years is None when the resume has no
     counted position at all (unknown), 0.0 when it has some but none is relevant.
@@ -1507,12 +1584,28 @@ def relevant_years(
         if iv is None:
             continue
         any_counted = True
-        if _title_matches(p.title, titles) or wanted & set(p.skills):
+        if relevant_role(p, titles, wanted):
             spans.append(iv)
             indexes.append(i)
     if not any_counted:
         return None, ()
     return months_to_years(union_months(spans)), tuple(indexes)
+
+
+def relevant_role(p: Position, titles: Sequence[str], skill_ids: set[str]) -> bool:
+    """Whether a position is a role of the posting's field, by what the role is.
+
+    By its title: it has one of `titles` and its head noun is no role of another kind, or it
+    names a development role at all ("Programmer Analyst"; not "Software Engineering Manager",
+    see `screener.roles`). By its duties: its title names no role of another kind (a VP, an
+    instructor, an analyst or a DBA is not a developer whatever skills their bullets name) and
+    its duties use one of `skill_ids` as the person's own work (`Position.skills`).
+    """
+    head, kinds = role_kinds(p.title)
+    other = head is not None and head != BUILD
+    if _title_matches(p.title, titles) and (not other or BUILD in kinds):
+        return True
+    return not other and bool(skill_ids & set(p.skills))
 
 
 def _counted_interval(p: Position) -> tuple[int, int] | None:
