@@ -279,6 +279,17 @@ def test_claimed_years_are_used_only_without_dated_positions():
     assert years.evidence[0].line == 2
 
 
+def test_self_reported_skill_years_beyond_the_dated_history_are_flagged_never_used():
+    stated = dataclasses.replace(hit("python", years=1.7), stated_years=15.0)
+    posting = dataclasses.replace(BACKEND, requirements=(req("py", ("python",), min_years=5.0),))
+    a = assess(profile(stated, total=1.7), posting)
+    assert result(a, "py").outcome == "partial"  # 1.7 dated years, not the stated 15
+    note = result(a, "years:total").note
+    assert note.endswith("self-reported years beyond the 1.7 dated years: Python 15 (dated 1.7)")
+    within = dataclasses.replace(hit("python", years=1.7), stated_years=1.5)
+    assert "self-reported" not in result(assess(profile(within, total=1.7), posting), "years:total").note
+
+
 def test_years_knockout_uses_known_years_only():
     posting = dataclasses.replace(BACKEND, years_knockout=True)
     full = (hit("python"), hit("php"), hit("postgresql"))

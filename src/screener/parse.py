@@ -82,7 +82,7 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     if doc.status != "ok":
         return Profile(document=doc)
     from screener.contact import extract_contact
-    from screener.experience import extract_experience, skill_years
+    from screener.experience import extract_experience, skill_years, stated_skill_years
     from screener.sections import find_sections
 
     as_of = settings.as_of_date
@@ -91,8 +91,12 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     hits = _matcher(settings.taxonomy_path).find(lines, sections)
     experience = extract_experience(lines, sections, hits, as_of)
     years = skill_years(lines, sections, experience, hits, as_of)
+    stated = stated_skill_years(lines, hits)
     hits = tuple(
-        dataclasses.replace(h, years=years.get(h.id)) if h.source != "implied" else h for h in hits
+        dataclasses.replace(h, years=years.get(h.id), stated_years=stated.get(h.id))
+        if h.source != "implied"
+        else h
+        for h in hits
     )
     return Profile(
         document=doc,

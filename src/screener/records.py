@@ -112,6 +112,9 @@ class SkillHit(_Record):
     evidence: tuple[Evidence, ...] = ()
     years: float | None = None  # None = no dated position or self-report mentions it
     implied_by: tuple[str, ...] = ()  # for source == "implied": the skill ids that imply it
+    # What the resume states ("Python (15 years)"): shown beside `years`, never in its place
+    # while the resume has dated positions (see screener.experience.skill_years).
+    stated_years: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -463,7 +463,26 @@ def _years_results(
                 how,
             )
         )
+    flag = _stated_beyond_dates(profile)
+    if results and flag:
+        results[0] = replace(results[0], note=f"{results[0].note}; {flag}")
     return results, total, relevant, tuple(indexes)
+
+
+def _stated_beyond_dates(profile: Profile) -> str:
+    """The self-reported skill years that exceed the dated history, each beside its dated
+    figure ("Python 15 (dated 1.7)"): shown, never used while dates exist."""
+    dated = profile.experience.total_years
+    if dated is None:
+        return ""
+    over = sorted(
+        (h for h in profile.skills if h.stated_years is not None and h.stated_years > dated),
+        key=lambda h: (-(h.stated_years or 0.0), h.id),
+    )
+    if not over:
+        return ""
+    each = ", ".join(f"{h.name} {h.stated_years:g} (dated {h.years or 0:.1f})" for h in over)
+    return f"self-reported years beyond the {dated:.1f} dated years: {each}"
 
 
 # --------------------------------------------------------------------------- the assessment
