@@ -130,7 +130,7 @@ class Position(_Record):
     end_line: int
     years: float  # length of this position alone
     date_text: str = ""  # the date range as written
-    skills: tuple[str, ...] = ()  # skill ids mentioned within the position's span
+    skills: tuple[str, ...] = ()  # skill ids its duties use (screener.experience.used_skills)
     flags: tuple[str, ...] = ()  # e.g. "year-only", "end-before-start", "future-end"
 
 
