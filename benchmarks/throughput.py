@@ -213,7 +213,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="screener-throughput-"))
     try:
         for path in paths:  # exactly these files, even if the corpus folder holds more
-            os.symlink(path.resolve(), folder / path.name)
+            _link(path.resolve(), folder / path.name)
         report(paths, folder, args)
         if args.memory_files:
             memory_run(paths, args.memory_files, args.jobs)
@@ -221,6 +221,15 @@ def main() -> None:
             vocabulary_run(paths, args.vocabulary_files, args.jobs)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (a copy across file systems): screener follows no symbolic link out of the
+    paths it is given, so a folder of symlinks to the corpus would be a folder of error rows."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def report(paths: list[Path], folder: Path, args: argparse.Namespace) -> None:
