@@ -36,6 +36,7 @@ FLATTENED_WORDS = 80  # words on one line beyond which it is a flattened resume,
 TOKENIZER_CACHE = 30_000
 _VERSION = re.compile(r"^v?(\d{1,2}|\d+\.\d+)(\.\d+)*(\.x)?[a-z]{0,2}\+?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_DIGIT = re.compile(r"\d")
 # "Postgres13", "Java8", "Node14", "Python3.11", "Oracle12c": a form with its version glued on.
 _GLUED_VERSION = re.compile(r"^([a-z][a-z+#]{2,}?)-?v?(\d{1,2}(?:\.\d+)*(?:\.x)?[a-z]?)$")
 # "node v16", "go 1.21": a version no ordinary number looks like (a "v" or a dot).
@@ -296,7 +297,7 @@ class SkillMatcher:
         covered = {i for m in explicit for i in range(m.start, m.end)}
         out = []
         for i, lower in enumerate(words.lowers):
-            if i in covered or not lower[-1:].isalnum() or not any(c.isdigit() for c in lower):
+            if i in covered or not lower[-1:].isalnum() or not _DIGIT.search(lower):
                 continue
             found = _GLUED_VERSION.match(lower)
             sid = self._glued.get(found.group(1)) if found else None

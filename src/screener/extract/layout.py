@@ -226,16 +226,21 @@ def segment_glyphs(
             width, height = gx1 - gx0, gy1 - gy0
             limit = WORD_GAP * (width if width > height else height)
             if not pending_space and gap <= limit:
+                # character -> {box width: reach}: no key tuple to build per glyph
                 before = last_reach
                 if before is None:
-                    key = (last_text, last_x1 - last_x0)
-                    before = overhangs.get(key)
+                    by_width = overhangs.setdefault(last_text, {})
+                    before = by_width.get(last_x1 - last_x0)
                     if before is None:
-                        before = overhangs[key] = get_overhang(handle, last_k, last_x0, last_x1)
-                key = (text, width)
-                reach = overhangs.get(key)
+                        before = by_width[last_x1 - last_x0] = get_overhang(
+                            handle, last_k, last_x0, last_x1
+                        )
+                by_width = overhangs.get(text)
+                reach = by_width.get(width) if by_width is not None else None
                 if reach is None:
-                    reach = overhangs[key] = get_overhang(handle, k, gx0, gx1)
+                    reach = overhangs.setdefault(text, {})[width] = get_overhang(
+                        handle, k, gx0, gx1
+                    )
                 if before[1] or reach[0]:
                     gap = (gx0 + reach[0]) - (last_x1 - before[1])
             if pending_space or gap > limit:
