@@ -763,16 +763,20 @@ def test_denied_and_wished_skills_meet_no_requirement_and_the_note_says_why() ->
     from screener.records import Document, Posting, Profile, Requirement
     from screener.scoring import assess
 
-    text = ("Backend developer.\nNo experience with PHP, want to learn AWS.\n"
+    from screener.sections import find_sections
+
+    text = ("Experience\nBackend developer.\nNo experience with PHP, want to learn AWS.\n"
             "Basic knowledge of Docker. Python developer.")
     lines = text.split("\n")
-    profile = Profile(document=Document("x.txt", "0" * 64, "ok", text), skills=find_text(text))
+    sections = find_sections(lines)
+    profile = Profile(document=Document("x.txt", "0" * 64, "ok", text), sections=sections,
+                      skills=matcher_for().find(lines, sections))
     reqs = tuple(Requirement(id=s, label=s, skills=(s,)) for s in ("php", "aws", "docker", "python"))
     results = {r.requirement: r for r in assess(profile, Posting("p", "P", "p.yaml", reqs)).results}
-    assert results["php"].outcome == "missing" and "PHP only denied, line 2" in results["php"].note
+    assert results["php"].outcome == "missing" and "PHP only denied, line 3" in results["php"].note
     assert results["aws"].outcome == "missing" and "wished for" in results["aws"].note
     assert results["docker"].outcome == "partial" and "basic level only" in results["docker"].note
     # half of what the same mention earns as a plain claim (Python, on the same line)
     assert results["docker"].points == pytest.approx(results["python"].points / 2)
     assert results["python"].outcome == "met"
-    assert len(lines) == 3
+    assert len(lines) == 4
