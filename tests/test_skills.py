@@ -762,7 +762,6 @@ def test_where_a_mention_stands_in_its_clause() -> None:
 def test_denied_and_wished_skills_meet_no_requirement_and_the_note_says_why() -> None:
     from screener.records import Document, Posting, Profile, Requirement
     from screener.scoring import assess
-
     from screener.sections import find_sections
 
     text = ("Experience\nBackend developer.\nNo experience with PHP, want to learn AWS.\n"
