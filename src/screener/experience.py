@@ -46,7 +46,7 @@ from screener.dates import (
     union_months,
     ym,
 )
-from screener.records import Evidence, Experience, Position, Section, SkillHit
+from screener.records import NOT_CLAIMED, Evidence, Experience, Position, Section, SkillHit
 from screener.roles import BUILD, other_kind, own_use, role_kinds
 from screener.sections import (
     find_sections,
@@ -56,8 +56,6 @@ from screener.sections import (
     split_labelled,
 )
 
-# Evidence stances that claim nothing: "no experience with PHP", "want to learn AWS".
-NOT_CLAIMED = frozenset({"negated", "wished"})
 UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start", "volunteer"})
 # An unpaid role listed among the jobs ("Volunteer", "Volunteer Tutor"): shown with its dates,
 # never counted as professional years (volunteer work never counts, wherever it is listed).

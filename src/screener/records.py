@@ -104,6 +104,12 @@ class Evidence(_Record):
     context: str = ""
 
 
+# The stances of `Evidence`, and those that claim nothing (a skill only denied or wished for
+# meets no requirement, earns no years and implies nothing).
+NEGATED, WISHED, BASIC = "negated", "wished", "basic"
+NOT_CLAIMED = frozenset({NEGATED, WISHED})
+
+
 @dataclass(frozen=True, slots=True)
 class SkillHit(_Record):
     id: str

@@ -17,6 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from screener.records import (
+    BASIC,
+    NEGATED,
+    NOT_CLAIMED,
     Assessment,
     Evidence,
     Outcome,
@@ -74,17 +77,16 @@ def _has_dates(profile: Profile) -> bool:
 # Where a mention stands (see screener.skills.stance_clauses): a skill the resume only denies
 # ("no experience with PHP") or wishes for ("want to learn AWS") is no claim and meets nothing;
 # one it only rates low ("basic knowledge of Python") earns half.
-NO_CLAIM = frozenset({"negated", "wished"})
 BASIC_SHARE = 0.5
 
 
 def claims(hit: SkillHit) -> bool:
     """Whether the resume claims the skill somewhere, not only denies or wishes for it."""
-    return hit.source == "implied" or any(e.stance not in NO_CLAIM for e in hit.evidence)
+    return hit.source == "implied" or any(e.stance not in NOT_CLAIMED for e in hit.evidence)
 
 
 def _basic_only(hit: SkillHit) -> bool:
-    return hit.source != "implied" and all(e.stance == "basic" for e in hit.evidence)
+    return hit.source != "implied" and all(e.stance == BASIC for e in hit.evidence)
 
 
 # --------------------------------------------------------------------------- contexts
@@ -110,7 +112,7 @@ def context_of(ev: Evidence, spans: Sequence[tuple[int, int]]) -> str:
     """The context of one mention: its stance if it is no claim, else where it stands. A line
     inside a dated position is that position's duties unless its section says it is
     schooling or a pastime (a misread span must not turn courses into work)."""
-    if ev.stance in NO_CLAIM:
+    if ev.stance in NOT_CLAIMED:
         return ev.stance
     section = ev.section or ""
     named = _SECTION_CONTEXT.get(section)
@@ -136,7 +138,7 @@ def _worth(
     best = (-1.0, "")
     for ev in hit.evidence:
         context = context_of(ev, spans)
-        if context in NO_CLAIM:
+        if context in NOT_CLAIMED:
             continue
         value = contexts.get(context, 1.0)
         if in_field and context in _LISTING:
@@ -205,11 +207,11 @@ def _unclaimed_note(hit: SkillHit, context: str = "") -> str:
     """ "PHP only denied, line 3": a skill the resume names only as one it lacks or wants;
     "Python only in education/courses (counts 0), line 12": only where it is worth nothing."""
     first = hit.evidence[0]
-    if context and context not in NO_CLAIM:
+    if context and context not in NOT_CLAIMED:
         first = min(hit.evidence, key=lambda e: e.line)
         return f"{hit.name} only in {_CONTEXT_WORDS.get(context, context)} (counts 0), " \
             f"line {first.line}"
-    how = "denied" if first.stance == "negated" else "wished for"
+    how = "denied" if first.stance == NEGATED else "wished for"
     return f"{hit.name} only {how}, line {first.line}"
 
 

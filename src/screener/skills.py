@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from screener.records import Evidence, Section, SkillHit
+from screener.records import BASIC, NEGATED, NOT_CLAIMED, WISHED, Evidence, Section, SkillHit
 from screener.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
 
 MAX_EVIDENCE = 5  # occurrences kept per skill, earliest first
@@ -413,8 +413,8 @@ class SkillMatcher:
                 if not any(m.start <= o.start and o.end <= m.end for o in own):
                     own.append(_Mention(target, m.start, m.end, m.line, m.text, None, m.fuzzy))
         hits: dict[str, SkillHit] = {}
+        stance = (stances or {}).get
         for sid, found in by_skill.items():
-            stance = (stances or {}).get
             # claims first: a capped evidence list must not be filled by "no experience with"
             found.sort(key=lambda m: (bool(stance(m.start)), m.start, m.end))
             evidence = tuple(
@@ -425,7 +425,7 @@ class SkillMatcher:
             hits[sid] = SkillHit(sid, self.taxonomy.skills[sid].name, source, evidence)
         implied: dict[str, set[str]] = {}
         for sid, hit in hits.items():
-            if all(e.stance in (NEGATED, WISHED) for e in hit.evidence):
+            if all(e.stance in NOT_CLAIMED for e in hit.evidence):
                 continue  # "no experience with Django" implies no Python
             for target in self.taxonomy.implied(sid):
                 if target not in hits:
@@ -879,7 +879,6 @@ def _hiring_clauses(words: _Words, wrapped: frozenset[int]) -> frozenset[int]:
 # knowledge of"), it is no claim of use. A cue governs the rest of its clause, so a list after
 # it shares its fate ("No experience with PHP, Kubernetes or AWS"); "but" starts a new one.
 # The cues are the grammar of the claim (a closed class, as in NegEx), not skill words.
-NEGATED, WISHED, BASIC = "negated", "wished", "basic"
 _STANCE_CUES: dict[str, tuple[str, ...]] = {
     NEGATED: (
         "no experience", "no prior experience", "no professional experience", "no knowledge",

@@ -157,9 +157,8 @@ class GlyphReader(NamedTuple):
     generated(handle, k): 1 when the whitespace glyph k was made up by the reader (it is then
     ignored: the layout decides where spaces go); size(handle, k): glyph k's font size;
     overhang(handle, k, x0, x1): how far glyph k's box (x0, x1) reaches (left, right) beyond its
-    advance (the ink
-    of an "f" or a "j" can overhang its neighbour: the gap between two glyphs is then measured
-    between their advances, as pdfminer.six measures it).
+    advance (the ink of an "f" or a "j" can overhang its neighbour: the gap between two glyphs
+    is then measured between their advances, as pdfminer.six measures it).
     """
 
     handle: Any
@@ -183,8 +182,9 @@ def segment_glyphs(
     asked only for glyphs that are not whitespace (a space's position is never used), and its
     font size only where it can change the outcome (at the start of a run, or when the gap is
     outside what any size allows), so most glyphs cost one call. A glyph's overhang is a
-    property of its font and character: asked once per (character, box width) and kept in
-    `overhangs` (pass one dict for all the pages of a document).
+    property of its font and character: asked once per character and box width and kept in
+    `overhangs` (character -> {width: overhang}; pass one dict for all the pages of a
+    document).
     """
     handle, get_box, out_ref, view, read_box, is_generated, get_size, get_overhang = reader
     out: list[Segment] = []
@@ -226,7 +226,7 @@ def segment_glyphs(
             width, height = gx1 - gx0, gy1 - gy0
             limit = WORD_GAP * (width if width > height else height)
             if not pending_space and gap <= limit:
-                # character -> {box width: reach}: no key tuple to build per glyph
+                # two lookups, character then width: no key tuple to build per glyph
                 before = last_reach
                 if before is None:
                     by_width = overhangs.setdefault(last_text, {})

@@ -161,11 +161,11 @@ _NONE = (0.0, 0.0)
 
 
 def _overhang_reader(calls: _Calls, raw):
-    """overhang(handle, k) for `GlyphReader`: how far glyph k's loose box reaches left and right
-    of its advance. pdfium widens a glyph's loose box (origin to advance) to hold its ink, so
-    the hook of an "f" reaches into the gap before the next word ("of the" read as "ofthe"),
-    and the tail of a "j" into the gap before it ("new job" as "newjob"); the advance is the
-    origin plus the font's width of the character at its size."""
+    """overhang(handle, k, x0, x1) for `GlyphReader`: how far glyph k's loose box (x0, x1)
+    reaches left and right of its advance. pdfium widens a glyph's loose box (origin to
+    advance) to hold its ink, so the hook of an "f" reaches into the gap before the next word
+    ("of the" read as "ofthe"), and the tail of a "j" into the gap before it ("new job" as
+    "newjob"); the advance is the origin plus the font's width of the character at its size."""
     box = (ctypes.c_double * 6)()  # left, right, bottom, top; origin x, y
     refs = [ctypes.byref(box, 8 * i) for i in range(6)]
 
