@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from screener.dates import find_ranges
-from screener.experience import _TITLE_MODIFIERS, _TITLE_RE
+from screener.experience import is_job_word
 from screener.records import Contact, Section
-from screener.sections import _KEYWORDS, _MODIFIERS, heading_name
+from screener.sections import HEADING_WORDS, heading_name
 
 _HEADER_FALLBACK_LINES = 8
 _ANY_DAY = date(2100, 1, 1)  # dates only rule out phone numbers, so any as-of day will do
@@ -79,9 +79,6 @@ _OCCUPATION_RE = re.compile(
     r"|(?:truck|delivery|bus)\s+driver|(?:finish|rough)\s+carpenter|it"
     r"|vice|deputy)\b"  # ranks before a title: "Vice President", "Deputy Director"
 )
-# Words that say what a block is, never who wrote it: the heading vocabulary of
-# `screener.sections` ("Skill Highlights", "Career Focus", "Core Strengths", "Skills Used").
-_HEADING_WORDS = frozenset(_KEYWORDS) | _MODIFIERS
 _PROSE_WORD_RE = re.compile(r"(?<!\S)[a-z]+[,.;]?(?!\S)")
 _PROSE_WORDS = 5
 _SPLIT_RE = re.compile(r"\s*(?:\||\u2022|\u00b7|\t|\s{3,}|,\s|;\s|\s[-\u2013\u2014]\s)\s*")
@@ -175,16 +172,12 @@ def _reads_as_person(words: Sequence[str], known: _KnownWords) -> bool:
     that says "dental" elsewhere) is a title.
     """
     keys = [w.strip(",.").lower() for w in words]
-    if any(k in _HEADING_WORDS for k in keys):
+    if any(k in HEADING_WORDS for k in keys):
         return False
     return any(
-        len(k) > 1 and k not in _PARTICLES and not _is_job_word(k) and not known.ordinary(k)
+        len(k) > 1 and k not in _PARTICLES and not is_job_word(k) and not known.ordinary(k)
         for k in keys
     )
-
-
-def _is_job_word(word: str) -> bool:
-    return word in _TITLE_MODIFIERS or _TITLE_RE.fullmatch(word) is not None
 
 
 class _KnownWords:

@@ -624,6 +624,11 @@ _TITLE_MODIFIERS = frozenset(
 )
 
 
+def is_job_word(word: str) -> bool:
+    """Whether a (lower-case) word belongs to job titles: a title word or a title's modifier."""
+    return word in _TITLE_MODIFIERS or _TITLE_RE.fullmatch(word) is not None
+
+
 def _split_run(text: str) -> tuple[str, str]:
     """Split a title and company written with single spaces: "Acme Robotics Senior Engineer".
 

@@ -96,6 +96,9 @@ _MODIFIERS = frozenset(
     "soft hard computer programming languages tools in the applicable me continued cont service "
     "held".split()
 )
+# Every word the heading vocabulary knows: what says what a block is, never who wrote it (the
+# name finder refuses a line holding one).
+HEADING_WORDS: frozenset[str] = frozenset(_KEYWORDS) | _MODIFIERS
 _DECORATION = (
     " \t-\u2010-\u2015=_*#\u2022\u00b7:|~<>[](){}.\u25aa\u25cf\u25a0\u2756\u27a2\u00bb\u00ab"
 )
