@@ -1490,9 +1490,11 @@ def skill_years(
     experience: Experience,
     hits: Sequence[SkillHit],
     as_of: date,
+    stated: dict[str, float] | None = None,
 ) -> dict[str, float]:
     """Years per explicit or fuzzy skill: the dated positions whose duties use it, else (no
-    dated position at all) what the resume states for it.
+    dated position at all) what the resume states for it (`stated`, when the caller has
+    `stated_skill_years` already).
 
     The positions count whose `skills` (the skills their duties use, see `used_skills`) hold
     it, their intervals merged. A self-report ("Python (15 years)", "Java- Exprience - 24
@@ -1504,7 +1506,10 @@ def skill_years(
     now = month_index(as_of.year, as_of.month)
     # Each position's interval, read once rather than once per skill.
     counted = [(p, iv) for p in experience.positions if (iv := _interval(p, now)) is not None]
-    stated = {} if counted else stated_skill_years(lines, hits)
+    if counted:
+        stated = {}
+    elif stated is None:
+        stated = stated_skill_years(lines, hits)
     out: dict[str, float] = {}
     for hit in hits:
         if hit.source == "implied":
