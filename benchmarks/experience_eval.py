@@ -23,9 +23,9 @@ from pathlib import Path
 
 import yaml
 
-from screener.contact import extract_contact
-from screener.experience import extract_experience, stated_skill_years
-from screener.sections import find_sections
+from screener.parse.contact import extract_contact
+from screener.parse.experience import extract_experience, stated_skill_years
+from screener.parse.sections import find_sections
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "experience"
 
@@ -34,7 +34,7 @@ def _lines(path: Path) -> list[str]:
     # bytes, so CRLF and lone CR reach `normalise` as the pipeline sees them
     text = path.read_bytes().decode("utf-8")
     try:
-        from screener.text import normalise
+        from screener.extract.text import normalise
 
         text = normalise(text)
     except ImportError:  # the extraction owner's module may not be there yet
@@ -43,8 +43,8 @@ def _lines(path: Path) -> list[str]:
 
 
 def _matcher():
-    from screener.skills import SkillMatcher
-    from screener.taxonomy import load_taxonomy
+    from screener.parse.skills import SkillMatcher
+    from screener.rubric.taxonomy import load_taxonomy
 
     path = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--taxonomy=")), None)
     return SkillMatcher(load_taxonomy(path))

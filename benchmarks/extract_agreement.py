@@ -34,7 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from screener.extract import extract
-from screener.text import normalise
+from screener.extract.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
@@ -106,8 +106,8 @@ def glued(ref_words: list[str], out_words: list[str]) -> Counter:
 
 
 def skill_ids(text: str) -> frozenset[str]:
-    from screener.sections import find_sections
-    from screener.skills import matcher_for
+    from screener.parse.sections import find_sections
+    from screener.parse.skills import matcher_for
 
     lines = text.split("\n")
     hits = matcher_for().find(lines, find_sections(lines))

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from screener.skills import _STOPWORDS_FILE, _FuzzyIndex, _make_nlp
-from screener.taxonomy import load_taxonomy
+from screener.parse.skills import _STOPWORDS_FILE, _FuzzyIndex, _make_nlp
+from screener.rubric.taxonomy import load_taxonomy
 
 # Two ordinary words that happen to spell a skill; "Java Script" and "Elastic search" are
 # deliberately not here (they are skills misspelt, not phrases).

@@ -3,7 +3,7 @@
     /tmp/venv/bin/python benchmarks/hostile_timings.py [--timeout 10] [--memory-mb 2048]
 
 Writes the files of tests/fixtures/hostile.py into a temporary folder, then reads each one
-alone with `screener.batch.parse_all` as `screener screen --jobs 1` does (one guarded worker:
+alone with `screener.run.batch.parse_all` as `screener screen --jobs 1` does (one guarded worker:
 the deadline and the memory cap apply), so each time is that file's own cost, worker start
 included. Prints a Markdown table, then the whole folder as one batch on two workers.
 """
@@ -17,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from screener.batch import parse_all
-from screener.inputs import collect_inputs
-from screener.parse import ParseSettings
+from screener.parse.profile import ParseSettings
+from screener.run.batch import parse_all
+from screener.run.inputs import collect_inputs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root
 

@@ -56,11 +56,11 @@ def load_pool() -> tuple[dict[str, int], str]:
 
 def screener_order(paths: list[Path], posting_path: Path, as_of: str) -> tuple[list[str], list]:
     from screener.extract import extract
-    from screener.parse import ParseSettings, parse_document
-    from screener.posting import load_posting
-    from screener.ranking import rank
-    from screener.scoring import assess, similarities
-    from screener.taxonomy import load_taxonomy
+    from screener.parse.profile import ParseSettings, parse_document
+    from screener.rubric.posting import load_posting
+    from screener.rubric.taxonomy import load_taxonomy
+    from screener.score.ranking import rank
+    from screener.score.scoring import assess, similarities
 
     taxonomy = load_taxonomy()
     posting = load_posting(posting_path, taxonomy)

@@ -2,10 +2,10 @@
 
 Usage: python benchmarks/skills_eval.py [--per-skill] [--errors] [--raw] [--data DIR]
 
-Each file goes through screener.text.normalise first, as extracted text does in the pipeline
-(de-hyphenation, bullets, Unicode repair); --raw skips that. Counts explicit and fuzzy hits
+Each file goes through screener.extract.text.normalise first, as extracted text does in the
+pipeline (de-hyphenation, bullets, Unicode repair); --raw skips that. Counts explicit and fuzzy hits
 against the hand-written gold (implied hits are not claims the resume makes, so they are left
-out). Sections come from screener.sections.find_sections.
+out). Sections come from screener.parse.sections.find_sections.
 Prints micro-averaged figures overall and on the DESIGN core ids, and the time per resume.
 """
 
@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from screener.sections import find_sections
-from screener.skills import matcher_for
-from screener.taxonomy import CORE_IDS as CORE
-from screener.text import normalise
+from screener.extract.text import normalise
+from screener.parse.sections import find_sections
+from screener.parse.skills import matcher_for
+from screener.rubric.taxonomy import CORE_IDS as CORE
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "skills"
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--per-skill", action="store_true", help="a line per skill id")
     ap.add_argument("--errors", action="store_true", help="missed and extra ids per file")
-    ap.add_argument("--raw", action="store_true", help="skip screener.text.normalise")
+    ap.add_argument("--raw", action="store_true", help="skip screener.extract.text.normalise")
     args = ap.parse_args(argv)
     matcher_for()  # build once, outside the timing
     counts, errors, per_doc = evaluate(args.data, raw=args.raw)

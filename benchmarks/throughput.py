@@ -176,7 +176,7 @@ def screen_runs(folder: Path, jobs: int, repeat: int, warm_dir: str | None = Non
 
 
 def skill_sets(docs: list) -> list[frozenset[str]]:
-    from screener.parse import ParseSettings, parse_document
+    from screener.parse.profile import ParseSettings, parse_document
 
     settings = ParseSettings(as_of=AS_OF)
     return [frozenset(h.id for h in parse_document(doc, settings).skills) for doc in docs]

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from screener.batch import drop_text, parse_all
-from screener.dupes import mark_duplicates
 from screener.errors import ConfigError
-from screener.inputs import collect_inputs, shown_path
-from screener.parse import ParseSettings
-from screener.pool import WorkerPool
-from screener.progress import ProgressLine, progress_callback
+from screener.parse.profile import ParseSettings
 from screener.records import Contact, Document, Profile
+from screener.report.progress import ProgressLine, progress_callback
+from screener.run.batch import drop_text, parse_all
+from screener.run.inputs import collect_inputs, shown_path
+from screener.run.pool import WorkerPool
+from screener.score.dupes import mark_duplicates
 from tests.fixtures import hostile
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
@@ -218,7 +218,7 @@ def test_a_file_replaced_by_a_named_pipe_during_the_batch_is_an_error_row_not_a_
         tmp_path, jobs):
     import threading
 
-    from screener.cache import Cache
+    from screener.run.cache import Cache
 
     paths = _files(tmp_path / "in", ["Avery Quinn", "Blake Rivera"])
     inputs = collect_inputs(paths)  # both regular files when listed
@@ -248,10 +248,10 @@ def _deny_as_root(monkeypatch, locked) -> None:
     to see what an ordinary user's would."""
     if os.geteuid() != 0:
         return
-    import screener.inputs
+    import screener.run.inputs
 
     real_access = os.access
-    monkeypatch.setattr(screener.inputs.os, "access",
+    monkeypatch.setattr(screener.run.inputs.os, "access",
                         lambda p, mode: False if str(p) == str(locked) else real_access(p, mode))
 
 
@@ -330,7 +330,7 @@ def test_error_rows_are_only_duplicates_by_bytes():
 
 
 def test_the_same_path_given_twice_is_one_kept_and_one_duplicate():
-    from screener.dupes import DuplicateFinder
+    from screener.score.dupes import DuplicateFinder
 
     finder = DuplicateFinder()
     for profile in (_profile("a.txt", RESUME, "s1"), _profile("b.txt", "Blake", "s2"),
@@ -376,7 +376,7 @@ def test_progress_is_silent_off_a_terminal_or_when_quiet():
 
 
 def test_batch_modules_do_not_import_heavy_libraries():
-    code = ("import sys, screener.batch, screener.cache, screener.progress, screener.cluster; "
+    code = ("import sys, screener.run.batch, screener.run.cache, screener.report.progress, screener.run.cluster; "
             "heavy = {'spacy', 'sklearn', 'pdfminer', 'pypdfium2', 'docx', 'distributed', "
             "'rapidfuzz', 'numpy'}; print(sorted(heavy & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -431,7 +431,7 @@ def _in_a_fresh_process(check: str, *args: str) -> None:
 
 
 def _check_read_ahead_gives_the_same_profiles() -> None:
-    from screener.work import Task, Work
+    from screener.run.work import Task, Work
 
     files = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
     tasks = [Task(i, str(p)) for i, p in enumerate(files * 2)]
@@ -448,7 +448,7 @@ def _check_read_ahead_gives_the_same_profiles() -> None:
 
 
 def _check_read_ahead_worker_killed(folder: str, command: str, reason: str) -> None:
-    from screener.work import Task, Work
+    from screener.run.work import Task, Work
 
     files = []
     for i, first_line in enumerate(["ok", command, "ok", "ok", "ok"]):
@@ -475,7 +475,7 @@ def _cyclic_garbage(task):
 def _check_workers_collect_cyclic_garbage() -> None:
     import gc
 
-    from screener.work import Task
+    from screener.run.work import Task
 
     gc.disable()  # as screen() runs: the workers are forked from a parent without collection
     # (no replacement of grown workers here: it would hide cycles left uncollected)
@@ -488,8 +488,8 @@ def _check_workers_collect_cyclic_garbage() -> None:
 
 def _pid_and_words(task):
     """A worker's pid, and how many words its tokenizer has seen (one new word a file)."""
-    from screener.skills import matcher_for
-    from screener.taxonomy import load_taxonomy
+    from screener.parse.skills import matcher_for
+    from screener.rubric.taxonomy import load_taxonomy
 
     matcher = matcher_for(load_taxonomy())
     matcher.find_text(f"Python developer at Employer{task.index}qz")
@@ -497,9 +497,9 @@ def _pid_and_words(task):
 
 
 def _check_workers_are_replaced_after_their_share_of_files() -> None:
-    from screener.skills import matcher_for
-    from screener.taxonomy import load_taxonomy
-    from screener.work import Task
+    from screener.parse.skills import matcher_for
+    from screener.rubric.taxonomy import load_taxonomy
+    from screener.run.work import Task
 
     words = len(matcher_for(load_taxonomy()).nlp.vocab)  # built here, inherited by the workers
     pool = WorkerPool(_pid_and_words, 2, timeout=30, worker_growth=None, files_per_worker=3)
@@ -526,7 +526,7 @@ def _pid_and_leak(task):
 
 
 def _check_a_grown_worker_is_replaced() -> None:
-    from screener.work import Task
+    from screener.run.work import Task
 
     pool = WorkerPool(_pid_and_leak, 1, timeout=30, worker_growth=20 * 2**20)
     assert pool.method == "fork"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from screener.parse import ParseSettings, parse_bytes
+from screener.parse.profile import ParseSettings, parse_bytes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLD = Path(__file__).resolve().parent / "data" / "experience" / "gold.yaml"

@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from screener.batch import parse_all
-from screener.cache import Cache, cache_keys
-from screener.parse import ParseSettings
+from screener.parse.profile import ParseSettings
 from screener.records import (
     Contact,
     Document,
@@ -26,7 +24,9 @@ from screener.records import (
     Section,
     SkillHit,
 )
-from screener.serialize import from_rows, to_rows
+from screener.run.batch import parse_all
+from screener.run.cache import Cache, cache_keys
+from screener.run.serialize import from_rows, to_rows
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
 CALLS: dict[str, list[str]] = {"parse": [], "parse_doc": []}
@@ -181,7 +181,7 @@ def test_corrupt_cache_is_moved_aside_and_rebuilt(folder, tmp_path, caplog):
     directory = tmp_path / "cache"
     directory.mkdir()
     (directory / "cache.sqlite3").write_bytes(b"this is not a database" * 100)
-    with caplog.at_level(logging.WARNING, logger="screener.cache"):
+    with caplog.at_level(logging.WARNING, logger="screener.run.cache"):
         cache = Cache(directory)
     assert cache.enabled
     assert len(cache.warnings) == 1 and "moved it to cache.sqlite3.corrupt-1" in cache.warnings[0]
@@ -249,8 +249,8 @@ def test_parse_key_changes_when_a_word_list_changes(tmp_path, monkeypatch):
     """The fuzzy-match and stop-word lists shape parsed profiles, so they are in the key."""
     import shutil
 
-    from screener import cache as cache_module
-    from screener.parse import ParseSettings
+    from screener.parse.profile import ParseSettings
+    from screener.run import cache as cache_module
 
     fake_pkg = tmp_path / "screener"
     shutil.copytree(cache_module._package_dir(), fake_pkg)
@@ -294,7 +294,7 @@ def test_a_cache_locked_for_a_moment_is_waited_for(tmp_path):
 
 
 def test_a_cache_that_stays_locked_is_skipped_not_moved_aside(tmp_path, monkeypatch):
-    monkeypatch.setattr("screener.cache._LOCK_WAIT", 0.2)
+    monkeypatch.setattr("screener.run.cache._LOCK_WAIT", 0.2)
     directory = tmp_path / "cache"
     directory.mkdir()
     holder = _lock_for(directory / "cache.sqlite3", 1.5)

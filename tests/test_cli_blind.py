@@ -156,7 +156,7 @@ def _write(folder: Path, p: Person) -> None:
 
 def _plain(text: str) -> str:
     """Case- and accent-free, as a grep with accents stripped would see it (written apart from
-    screener.identity.fold, so that the check does not share the masker's mistakes)."""
+    screener.score.identity.fold, so that the check does not share the masker's mistakes)."""
     text = unicodedata.normalize("NFKD", text.translate(str.maketrans("łŁđĐøØ", "lLdDoO")))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screener.contact import extract_contact
-from screener.sections import find_sections
+from screener.parse.contact import extract_contact
+from screener.parse.sections import find_sections
 
 
 def _contact(text: str):
@@ -239,7 +239,7 @@ def test_links_skip_lines_without_a_full_stop(lines):
     """`_links` reads only lines holding a ".": the same links as reading every line."""
     import re
 
-    from screener.contact import _URL_RE, _links
+    from screener.parse.contact import _URL_RE, _links
 
     numbered = list(enumerate(lines, start=1))
     seen, every = set(), []

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screener.dates import (
+from screener.parse.dates import (
     _MONTH_WORDS,
     _PRESENT_WORDS,
     DANGLING_END_RE,

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from screener.posting import draft_posting, parse_posting
-from screener.taxonomy import load_taxonomy
+from screener.draft.posting import draft_posting
+from screener.rubric.posting import parse_posting
+from screener.rubric.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 ADS = ROOT / "examples" / "job_ads"

@@ -11,17 +11,17 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screener.experience import (
+from screener.extract.text import normalise
+from screener.parse.experience import (
     claimed_years,
     extract_experience,
     relevant_years,
     skill_years,
     stated_skill_years,
 )
+from screener.parse.roles import own_use, role_kinds
+from screener.parse.sections import find_sections
 from screener.records import Evidence, SkillHit
-from screener.roles import own_use, role_kinds
-from screener.sections import find_sections
-from screener.text import normalise
 
 AS_OF = date(2025, 6, 30)
 DATA = Path(__file__).parent / "data" / "experience"
@@ -781,7 +781,7 @@ _LINE_PIECES = st.lists(
 @given(line=_LINE_PIECES, text=st.sampled_from(["Python", "Go", "", "python"]))
 def test_stated_years_need_a_unit_on_the_line(line, text):
     """skill_years asks `_stated_skill_years` only about lines naming a unit: elsewhere it is 0."""
-    from screener.experience import _stated_skill_years
+    from screener.parse.experience import _stated_skill_years
 
     low = line.lower()
     if not ("yr" in low or "year" in low or "mo" in low):
@@ -1086,7 +1086,7 @@ def _cpu_seconds(text: str, repeats: int = 3) -> float:
 
 
 def test_a_line_of_dates_is_weighed_a_bounded_number_of_times(monkeypatch):
-    from screener import experience
+    from screener.parse import experience
     from tests.fixtures.hostile import dates_line
 
     calls = []

@@ -462,7 +462,7 @@ def test_damaged_pdf_bodies_never_raise() -> None:
 
 def test_pdf_libraries_are_imported_lazily() -> None:
     code = (
-        "import sys, screener.extract, screener.text; "
+        "import sys, screener.extract, screener.extract.text; "
         "print(sorted(m for m in ('pdfminer', 'pypdfium2', 'docx') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -24,7 +24,7 @@ UPDATE = bool(os.environ.get("SCREENER_UPDATE_GOLDEN"))
 def _relative(text: str) -> str:
     """Paths relative to the repo; the taxonomy's content hash as a placeholder, so that a
     taxonomy edit shows up here only where it changes what the demo finds."""
-    from screener.taxonomy import load_taxonomy
+    from screener.rubric.taxonomy import load_taxonomy
 
     return text.replace(str(ROOT) + os.sep, "").replace(load_taxonomy().version, "<taxonomy>")
 

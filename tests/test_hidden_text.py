@@ -24,10 +24,10 @@ from screener.extract import extract
 from screener.extract.docx import _pale
 from screener.extract.hidden import is_faint
 from screener.extract.visible import _faint
-from screener.parse import ParseSettings, parse_document
+from screener.parse.profile import ParseSettings, parse_document
 from screener.records import Document, Profile
-from screener.serialize import from_rows, to_rows
-from screener.work import drop_text
+from screener.run.serialize import from_rows, to_rows
+from screener.run.work import drop_text
 from tests.conftest import AS_OF, EXAMPLES
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -214,8 +214,8 @@ def test_any_file_name_gets_exactly_one_row_in_csv_and_json(raw, in_folder):
     import tempfile
 
     from screener.api import ScreenOptions, screen
-    from screener.inputs import _skipped, shown_path
     from screener.report.json import write_json
+    from screener.run.inputs import _skipped, shown_path
 
     with tempfile.TemporaryDirectory() as tmp:
         path = os.fsencode(tmp) + b"/" + raw

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from screener.errors import InputError
-from screener.inputs import collect_inputs
+from screener.run.inputs import collect_inputs
 
 
 def _write(path: Path, text: str = "Avery Quinn\n") -> Path:
@@ -143,7 +143,7 @@ def test_a_device_named_on_the_command_line_is_a_problem_row():
 
 
 def test_a_name_that_is_not_utf8_is_listed_with_its_bytes_and_shown_with_replacements(tmp_path):
-    from screener.inputs import shown_path
+    from screener.run.inputs import shown_path
 
     raw = os.fsencode(tmp_path) + b"/Lebenslauf_M\x81ller.txt"
     with open(raw, "wb") as fp:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 # in the workers, which inherit the patched class through fork.
 SLOW_SCREEN = """
 import sys, time
-from screener import work
+from screener.run import work
 from screener.cli import main
 
 real = work.Work.__call__
@@ -108,7 +108,7 @@ def test_sigterm_stops_the_batch_like_ctrl_c(slow_screen):
 
 
 def test_a_worker_whose_parent_already_died_exits_at_once():
-    from screener.pool import _die_with_parent
+    from screener.run.pool import _die_with_parent
 
     pid = os.fork()
     if pid == 0:  # the child: claim a parent that is not its own

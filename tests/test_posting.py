@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from screener.errors import ConfigError, PostingError
-from screener.posting import load_posting, parse_posting
 from screener.records import DEFAULT_CONTEXTS
-from screener.taxonomy import load_taxonomy
+from screener.rubric.posting import load_posting, parse_posting
+from screener.rubric.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINES = sorted((ROOT / "pipelines").glob("*.yaml"))
@@ -294,8 +294,8 @@ def test_parse_posting_accepts_text(taxonomy):
 def test_loading_does_not_import_spacy_or_sklearn():
     code = (
         "import sys\n"
-        "from screener.posting import load_posting\n"
-        "from screener.taxonomy import load_taxonomy\n"
+        "from screener.rubric.posting import load_posting\n"
+        "from screener.rubric.taxonomy import load_taxonomy\n"
         f"load_posting({str(ROOT / 'pipelines' / 'backend-developer.yaml')!r}, load_taxonomy())\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'sklearn', 'scipy'))\n"
         "print(','.join(heavy))\n"

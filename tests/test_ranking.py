@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import random
 
-from screener.ranking import candidate_ids, rank
 from screener.records import Assessment, Document, Posting, Profile, Requirement
+from screener.score.ranking import candidate_ids, rank
 
 POSTING = Posting(
     id="p",

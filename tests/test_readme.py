@@ -8,8 +8,8 @@ import yaml
 from click.testing import CliRunner
 
 from screener.cli import cli
-from screener.posting import load_posting
-from screener.taxonomy import load_taxonomy
+from screener.rubric.posting import load_posting
+from screener.rubric.taxonomy import load_taxonomy
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

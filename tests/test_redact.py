@@ -8,7 +8,8 @@ import io
 import pytest
 
 from screener.records import Contact
-from screener.redact import MASK, Masker, blind, candidate_ids, write_blind_key
+from screener.report.csv import write_blind_key
+from screener.score.redact import MASK, Masker, blind, candidate_ids
 
 SECRET = b"0123456789abcdef-test-secret"
 from screener.report import csv as csv_report
@@ -146,7 +147,7 @@ def test_work_history_is_not_masked(line):
 
 
 def _header_profile(text: str):
-    from screener.parse import ParseSettings, parse_bytes
+    from screener.parse.profile import ParseSettings, parse_bytes
 
     return parse_bytes("cv.txt", text.encode("utf-8"), ParseSettings(as_of="2026-11-27"))
 
@@ -164,7 +165,7 @@ def _header_profile(text: str):
     ("王小明", {"王小明"}),
 ])
 def test_every_word_of_the_name_line_is_an_identifying_term(header, expected):
-    from screener.identity import identifying_terms
+    from screener.score.identity import identifying_terms
 
     text = (f"{header}\nSenior Backend Engineer | Kraków, Poland\nx.y@example.com\n\n"
             "EXPERIENCE\nBackend Engineer, Initech\nJan 2019 - Present\n- Python on AWS in May.\n")

@@ -11,8 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from screener.redact import blind
 from screener.report.json import write_json
+from screener.score.redact import blind
 from tests.shortlist_factory import hostile_shortlist, make_shortlist
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "report.schema.json"

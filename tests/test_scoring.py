@@ -19,7 +19,7 @@ from screener.records import (
     SkillHit,
     Weights,
 )
-from screener.scoring import assess, part_maxima, similarities, with_similarity
+from screener.score.scoring import assess, part_maxima, similarities, with_similarity
 
 NAMES = {
     "python": "Python",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from screener.sections import (
+from screener.parse.sections import (
     find_sections,
     heading_content,
     heading_name,

@@ -9,7 +9,13 @@ import pytest
 
 from screener.api import parse_resume
 from screener.records import Posting
-from screener.similarity import TOKEN, SimilarityIndex, _stop_words, posting_text, similarities
+from screener.score.similarity import (
+    TOKEN,
+    SimilarityIndex,
+    _stop_words,
+    posting_text,
+    similarities,
+)
 from tests.conftest import AS_OF, EXAMPLES
 
 POSTING = Posting(
@@ -43,7 +49,7 @@ def test_scores_equal_scikit_learns_tfidf_cosine(texts):
 
 
 def test_streaming_counts_equal_whole_texts(texts):
-    from screener.similarity import term_counts
+    from screener.score.similarity import term_counts
 
     index = SimilarityIndex(POSTING)
     for text in texts:
@@ -52,7 +58,7 @@ def test_streaming_counts_equal_whole_texts(texts):
 
 
 def test_scikit_learn_is_not_imported_at_run_time(texts):
-    code = ("import sys; from screener.similarity import similarities; "
+    code = ("import sys; from screener.score.similarity import similarities; "
             "from screener.records import Posting; "
             "p = Posting(id='p', title='t', path='p', requirements=(), description='python');"
             "similarities(['python developer'], p); print('sklearn' in sys.modules)")

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from screener.parse.skills import SkillMatcher, find_text, matcher_for
 from screener.records import Section
-from screener.skills import SkillMatcher, find_text, matcher_for
-from screener.taxonomy import load_taxonomy
+from screener.rubric.taxonomy import load_taxonomy
 
 DATA = Path(__file__).parent / "data" / "skills"
 
@@ -381,7 +381,7 @@ def test_labelled_set_quality():
     """The labelled set: a floor well under the measured figures, to catch regressions."""
     import yaml
 
-    from screener.sections import find_sections
+    from screener.parse.sections import find_sections
 
     gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
     m = matcher_for()
@@ -641,7 +641,7 @@ def _reference_nlp(taxonomy):
     from spacy.symbols import ORTH
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
-    from screener.skills import _SPLITS, _URL, TOKENIZER_CACHE, _whole_chunks
+    from screener.parse.skills import _SPLITS, _URL, TOKENIZER_CACHE, _whole_chunks
 
     nlp = spacy.blank("en")
     tok = nlp.tokenizer
@@ -704,7 +704,7 @@ def test_token_columns_and_lines_equal_spacys_own(matcher, lines):
     as reading ORTH / LOWER / IS_SPACE from spaCy and bisecting each offset."""
     import bisect
 
-    from screener.skills import _Tokens, _words
+    from screener.parse.skills import _Tokens, _words
 
     text = "\n".join(lines)
     doc = matcher.nlp.make_doc(text)
@@ -760,9 +760,9 @@ def test_where_a_mention_stands_in_its_clause() -> None:
 
 
 def test_denied_and_wished_skills_meet_no_requirement_and_the_note_says_why() -> None:
+    from screener.parse.sections import find_sections
     from screener.records import Document, Posting, Profile, Requirement
-    from screener.scoring import assess
-    from screener.sections import find_sections
+    from screener.score.scoring import assess
 
     text = ("Experience\nBackend developer.\nNo experience with PHP, want to learn AWS.\n"
             "Basic knowledge of Docker. Python developer.")

@@ -1,4 +1,4 @@
-"""Data-integrity and validation tests for skills/taxonomy.yaml and screener.taxonomy."""
+"""Data-integrity and validation tests for skills/taxonomy.yaml and screener.rubric.taxonomy."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from screener.errors import ConfigError, TaxonomyError
-from screener.taxonomy import CORE_IDS as CORE
-from screener.taxonomy import check_taxonomy, default_path, load_taxonomy, skill_table
+from screener.rubric.taxonomy import CORE_IDS as CORE
+from screener.rubric.taxonomy import check_taxonomy, default_path, load_taxonomy, skill_table
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,7 @@ def test_skill_table_rows(tax):
 
 
 def test_taxonomy_module_does_not_import_spacy():
-    code = "import sys, screener.taxonomy as t; t.load_taxonomy(); print('spacy' in sys.modules)"
+    code = "import sys, screener.rubric.taxonomy as t; t.load_taxonomy(); print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

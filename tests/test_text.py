@@ -1,4 +1,4 @@
-"""screener.text.normalise: concrete repairs, and the never-raise / idempotence properties."""
+"""screener.extract.text.normalise: concrete repairs, and the never-raise / idempotence properties."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from screener.text import normalise
+from screener.extract.text import normalise
 
 # --------------------------------------------------------------------------- concrete cases
 
@@ -214,7 +214,7 @@ import unicodedata  # noqa: E402
 import ftfy  # noqa: E402
 from ftfy.badness import is_bad  # noqa: E402
 
-from screener import text as text_module  # noqa: E402
+from screener.extract import text as text_module  # noqa: E402
 
 
 def _ftfy(line: str) -> str:

@@ -19,9 +19,9 @@ from typing import Any
 
 from screener import __version__
 from screener.errors import InputError
-from screener.inputs import Inputs, collect_inputs
-from screener.parse import ParseSettings
+from screener.parse.profile import ParseSettings
 from screener.records import Assessment, Posting, Profile, Shortlist
+from screener.run.inputs import Inputs, collect_inputs
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class ScreenOptions:
     memory_mb: int = 2048  # per worker
     scheduler: str | None = None  # a Dask scheduler address
     blind: bool = False
-    # keys the blind ids (see screener.redact); None: a fresh random one per screening
+    # keys the blind ids (see screener.score.redact); None: a fresh random one per screening
     blind_secret: bytes | None = dataclasses.field(default=None, repr=False)
     max_pages: int = 50  # a PDF with more pages is an error row
     max_mb: float = 20.0  # a bigger file is an error row, refused before it is read
@@ -57,13 +57,13 @@ def today_iso() -> str:
 
 
 def load_taxonomy(path: str | Path | None = None):
-    from screener.taxonomy import load_taxonomy as _load
+    from screener.rubric.taxonomy import load_taxonomy as _load
 
     return _load(path)
 
 
 def load_posting(path: str | Path, taxonomy=None) -> Posting:
-    from screener.posting import load_posting as _load
+    from screener.rubric.posting import load_posting as _load
 
     return _load(path, taxonomy if taxonomy is not None else load_taxonomy())
 
@@ -76,7 +76,7 @@ def parse_resume(
     extractor: str = "auto",
 ) -> Profile:
     """Read one resume. A file that cannot be read gives a Profile with status error/empty."""
-    from screener.parse import parse_bytes
+    from screener.parse.profile import parse_bytes
 
     settings = ParseSettings(as_of=as_of or today_iso(), taxonomy_path=taxonomy_path,
                              extractor=extractor)
@@ -93,7 +93,7 @@ def parse_many(
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterable[Profile]:
     """Profiles for every file under `paths`, in input order, one per file."""
-    from screener import batch
+    from screener.run import batch
 
     inputs = paths if isinstance(paths, Inputs) else batch.collect_inputs(paths)
     return batch.parse_all(inputs, settings, **_batch_options(options, progress))
@@ -103,26 +103,12 @@ def _batch_options(options: ScreenOptions, progress: Callable[[int, int], None] 
                    ) -> dict[str, Any]:
     cache = None
     if options.use_cache:
-        from screener.cache import open_cache
+        from screener.run.cache import open_cache
 
         cache = open_cache(options.cache_dir)
     return {"jobs": options.jobs, "cache": cache, "timeout": options.timeout,
             "memory_mb": options.memory_mb, "scheduler": options.scheduler,
             "progress": progress}
-
-
-def _derive(profile: Profile) -> list[Any]:
-    """What screening needs from a resume's text, as cacheable plain values: the duplicate
-    fingerprint, the hashed term counts for the similarity and the header's identifying words
-    (for --blind). The text itself is then dropped."""
-    from screener.dupes import fingerprint
-    from screener.identity import identifying_terms
-    from screener.similarity import term_counts
-
-    doc = profile.document
-    counts = term_counts(doc.text if doc.status == "ok" else "")
-    return [fingerprint(profile).to_plain(), [list(counts[0]), list(counts[1])],
-            list(identifying_terms(profile))]
 
 
 def screen(
@@ -155,7 +141,7 @@ def screen(
         if collecting:
             gc.enable()
     if options.blind:
-        from screener.redact import blind
+        from screener.score.redact import blind
 
         shortlist = blind(shortlist, secret=options.blind_secret, terms=terms)
     return shortlist
@@ -164,11 +150,12 @@ def screen(
 def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: ScreenOptions,
             progress: Callable[[int, int], None] | None, taxonomy_version: str,
             terms: dict[str, tuple[str, ...]]) -> Shortlist:
-    from screener.batch import drop_text, parse_derived
-    from screener.dupes import DuplicateFinder, Fingerprint
-    from screener.ranking import rank
-    from screener.scoring import assess, with_similarity
-    from screener.similarity import SimilarityIndex
+    from screener.run.batch import drop_text, parse_derived
+    from screener.score.derived import derive
+    from screener.score.dupes import DuplicateFinder, Fingerprint
+    from screener.score.ranking import rank
+    from screener.score.scoring import assess, with_similarity
+    from screener.score.similarity import SimilarityIndex
 
     # Profiles stream in; each text is reduced to a duplicate fingerprint and a sparse term
     # vector (both cached with the profile), then dropped, so memory holds per-candidate
@@ -176,7 +163,7 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
     # the next files); the similarity, which needs the whole batch, is added at the end.
     finder, index, partial = DuplicateFinder(), SimilarityIndex(posting), []
     for profile, (plain_print, counts, words) in parse_derived(
-            inputs, settings, _derive, **_batch_options(options, progress)):
+            inputs, settings, derive, **_batch_options(options, progress)):
         if options.blind:
             terms[profile.document.path] = tuple(words)
         finder.add_fingerprint(Fingerprint.from_plain(profile.document.path, plain_print))
@@ -200,9 +187,9 @@ def draft_posting_from(
     path: str, *, data: bytes | None = None, taxonomy_path: str | None = None
 ) -> str:
     """A commented posting YAML drafted from a job ad file (.txt, .pdf, .docx) or its bytes."""
+    from screener.draft.posting import draft_posting
     from screener.errors import ExtractionError
     from screener.extract import extract
-    from screener.posting import draft_posting
 
     if data is None:
         try:

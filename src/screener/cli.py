@@ -175,12 +175,12 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
     """Rank the resumes under PATHS (files or folders) against a posting."""
     from screener.api import ScreenOptions
     from screener.api import screen as run_screen
-    from screener.progress import progress_callback
     from screener.report import csv as csv_report
     from screener.report import html as html_report
     from screener.report import json as json_report
     from screener.report import terminal
     from screener.report.output import clashes
+    from screener.report.progress import progress_callback
 
     if blind_key and not blind:
         raise click.UsageError("--blind-key only makes sense with --blind")
@@ -205,9 +205,7 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
         "--html": lambda fp: html_report.write_html(shortlist, fp),
     }
     if blind_key:
-        from screener.redact import write_blind_key
-
-        writers["--blind-key"] = lambda fp: write_blind_key(shortlist, fp)
+        writers["--blind-key"] = lambda fp: csv_report.write_blind_key(shortlist, fp)
     _write_reports({outputs[option]: write for option, write in writers.items()
                     if outputs[option]}, private={outputs["--blind-key"]})
 
@@ -239,7 +237,7 @@ def _blind_secret(blind: bool, path: str | None) -> bytes | None:
         return None  # SCREENER_BLIND_SECRET_FILE set for the blind runs only
     if not path:
         return None
-    from screener.redact import read_secret
+    from screener.score.redact import read_secret
 
     return read_secret(path)
 

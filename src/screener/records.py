@@ -47,8 +47,8 @@ class _Record:
 class Document(_Record):
     """What extraction read from one file.
 
-    `text` is normalised (see screener.text.normalise): lines separated by "\\n", and line
-    numbers everywhere else in the pipeline are 1-based indexes into `text.split("\\n")`.
+    `text` is normalised (see screener.extract.text.normalise): lines separated by "\\n", and
+    line numbers everywhere else in the pipeline are 1-based indexes into `text.split("\\n")`.
     """
 
     path: str  # the path as the user gave it (or as found when walking a folder)
@@ -119,7 +119,7 @@ class SkillHit(_Record):
     years: float | None = None  # None = no dated position or self-report mentions it
     implied_by: tuple[str, ...] = ()  # for source == "implied": the skill ids that imply it
     # What the resume states ("Python (15 years)"): shown beside `years`, never in its place
-    # while the resume has dated positions (see screener.experience.skill_years).
+    # while the resume has dated positions (see screener.parse.experience.skill_years).
     stated_years: float | None = None
 
 
@@ -136,7 +136,7 @@ class Position(_Record):
     end_line: int
     years: float  # length of this position alone
     date_text: str = ""  # the date range as written
-    skills: tuple[str, ...] = ()  # skill ids its duties use (screener.experience.used_skills)
+    skills: tuple[str, ...] = ()  # skill ids its duties use (screener.parse.experience.used_skills)
     flags: tuple[str, ...] = ()  # e.g. "year-only", "end-before-start", "future-end"
 
 
@@ -347,7 +347,7 @@ class Shortlist(_Record):
     taxonomy_version: str
     entries: tuple[ShortlistEntry, ...]
     tool_version: str = ""
-    # set by screener.redact.blind: (candidate_id, file, sha256) per entry, so the CLI can
+    # set by screener.score.redact.blind: (candidate_id, file, sha256) per entry, so the CLI can
     # write --blind-key from the blinded shortlist; reports never show it
     blind_key: tuple[tuple[str, str, str], ...] = ()
     hidden: int = 0  # hidden files (dot-names, ~$ lock files, Thumbs.db) skipped in folders

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from screener.extract.base import Extracted, ExtractionError, Messages
 from screener.extract.sniff import sniff
+from screener.extract.text import normalise
 from screener.records import Document
-from screener.text import normalise
 
 __all__ = ["EXTRACTORS", "extract"]
 

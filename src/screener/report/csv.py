@@ -56,6 +56,19 @@ def write_csv(shortlist: Shortlist, fp: TextIO, *, excel: bool = False) -> None:
         writer.writerow([safe_cell(row[c]) for c in COLUMNS])
 
 
+def write_blind_key(shortlist: Shortlist, fp: TextIO) -> None:
+    """CSV `candidate_id,file,sha256`, the way back from a blind report to the files.
+
+    Takes the blinded shortlist (screener.score.redact.blind), which carries the key.
+    """
+    from screener.score.redact import blind_key
+
+    writer = _RowWriter(fp)
+    writer.writerow(("candidate_id", "file", "sha256"))
+    for row in blind_key(shortlist):
+        writer.writerow([safe_cell(cell) for cell in row])
+
+
 class _RowWriter:
     """csv.writer rows ending in "\n", with every cell holding "\r" or "\n" quoted.
 

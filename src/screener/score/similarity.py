@@ -44,7 +44,7 @@ def _stop_words() -> frozenset[str]:
     """scikit-learn's English stop words, kept as data (importing scikit-learn costs ~1.5 s)."""
     from pathlib import Path
 
-    path = Path(__file__).parent / "_data" / "stop_words_en.txt"
+    path = Path(__file__).parent.parent / "_data" / "stop_words_en.txt"
     lines = path.read_text(encoding="utf-8").split("\n")
     return frozenset(w for w in lines if w and not w.startswith("#"))
 

@@ -5,12 +5,12 @@
         for profile in parse_all(inputs, settings, cache=cache):
             ...score it, then keep `drop_text(profile)`, not `profile`...
 
-Where the work runs: `jobs=N` (N >= 1) in N worker processes (screener.pool: per-file deadline,
+Where the work runs: `jobs=N` (N >= 1) in N worker processes (screener.run.pool: per-file deadline,
 memory cap, survives a worker that dies), one worker for `jobs=1`, because a hostile file must
 not hang or exhaust the recruiter's own process; `jobs=0` in this process, with no deadline and
 no cap (for tests and callers that trust their files; also used for jobs=1 when neither a
 timeout nor a memory cap is asked for); `scheduler="tcp://host:port"` on an existing Dask
-cluster (screener.cluster).
+cluster (screener.run.cluster).
 
 Order: profiles are yielded in input order, whatever order they finish in, so reports are
 byte-identical run to run. At most `window` finished profiles wait for a slow earlier file.
@@ -29,14 +29,13 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
-from screener.cache import Cache, CacheKeys, cache_keys
-from screener.dupes import mark_duplicates
-from screener.inputs import InputFile, Inputs, collect_inputs, shown_path
-from screener.parse import ParseSettings, parse_bytes, parse_document
-from screener.pool import WorkerPool
+from screener.parse.profile import ParseSettings, parse_bytes, parse_document
 from screener.records import Profile
-from screener.serialize import from_rows
-from screener.work import (
+from screener.run.cache import Cache, CacheKeys, cache_keys
+from screener.run.inputs import InputFile, Inputs, collect_inputs, shown_path
+from screener.run.pool import WorkerPool
+from screener.run.serialize import from_rows
+from screener.run.work import (
     ParseBytes,
     Parsed,
     ParseDocument,
@@ -47,6 +46,7 @@ from screener.work import (
     made_by_batch,
     read_file,
 )
+from screener.score.dupes import mark_duplicates
 
 __all__ = ["Inputs", "collect_inputs", "drop_text", "mark_duplicates", "parse_all",
            "parse_derived"]
@@ -83,7 +83,7 @@ class InlineExecutor:
     def submit(self, task: Task) -> None:
         self._done.append((task, self.work(task)))
         # The batch runs without the cyclic collector (screener.api): collect what this file's
-        # readers left in cycles, from the young generations only (see screener.pool).
+        # readers left in cycles, from the young generations only (see screener.run.pool).
         gc.collect(1)
 
     def poll(self) -> list[tuple[Task, Profile]]:
@@ -101,7 +101,7 @@ def default_jobs() -> int:
 def _executor(work: Work, jobs: int, timeout: float | None, memory_limit: int | None,
               scheduler: str | None) -> Executor:
     if scheduler:
-        from screener.cluster import DaskExecutor
+        from screener.run.cluster import DaskExecutor
 
         return DaskExecutor(work, scheduler, timeout=timeout)
     if jobs <= 0 or (jobs == 1 and not timeout and not memory_limit):
@@ -201,7 +201,7 @@ def parse_derived(
     with the stored derived values. Profiles come without their text (document.text == ""):
     `derive` runs where the text is, in the worker that read the file. It must return plain
     JSON values, be importable by name (it is sent to the workers), and depend only on the
-    profile (its code is part of the parse key: see screener.cache)."""
+    profile (its code is part of the parse key: see screener.run.cache)."""
     yield from _stream(inputs, settings, derive, **options)
 
 
@@ -227,7 +227,8 @@ def _stream(
     # back to this process.
     work = Work(settings, parse, parse_doc, derive=derive,
                 cache_entry=cache is not None and cache.enabled)
-    keys = cache_keys(settings) if cache is not None and cache.enabled else None
+    keys = (cache_keys(settings, parse=parse, parse_doc=parse_doc, derive=derive)
+            if cache is not None and cache.enabled else None)
     planner = _Planner(settings, cache, keys, ship_bytes=bool(scheduler), lean=derive is not None)
     memory_limit = memory_mb * 1024 * 1024 if memory_mb else None
     # The pool starts its workers at the first task: a batch the cache answers starts none.

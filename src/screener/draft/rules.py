@@ -1,4 +1,4 @@
-"""The wording rules behind drafting a posting from a job ad (see screener.draft).
+"""The wording rules behind drafting a posting from a job ad (see screener.draft.posting).
 
 Kept apart from the drafting logic so the vocabulary (headings, cue words, number words) can be
 read and extended in one place.

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from screener.inputs import not_regular_problem, shown_path
-from screener.parse import ParseSettings, extract_document, parse_bytes, parse_document
+from screener.parse.profile import ParseSettings, extract_document, parse_bytes, parse_document
 from screener.records import Document, Profile
+from screener.run.inputs import not_regular_problem, shown_path
 
 ParseBytes = Callable[[str, bytes, ParseSettings], Profile]
 ParseDocument = Callable[[Document, ParseSettings], Profile]
@@ -103,12 +103,12 @@ def read_file(path: str, max_bytes: int) -> bytes | Profile:
 @dataclass(frozen=True)
 class Parsed:
     """A worker's answer when the batch also wants values derived from the text (see
-    `Work.derive`): the profile as rows (screener.serialize), which pickle and rebuild for
+    `Work.derive`): the profile as rows (screener.run.serialize), which pickle and rebuild for
     about half the cost of the records themselves, and the derived values."""
 
     rows: list  # the profile without its text
     derived: Any
-    cache_entry: tuple[bytes, bytes] | None  # screener.cache.cache_entry, when a cache is used
+    cache_entry: tuple[bytes, bytes] | None  # screener.run.cache.cache_entry, when a cache is used
 
 
 def _with_sha(profile: Profile, sha: str) -> Profile:
@@ -145,14 +145,14 @@ class Work:
         """Build what every file needs (the taxonomy and skill matcher, ~0.5 s) in this process,
         so that workers forked from it inherit it instead of each building its own."""
         if self.parse is parse_bytes or self.parse_document is parse_document:
-            from screener.parse import prepare
+            from screener.parse.profile import prepare
 
             prepare(self.settings)
 
     def prepare_extraction(self) -> None:
         """Import the readers in this process (see `extract`), for a worker forked from it."""
         if self.can_extract_ahead:
-            from screener.parse import prepare_extraction
+            from screener.parse.profile import prepare_extraction
 
             prepare_extraction()
 
@@ -160,12 +160,12 @@ class Work:
         profile = self._profile(task)
         if self.derive is None:
             return profile
-        from screener.serialize import to_rows
+        from screener.run.serialize import to_rows
 
         derived = self.derive(profile)
         entry = None
         if self.cache_entry and profile.document.sha256 and not made_by_batch(profile):
-            from screener.cache import cache_entry
+            from screener.run.cache import cache_entry
 
             entry = cache_entry(profile, derived)
         return Parsed(to_rows(drop_text(profile)), derived, entry)
@@ -198,7 +198,7 @@ class Work:
 
     def extract(self, task: Task) -> Document | Profile:
         """Only the extraction half of __call__, which needs no skill matcher: a worker started
-        before the matcher is built can do it meanwhile (screener.pool). The Document is then
+        before the matcher is built can do it meanwhile (screener.run.pool). The Document is then
         parsed as Task(document=...), which gives what __call__ would have; a file that cannot
         be read gives its error row, as __call__ would."""
         read = self._read(task)

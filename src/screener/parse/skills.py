@@ -20,12 +20,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from screener.records import BASIC, NEGATED, NOT_CLAIMED, WISHED, Evidence, Section, SkillHit
-from screener.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
+from screener.rubric.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
 
 MAX_EVIDENCE = 5  # occurrences kept per skill, earliest first
 NEAR_WINDOW = 8  # words between two mentions that still count as "near"
@@ -54,7 +53,7 @@ _SPLITS = {
 }
 _MEMO_SIZE = 50_000  # entries a fuzzy memo holds before it starts again
 _UNSEEN = object()  # "not in the memo", where None is a remembered answer
-_STOPWORDS_FILE = Path(__file__).parent / "_data" / "fuzzy_stopwords.txt"
+_STOPWORDS_FILE = Path(__file__).parent.parent / "_data" / "fuzzy_stopwords.txt"
 # A recruiter's "Hired 40 engineers for Java and React roles" names skills the writer does not
 # claim: in a clause with a hiring verb, a skill followed by a role noun is not a claim.
 _HIRING_VERBS = frozenset(
@@ -470,15 +469,20 @@ def _identity(m: _Mention) -> tuple:
     return (m.skill, m.start, m.end, m.line, m.text, id(m.rule), m.fuzzy, m.software)
 
 
-@lru_cache(maxsize=4)
-def _matcher_cached(path: str, version: str) -> SkillMatcher:
-    return SkillMatcher(load_taxonomy(path))
+_MATCHERS: dict[tuple[str, str], SkillMatcher] = {}
+_MATCHERS_KEPT = 4
 
 
 def matcher_for(taxonomy: Taxonomy | None = None) -> SkillMatcher:
-    """A cached matcher for a taxonomy (default: the bundled one)."""
+    """The one matcher per taxonomy (default: the bundled one), built on first use: building
+    the patterns is the slow part. Parsing, drafting and the benchmarks all ask here."""
     taxonomy = taxonomy or load_taxonomy()
-    return _matcher_cached(taxonomy.path, taxonomy.version)
+    key = (str(taxonomy.path), str(taxonomy.version))
+    matcher = _MATCHERS.pop(key, None) or SkillMatcher(taxonomy)
+    _MATCHERS[key] = matcher  # most recently used last
+    while len(_MATCHERS) > _MATCHERS_KEPT:
+        del _MATCHERS[next(iter(_MATCHERS))]
+    return matcher
 
 
 def find_text(text: str, taxonomy: Taxonomy | None = None) -> tuple[SkillHit, ...]:
@@ -612,7 +616,7 @@ def _section_lookup(sections: Sequence[Section], flattened: frozenset[int] = fro
     if not sections:
         return lambda line: None
     try:
-        from screener.sections import section_at
+        from screener.parse.sections import section_at
     except ImportError:  # pragma: no cover - sections.py is part of the package
         section_at = _section_at
     ordered = tuple(sorted(sections, key=lambda s: s.start_line))

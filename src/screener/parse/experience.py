@@ -6,7 +6,7 @@ lines that read as a degree or a certificate. A line is a position's date line w
 date range (or a lone date) that is not part of a sentence: "Led the 2019 migration" and bullets
 such as "• Cut costs between 2022 and 2023" are not positions. Career breaks are not positions.
 
-Conventions (shared with `screener.dates` and the gold labels in tests/data/experience/):
+Conventions (shared with `screener.parse.dates` and the gold labels in tests/data/experience/):
 
 - months are counted inclusively: Jan 2018 - Dec 2018 is 1.0 year, Jan 2018 - Jan 2018 one month;
 - total years = the union of the positions' intervals (overlaps merged) in months / 12, rounded
@@ -21,7 +21,7 @@ before the next position, and `Position.skills` lists the explicit or fuzzy skil
 (`used_skills`: not its employer's name, not denied, not taught or managed). `skill_years` takes,
 per skill, the union of the positions that use it; what the resume states ("Python (5 years)")
 is `stated_skill_years`, the figure only when there is no dated position. `relevant_years`
-counts a position by what the role is (`relevant_role`, `screener.roles`), not by any mention.
+counts a position by what the role is (`relevant_role`, `screener.parse.roles`), not by any mention.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from screener.dates import (
+from screener.parse.dates import (
     DANGLING_END_RE,
     MONTH_NAME_RE,
     YEAR_RE,
@@ -46,15 +46,15 @@ from screener.dates import (
     union_months,
     ym,
 )
-from screener.records import NOT_CLAIMED, Evidence, Experience, Position, Section, SkillHit
-from screener.roles import BUILD, other_kind, own_use, role_kinds
-from screener.sections import (
+from screener.parse.roles import BUILD, other_kind, own_use, role_kinds
+from screener.parse.sections import (
     find_sections,
     heading_content,
     heading_name,
     section_at,
     split_labelled,
 )
+from screener.records import NOT_CLAIMED, Evidence, Experience, Position, Section, SkillHit
 
 UNTRUSTED_FLAGS = frozenset({"end-before-start", "future-start", "volunteer"})
 # An unpaid role listed among the jobs ("Volunteer", "Volunteer Tutor"): shown with its dates,
@@ -1236,7 +1236,7 @@ def used_skills(p: Position, lines: Sequence[str], hits: Sequence[SkillHit]) -> 
 
     A mention counts when it lies in the position's span, is not part of its employer's name
     ("Python Plumbing Ltd", "HCL Technologies"), is not denied or wished for, and its clause is
-    not led by teaching, managing or hiring ("Taught Python", see `screener.roles.own_use`).
+    not led by teaching, managing or hiring ("Taught Python", see `screener.parse.roles.own_use`).
     A title naming the skill counts only for a role that is not of another kind ("Python
     Developer" uses Python; "Python Instructor" teaches it).
     """
@@ -1607,7 +1607,7 @@ def relevant_role(p: Position, titles: Sequence[str], skill_ids: set[str]) -> bo
 
     By its title: it has one of `titles` and its head noun is no role of another kind, or it
     names a development role at all ("Programmer Analyst"; not "Software Engineering Manager",
-    see `screener.roles`). By its duties: its title names no role of another kind (a VP, an
+    see `screener.parse.roles`). By its duties: its title names no role of another kind (a VP, an
     instructor, an analyst or a DBA is not a developer whatever skills their bullets name) and
     its duties use one of `skill_ids` as the person's own work (`Position.skills`).
     """

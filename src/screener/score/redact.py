@@ -5,7 +5,7 @@ resume text and in every evidence snippet, note and message a report may show:
 
 * every occurrence of those contact values (the name also word by word, any case; the phone
   whatever its separators),
-* every name-like word of the resume's own header (screener.identity: the name line whether or
+* every name-like word of the resume's own header (screener.score.identity: the name line whether or
   not it was recognised as the name, capitalised words in any script, the email's local part,
   profile handles), in any case and with or without accents ("Wójcik" masks "WOJCIK"),
 * any other email address, phone-like number or profile link,
@@ -22,12 +22,12 @@ ids differ between runs; the same secret gives the same ids (and byte-identical 
 Lines are masked in place, never removed, so evidence line numbers
 still point at the right line. Masking errs on the side of hiding: a first name that is also a
 skill ("Ruby") is masked in the evidence too; scores are computed before blinding and do not
-change. `write_blind_key` writes the id -> file mapping for the person allowed to unblind.
+change. screener.report.csv.write_blind_key writes the id -> file mapping for the person allowed
+to unblind.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
 import os
@@ -35,10 +35,8 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import TextIO
 
 from screener.errors import ConfigError
-from screener.identity import fold, fold_char, identifying_terms
 from screener.records import (
     Contact,
     Evidence,
@@ -48,6 +46,7 @@ from screener.records import (
     ShortlistEntry,
     SkillHit,
 )
+from screener.score.identity import fold, fold_char, identifying_terms
 
 MASK = "[redacted]"
 ID_HEX = 8
@@ -127,25 +126,12 @@ def blind_key(shortlist: Shortlist) -> tuple[tuple[str, str, str], ...]:
     return shortlist.blind_key
 
 
-def write_blind_key(shortlist: Shortlist, fp: TextIO) -> None:
-    """CSV `candidate_id,file,sha256`, the way back from a blind report to the files.
-
-    Takes the blinded shortlist, which carries the key.
-    """
-    from screener.report.csv import safe_cell
-
-    writer = csv.writer(fp, lineterminator="\n")
-    writer.writerow(("candidate_id", "file", "sha256"))
-    for row in blind_key(shortlist):
-        writer.writerow([safe_cell(cell) for cell in row])
-
-
 def blind(shortlist: Shortlist, *, secret: bytes | None = None,
           terms: Mapping[str, Sequence[str]] | None = None) -> Shortlist:
     """A copy of `shortlist` with identities masked (see the module docstring).
 
     secret: keys the blind ids (None: a fresh random one). terms: file path -> the words
-    `screener.identity.identifying_terms` read from its header, for profiles that no longer
+    `screener.score.identity.identifying_terms` read from its header, for profiles that no longer
     hold their text (a profile with its text is read here too).
     """
     if shortlist.blind_key:
@@ -278,7 +264,7 @@ class Masker:
 
 
 def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One pattern for whole words, matched in folded text (`screener.identity.fold`): any
+    """One pattern for whole words, matched in folded text (`screener.score.identity.fold`): any
     case, with or without accents. Words of scripts written without spaces match anywhere."""
     alternatives = []
     for term in sorted({fold(t) for t in terms if t}, key=lambda t: (-len(t), t)):

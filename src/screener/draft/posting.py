@@ -1,6 +1,6 @@
 """Draft a posting YAML from the text of a job ad.
 
-The draft uses the same skill recogniser as resumes (screener.skills.SkillMatcher), so a
+The draft uses the same skill recogniser as resumes (screener.parse.skills.SkillMatcher), so a
 posting can only ask for what screener can find. It reads the ad the way a recruiter would:
 
 - Sections: headings such as "Requirements" / "Qualifications" / "What you'll need" mark
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from screener.draft_rules import (
+from screener.draft.rules import (
     Line,
     classify_lines,
     group_min,
@@ -323,18 +323,10 @@ def render_draft(
     return "\n".join(out) + "\n"
 
 
-_MATCHERS: dict[tuple[str, str], Any] = {}
-
-
 def _matcher(taxonomy: Any) -> Any:
-    """One recogniser per taxonomy version: building the patterns is the slow part."""
-    from screener.skills import SkillMatcher
+    from screener.parse.skills import matcher_for
 
-    key = (str(getattr(taxonomy, "path", "")), str(getattr(taxonomy, "version", id(taxonomy))))
-    if key not in _MATCHERS:
-        _MATCHERS.clear()  # keep only the latest; drafting uses one taxonomy at a time
-        _MATCHERS[key] = SkillMatcher(taxonomy)
-    return _MATCHERS[key]
+    return matcher_for(taxonomy)
 
 
 def _sections(lines: Sequence[Line]) -> tuple[Section, ...]:
@@ -357,7 +349,7 @@ def _sections(lines: Sequence[Line]) -> tuple[Section, ...]:
 def draft_posting(text: str, taxonomy: Any, source: str = "") -> str:
     """Commented posting YAML drafted from job-ad text; `load_posting` accepts it when the ad
     names at least one skill the taxonomy knows."""
-    from screener.text import normalise
+    from screener.extract.text import normalise
 
     text = normalise(text)
     raw_lines = text.split("\n")

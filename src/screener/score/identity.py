@@ -2,7 +2,7 @@
 
 `identifying_terms(profile)` reads the lines above the first section heading (the header) and
 returns every name-like word they hold: all the words of the first line that reads like a name
-(whether or not screener.contact took it for the name), and the capitalised words of the other
+(whether or not screener.parse.contact took it for the name), and the capitalised words of the other
 header lines in any script (words of scripts without case count as capitalised), less the words
 a header shares with every resume (headings, job titles, skills the resume lists, months,
 stop words, degrees and suffixes such as "Jr." or "PhD"). Add the email's local part and the
@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from screener.parse.sections import heading_name
 from screener.records import Profile
-from screener.sections import heading_name
 
 _MAX_HEADER_LINES = 15  # non-empty lines read above the first heading
 _NO_HEADING_LINES = 6  # ... and at the top of a resume with no heading at all
@@ -190,6 +190,6 @@ def _skill_words(profile: Profile) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _STOP_WORDS() -> frozenset[str]:  # noqa: N802
-    path = Path(__file__).parent / "_data" / "stop_words_en.txt"
+    path = Path(__file__).parent.parent / "_data" / "stop_words_en.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))

@@ -1,7 +1,7 @@
 """Name, email, phone and links from a resume's header.
 
-The header is the text before the first heading (see `screener.sections`); when a resume has no
-header section, its first lines are read instead. Email, phone and links fall back to the whole
+The header is the text before the first heading (see `screener.parse.sections`); when a resume has
+no header section, its first lines are read instead. Email, phone and links fall back to the whole
 resume when the header has none. Phone numbers need 9 to 15 digits and are never dates
 ("2018 - 2019", "01/2018 - 12/2019").
 """
@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from screener.dates import find_ranges
-from screener.experience import is_job_word
+from screener.parse.dates import find_ranges
+from screener.parse.experience import is_job_word
+from screener.parse.sections import HEADING_WORDS, heading_name
 from screener.records import Contact, Section
-from screener.sections import HEADING_WORDS, heading_name
 
 _HEADER_FALLBACK_LINES = 8
 _ANY_DAY = date(2100, 1, 1)  # dates only rule out phone numbers, so any as-of day will do

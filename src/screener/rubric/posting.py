@@ -6,7 +6,7 @@ file, the line, and the fix ("unknown key 'requirments' at line 3; did you mean
 'requirements'?"), so `screener posting check` is all a recruiter needs.
 
 Only PyYAML is imported here: checking a posting must not pay for spaCy or scikit-learn.
-Drafting a posting from a job ad lives in screener.draft (re-exported below, lazily).
+Drafting a posting from a job ad lives in screener.draft.posting.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import yaml
 
 from screener.errors import PostingError
 from screener.records import DEFAULT_CONTEXTS, Posting, Requirement, Weights
-from screener.yamllines import LineMap, LineSeq, load_with_lines
+from screener.rubric.yamllines import LineMap, LineSeq, load_with_lines
 
 TOP_KEYS = ("title", "description", "requirements", "experience", "scoring", "contexts")
 REQUIREMENT_KEYS = (
@@ -476,10 +476,3 @@ def parse_posting(
         contexts=_contexts(check, doc),
         **experience,
     )
-
-
-def draft_posting(text: str, taxonomy: Any, source: str = "") -> str:
-    """Commented posting YAML drafted from job-ad text. See screener.draft."""
-    from screener.draft import draft_posting as _draft
-
-    return _draft(text, taxonomy, source=source)

@@ -12,31 +12,35 @@ The extraction key covers the extractor setting, the limits and the extraction c
 key adds the taxonomy, the as-of date and the parse code. Code "versions" are hashes of the
 source files, so any edit to the readers invalidates what they produced. Rows are zlib'd JSON
 (never pickle: a shared cache folder must not be a way to run code), records as positional
-lists (screener.serialize.to_rows: records.py is part of the parse key).
+lists (screener.run.serialize.to_rows: records.py is part of the parse key).
 
 Two screenings may run at once: WAL mode, a busy timeout, short batched write transactions and
 INSERT OR REPLACE. A cache that cannot be read is renamed aside and rebuilt, with a warning in
-`Cache.warnings` (and on the `screener.cache` logger); the cache never stops a screening.
+`Cache.warnings` (and on the `screener.run.cache` logger); the cache never stops a screening.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
 import json
 import logging
 import os
+import re
 import sqlite3
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from screener.records import Document, Profile
-from screener.serialize import from_rows, to_rows
+from screener.run.serialize import from_rows, to_rows
 
-log = logging.getLogger("screener.cache")
+log = logging.getLogger("screener.run.cache")
 
 SCHEMA = "3"
 FILENAME = "cache.sqlite3"
@@ -48,14 +52,13 @@ CREATE TABLE IF NOT EXISTS documents (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS profiles (key TEXT PRIMARY KEY, doc_key TEXT NOT NULL,
     data BLOB NOT NULL);
 """
-# Modules whose source decides what extraction produces; everything else but the modules below
-# decides what parsing produces.
-# records.py too: a document row is Document's fields in order, so a field added to it must not
-# read an older row (hidden_text and hidden_chars were added after schema 3).
-_EXTRACT_SOURCES = ("extract", "text.py", "records.py")
-_NOT_PARSE_SOURCES = ("report", "cli.py", "api.py", "batch.py", "cache.py", "inputs.py",
-                      "pool.py", "progress.py", "scoring.py", "ranking.py", "redact.py",
-                      "posting.py", "__main__.py")
+# What each stage's code is: the entry module of a stage and everything it imports, followed
+# through the package (whole sub-packages, so a rule moved between files or a file added is
+# covered) without anyone keeping a list of names. records.py is always in: a cached row is a
+# record's fields in order, so a field added to it must not read an older row.
+_EXTRACT_ENTRY = "screener.extract"
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(screener(?:\.\w+)*)[ \t]+import[ \t]+\(?([\w, \t]+)"
+                     r"|import[ \t]+(screener(?:\.\w+)*))", re.M)
 
 
 _LOCK_WAIT = 10.0  # seconds to wait for another screening's lock, as the busy timeout
@@ -81,7 +84,7 @@ def open_cache(directory: str | os.PathLike[str] | None = None) -> Cache:
 @dataclass(frozen=True)
 class CacheKeys:
     extraction: str  # extractor, limits, extraction code
-    parse: str  # extraction key, taxonomy, as-of, parse code
+    parse: str  # extraction key, taxonomy, as-of, parse code, the derive function's code
 
 
 def _digest(*parts: object) -> str:
@@ -89,25 +92,65 @@ def _digest(*parts: object) -> str:
 
 
 def _package_dir() -> Path:
-    return Path(__file__).resolve().parent
+    return Path(__file__).resolve().parents[1]
 
 
 def _hash_sources(paths: list[Path]) -> str:
     h = hashlib.sha256()
+    pkg = _package_dir()
     for path in sorted(paths):
-        h.update(path.name.encode())
+        h.update(str(path.relative_to(pkg) if path.is_relative_to(pkg) else path.name).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:20]
 
 
-def _sources(include: tuple[str, ...] | None, exclude: tuple[str, ...] = ()) -> list[Path]:
+def _unit(module: str) -> Path | None:
+    """The sub-package or top-level module of the package that `module` (dotted) belongs to."""
+    parts = module.split(".")
+    if parts[0] != "screener" or len(parts) < 2:
+        return None
     pkg = _package_dir()
-    out = []
-    for path in pkg.rglob("*.py"):
-        top = path.relative_to(pkg).parts[0]
-        if (include is None or top in include) and top not in exclude:
-            out.append(path)
-    return out
+    if (pkg / parts[1]).is_dir():
+        return pkg / parts[1]
+    path = pkg / f"{parts[1]}.py"
+    return path if path.is_file() else None
+
+
+def _unit_files(unit: Path) -> list[Path]:
+    return sorted(unit.rglob("*.py")) if unit.is_dir() else [unit]
+
+
+def _imported_units(path: Path) -> set[Path]:
+    found: set[Path] = set()
+    for m in _IMPORT.finditer(path.read_text(encoding="utf-8")):
+        module = m.group(1) or m.group(3)
+        if module == "screener":
+            # `from screener import x`: a sub-package or module x, else a name of __init__.py
+            # (its version is part of every key already; its imports are the whole API).
+            names = [n.strip() for n in (m.group(2) or "").split(",") if n.strip()]
+            found.update(u for u in (_unit(f"screener.{n}") for n in names) if u is not None)
+        elif (unit := _unit(module)) is not None:
+            found.add(unit)
+    return found
+
+
+@lru_cache(maxsize=None)
+def stage_sources(entry: str) -> tuple[Path, ...]:
+    """Every source file whose content decides what the module `entry` (dotted) computes: its
+    unit (sub-package or module), records.py, and the units they import, transitively."""
+    start = _unit(entry)
+    if start is None:
+        raise ValueError(f"{entry} is not a module of the screener package")
+    seen: set[Path] = set()
+    todo = [start, _package_dir() / "records.py"]
+    while todo:
+        unit = todo.pop()
+        if unit in seen:
+            continue
+        seen.add(unit)
+        for path in _unit_files(unit):
+            todo.extend(_imported_units(path) - seen)
+    return tuple(sorted(p for unit in seen for p in _unit_files(unit)))
 
 
 def _data_files() -> list[Path]:
@@ -119,28 +162,54 @@ def _taxonomy_files(taxonomy_path: str | None) -> list[Path]:
     if taxonomy_path:
         return [Path(taxonomy_path)]
     pkg = _package_dir()
-    bundled = [pkg / "_data" / "taxonomy.yaml", pkg.parent.parent / "skills" / "taxonomy.yaml"]
+    bundled = [pkg / "_data" / "taxonomy.yaml", pkg.parents[1] / "skills" / "taxonomy.yaml"]
     return [p for p in bundled if p.is_file()]
 
 
-def cache_keys(settings: Any) -> CacheKeys:
-    """The keys for one batch's settings (a screener.parse.ParseSettings)."""
+@lru_cache(maxsize=64)
+def function_digest(fn: Callable[..., Any]) -> str:
+    """A digest of what decides a function's results: for one of screener's, the sources of
+    its stage (see `stage_sources`); for anyone else's, its source file, or its code when it has
+    none. With its qualified name: two functions of one module differ."""
+    module = getattr(fn, "__module__", None) or ""
+    name = getattr(fn, "__qualname__", repr(fn))
+    if _unit(module) is not None:
+        return _digest("f", module, name, _hash_sources(list(stage_sources(module))))
+    try:
+        source = inspect.getsourcefile(fn)
+        if source:
+            return _digest("f", module, name, _hash_sources([Path(source).resolve()]))
+    except TypeError:
+        pass
+    code = getattr(fn, "__code__", None)
+    body = (code.co_code, repr(code.co_consts), code.co_names) if code else repr(fn)
+    return _digest("f", module, name, hashlib.sha256(repr(body).encode()).hexdigest())
+
+
+def cache_keys(settings: Any, *, parse: Callable[..., Any] | None = None,
+               parse_doc: Callable[..., Any] | None = None,
+               derive: Callable[..., Any] | None = None) -> CacheKeys:
+    """The keys for one batch's settings (a screener.parse.profile.ParseSettings) and the
+    functions that parse (bytes, or an extracted document) and derive values from the text:
+    each function's key covers its own stage's code (see `function_digest`)."""
     from screener import __version__
+    from screener.parse.profile import parse_bytes, parse_document
 
     extraction = _digest(
         "x", __version__, settings.extractor, settings.max_pages, settings.max_chars,
-        settings.max_bytes, _hash_sources(_sources(_EXTRACT_SOURCES)),
+        settings.max_bytes, _hash_sources(list(stage_sources(_EXTRACT_ENTRY))),
     )
     try:
         taxonomy = _hash_sources(_taxonomy_files(settings.taxonomy_path))
     except OSError:
         taxonomy = "unreadable"  # loading it will fail with a clear message elsewhere
-    parse = _digest(
+    parsed = _digest(
         "p", extraction, taxonomy, settings.as_of,
-        _hash_sources(_sources(None, _EXTRACT_SOURCES + _NOT_PARSE_SOURCES)),
+        function_digest(parse or parse_bytes), function_digest(parse_doc or parse_document),
+        function_digest(derive) if derive is not None else "-",
         _hash_sources(_data_files()),
     )
-    return CacheKeys(extraction=extraction, parse=parse)
+    return CacheKeys(extraction=extraction, parse=parsed)
 
 
 def _pack(value: Any) -> bytes:

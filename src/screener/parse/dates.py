@@ -28,8 +28,8 @@ Suspicious ranges are flagged, not silently trusted:
 - ``future-start``: the start is after the as-of month;
 - ``future-end``: the end is after the as-of month (`clip` cuts it to the as-of month).
 
-`screener.experience` excludes ``end-before-start`` and ``future-start`` ranges from every total
-(see `UNTRUSTED`) and counts ``future-end`` ranges up to the as-of month only.
+`screener.parse.experience` excludes ``end-before-start`` and ``future-start`` ranges from every
+total (see `UNTRUSTED`) and counts ``future-end`` ranges up to the as-of month only.
 """
 
 from __future__ import annotations

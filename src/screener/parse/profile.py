@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from screener.records import Document, Profile
 
@@ -30,12 +29,11 @@ class ParseSettings:
         return date.fromisoformat(self.as_of)
 
 
-@lru_cache(maxsize=4)
 def _matcher(taxonomy_path: str | None):
-    from screener.skills import SkillMatcher
-    from screener.taxonomy import load_taxonomy
+    from screener.parse.skills import matcher_for
+    from screener.rubric.taxonomy import load_taxonomy
 
-    return SkillMatcher(load_taxonomy(taxonomy_path))
+    return matcher_for(load_taxonomy(taxonomy_path))
 
 
 # A tiny resume run once through every stage by `prepare`: it imports the modules and fills
@@ -64,7 +62,7 @@ B.Sc. Computer Science, State University, 2016
 def prepare_extraction() -> None:
     """Import the readers (pypdfium2, the text repair) now, so forked workers inherit them."""
     from screener.extract import pdf, pdfium  # noqa: F401 - imported to be inherited
-    from screener.text import normalise
+    from screener.extract.text import normalise
 
     pdfium._calls()
     normalise("Warm-up • line – with ’quotes’")
@@ -81,9 +79,9 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     """Read contact, sections, skills and experience from an extracted document."""
     if doc.status != "ok":
         return Profile(document=doc)
-    from screener.contact import extract_contact
-    from screener.experience import extract_experience, skill_years, stated_skill_years
-    from screener.sections import find_sections
+    from screener.parse.contact import extract_contact
+    from screener.parse.experience import extract_experience, skill_years, stated_skill_years
+    from screener.parse.sections import find_sections
 
     as_of = settings.as_of_date
     lines = doc.lines

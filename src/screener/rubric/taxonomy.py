@@ -2,7 +2,7 @@
 
 The taxonomy is data: skill ids, display names, categories, aliases, `implies` links and, for
 skills whose names are also ordinary words ("Go", "Excel", "Spring", "Chef"), a small context
-rule saying what admits a mention. `screener.skills` turns it into a matcher.
+rule saying what admits a mention. `screener.parse.skills` turns it into a matcher.
 
 Kept free of spaCy so that `screener taxonomy check` and `list` start fast.
 """
@@ -147,10 +147,10 @@ def _norm(text: str) -> str:
 
 def default_path() -> Path:
     """The bundled taxonomy: the wheel's copy if installed, else the repo's skills/ file."""
-    packaged = Path(__file__).parent / "_data" / "taxonomy.yaml"
+    packaged = Path(__file__).parent.parent / "_data" / "taxonomy.yaml"
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "skills" / "taxonomy.yaml"
+    return Path(__file__).resolve().parents[3] / "skills" / "taxonomy.yaml"
 
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:

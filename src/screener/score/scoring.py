@@ -30,7 +30,7 @@ from screener.records import (
     ScorePart,
     SkillHit,
 )
-from screener.similarity import posting_text, similarities  # noqa: F401 (re-exported)
+from screener.score.similarity import posting_text, similarities  # noqa: F401 (re-exported)
 
 PARTS = ("required", "preferred", "years", "similarity")
 EVIDENCE_PER_SKILL = 3  # enough to check a match without flooding the report
@@ -74,7 +74,7 @@ def _has_dates(profile: Profile) -> bool:
     return exp.total_years is not None or any(p.start for p in exp.positions)
 
 
-# Where a mention stands (see screener.skills.stance_clauses): a skill the resume only denies
+# Where a mention stands (see screener.parse.skills.stance_clauses): a skill the resume only denies
 # ("no experience with PHP") or wishes for ("want to learn AWS") is no claim and meets nothing;
 # one it only rates low ("basic knowledge of Python") earns half.
 BASIC_SHARE = 0.5
@@ -371,7 +371,7 @@ def _position_evidence(profile: Profile, indexes: Sequence[int]) -> tuple[Eviden
 
 def _relevant_years(profile: Profile, posting: Posting) -> tuple[float | None, tuple[int, ...]]:
     try:
-        from screener.experience import relevant_years
+        from screener.parse.experience import relevant_years
     except ImportError:  # the experience stage is optional for scoring hand-built profiles
         return None, ()
     return relevant_years(profile.experience, posting.relevant_titles, posting.relevant_skills)

@@ -14,7 +14,7 @@ from typing import Any
 
 from screener.errors import ConfigError
 from screener.records import Profile
-from screener.work import Task, Work, crash_reason, error_profile, timeout_reason
+from screener.run.work import Task, Work, crash_reason, error_profile, timeout_reason
 
 
 def _client(address: str) -> Any:

@@ -61,7 +61,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from screener.records import Document, Profile
-from screener.work import RESAVE, Task, crash_reason, error_profile, timeout_reason
+from screener.run.work import RESAVE, Task, crash_reason, error_profile, timeout_reason
 
 GiB = 1024**3
 _PREPARE_POLL = 0.01  # seconds between looks at the matcher build while reading ahead
