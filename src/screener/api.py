@@ -176,7 +176,8 @@ def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: 
         assessment = with_similarity(assessment, posting, sim)
         kept = duplicates.get(position)
         if kept:
-            assessment = dataclasses.replace(assessment, duplicate_of=kept)
+            assessment = dataclasses.replace(assessment, duplicate_of=kept,
+                                             duplicate_reason=finder.reasons[position])
         assessments.append(assessment)
     shortlist = rank(assessments, posting, as_of=settings.as_of,
                      taxonomy_version=taxonomy_version, tool_version=__version__)

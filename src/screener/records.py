@@ -312,6 +312,7 @@ class Assessment(_Record):
     knocked_out_by: tuple[str, ...] = ()  # one line per failed knock-out rule
     similarity: float = 0.0  # 0..1, TF-IDF cosine to the posting
     duplicate_of: str | None = None  # path of the kept file when status is duplicate
+    duplicate_reason: str = ""  # why: "same e-mail", "same name, edited text 86% alike", ...
     # Share of the requirement points earned that dated work (a position or a project) backs;
     # None when no requirement points were earned.
     backed: float | None = None

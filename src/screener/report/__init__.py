@@ -61,7 +61,8 @@ def reason(entry: ShortlistEntry) -> str:
     if doc.error:
         return _one_line(doc.error)
     if a.duplicate_of:
-        return f"duplicate of {a.duplicate_of}"
+        why = f" ({a.duplicate_reason})" if a.duplicate_reason else ""
+        return f"duplicate of {a.duplicate_of}{why}"
     return {"empty": "no text could be read", "error": "could not be read"}.get(a.status, "")
 
 

@@ -1,12 +1,18 @@
-"""Find the same resume given twice: same bytes, same candidate e-mail, or near-identical text.
+"""Find the same resume given twice, or one person's resume in two versions.
+
+Two files are one candidate when they have the same bytes, the same e-mail, the same words, or
+near-identical text (97% alike: a re-export, a fixed typo); and when they carry the same name
+and the same phone number, or the same name and mostly the same text (80% alike: an edited copy
+with a new job or a reworded summary). Each duplicate says why (`DuplicateFinder.reasons`), so a
+recruiter can check the pairing.
 
 `DuplicateFinder.add` keeps a small fingerprint per profile (the text compressed, ~2 KB), so it
-can run over a stream of profiles before their texts are dropped. Near-identical texts are only
-compared within a block of resumes that open with the same two lines (usually the name and a
-headline) and have similar lengths, so the cost stays near linear. The kept file of each group
-is the first by path (then by position: the same path given twice is two files, one kept);
-every other one maps to it. Empty files (0 bytes) share a sha256 but no candidate: never
-duplicates.
+can run over a stream of profiles before their texts are dropped. Texts are only compared
+within a block of resumes that open with the same two lines (usually the name and a headline)
+or carry the same name, and have similar lengths, so the cost stays near linear. The kept file
+of each group is the first by path (then by position: the same path given twice is two files,
+one kept); every other one maps to it. Empty files (0 bytes) share a sha256 but no candidate:
+never duplicates.
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from screener.records import Profile
 
 NEAR_IDENTICAL = 97.0  # rapidfuzz ratio on normalised text, 0..100
+EDITED = 80.0  # the same ratio, for two files with the same name: one person's edited resume
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 _WORD = re.compile(r"[^\W_]+")
 
@@ -40,18 +47,20 @@ class Fingerprint:
     text_hash: str
     length: int
     packed: bytes  # zlib'd match text, single-spaced
+    name: str = ""  # the name read from the header, as match text ("" when none was trusted)
+    phone: str = ""  # the phone number's last ten digits
 
     def to_plain(self) -> list[object]:
         """JSON values for the cache (the path is not stored: the bytes are the key)."""
         return [self.sha256, self.email, self.block, self.text_hash, self.length,
-                base64.b64encode(self.packed).decode("ascii")]
+                base64.b64encode(self.packed).decode("ascii"), self.name, self.phone]
 
     @classmethod
     def from_plain(cls, path: str, plain: list[object]) -> Fingerprint:
-        sha256, email, block, text_hash, length, packed = plain
+        sha256, email, block, text_hash, length, packed, name, phone = plain
         return cls(path=path, sha256=str(sha256), email=str(email), block=str(block),
                    text_hash=str(text_hash), length=int(length),  # type: ignore[call-overload]
-                   packed=base64.b64decode(str(packed)))
+                   packed=base64.b64decode(str(packed)), name=str(name), phone=str(phone))
 
 
 def fingerprint(profile: Profile) -> Fingerprint:
@@ -61,6 +70,8 @@ def fingerprint(profile: Profile) -> Fingerprint:
     lines = [line for line in words.split("\n") if line]
     flat = " ".join(lines)
     email = (profile.contact.email or "").strip().lower() if usable else ""
+    name = match_text(profile.contact.name or "") if usable else ""
+    digits = re.sub(r"\D", "", profile.contact.phone or "") if usable else ""
     return Fingerprint(
         path=doc.path,
         sha256=doc.sha256,
@@ -69,6 +80,8 @@ def fingerprint(profile: Profile) -> Fingerprint:
         text_hash=hashlib.sha256(flat.encode()).hexdigest() if flat else "",
         length=len(flat),
         packed=zlib.compress(flat.encode(), 1) if flat else b"",
+        name=name if len(name.split()) >= 2 else "",  # one word is too common to pair on
+        phone=digits[-10:] if len(digits) >= 7 else "",
     )
 
 
@@ -79,6 +92,7 @@ class _Groups:
     def __init__(self, paths: list[str]) -> None:
         self.paths = paths
         self.parent = list(range(len(paths)))
+        self.edges: dict[int, list[tuple[int, str]]] = defaultdict(list)  # why two were joined
 
     def find(self, i: int) -> int:
         root = i
@@ -87,16 +101,35 @@ class _Groups:
         self.parent[i] = root
         return root
 
-    def join(self, a: int, b: int) -> None:
+    def join(self, a: int, b: int, why: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             first, other = sorted((ra, rb), key=lambda i: (self.paths[i], i))
             self.parent[other] = first
+            self.edges[a].append((b, why))
+            self.edges[b].append((a, why))
+
+    def why(self, i: int, kept: int) -> str:
+        """The reason on the path of joins from `i` to `kept` nearest to `i`, naming the file
+        it goes through when the two were not joined directly."""
+        seen, todo = {i: (i, "")}, [i]
+        while todo:
+            node = todo.pop(0)
+            for nxt, why in self.edges[node]:
+                if nxt not in seen:
+                    seen[nxt] = (node, why)
+                    todo.append(nxt)
+        node = kept
+        while (step := seen[node])[0] != i:
+            node = step[0]
+        # `node` is the file `i` was joined with on the way to the kept one
+        return step[1] if node == kept else f"{step[1]} with {self.paths[node]}"
 
 
 class DuplicateFinder:
     def __init__(self) -> None:
         self.prints: list[Fingerprint] = []
+        self.reasons: dict[int, str] = {}  # position of a duplicate: why (see kept_by_position)
 
     def add(self, profile: Profile) -> None:
         """Call before the profile's text is dropped."""
@@ -112,27 +145,32 @@ class DuplicateFinder:
     def kept_by_position(self) -> dict[int, str]:
         """{position of a duplicate, in the order added: path of the kept file}."""
         groups = _Groups([fp.path for fp in self.prints])
-        for attr in ("sha256", "email", "text_hash"):
-            first: dict[str, int] = {}
+        for key, why in _SAME:
+            first: dict[object, int] = {}
             for i, fp in enumerate(self.prints):
-                value = getattr(fp, attr)
-                if value and not (attr == "sha256" and value == EMPTY_SHA256):
-                    groups.join(first.setdefault(value, i), i)
-        self._near_identical(groups)
+                value = key(fp)
+                if value and value != EMPTY_SHA256:
+                    groups.join(first.setdefault(value, i), i, why)
+        self._near_identical(groups, lambda fp: fp.block, NEAR_IDENTICAL, "near-identical text")
+        self._near_identical(groups, lambda fp: fp.name, EDITED, "same name, edited text")
         out = {}
+        self.reasons = {}
         for i in sorted(range(len(self.prints)), key=lambda i: (self.prints[i].path, i)):
             kept = groups.find(i)
             if kept != i:
                 out[i] = self.prints[kept].path
+                self.reasons[i] = groups.why(i, kept)
         return out
 
-    def _near_identical(self, groups: _Groups) -> None:
+    def _near_identical(self, groups: _Groups, block_of: Callable[[Fingerprint], str],
+                        cutoff: float, why: str) -> None:
+        """Join files of one block whose texts are at least `cutoff` % alike."""
         from rapidfuzz import fuzz
 
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, fp in enumerate(self.prints):
-            if fp.block:
-                blocks[fp.block].append(i)
+            if block_of(fp) and fp.length:
+                blocks[block_of(fp)].append(i)
         for block in blocks.values():
             block.sort(key=lambda i: (self.prints[i].length, self.prints[i].path, i))
             texts = [zlib.decompress(self.prints[i].packed).decode() for i in block]
@@ -142,12 +180,22 @@ class DuplicateFinder:
                     j = block[y]
                     b = self.prints[j]
                     # ratio = 2*matches/(len a + len b) cannot pass when lengths differ this much
-                    if 200 * a.length / (a.length + b.length) < NEAR_IDENTICAL:
+                    if 200 * a.length / (a.length + b.length) < cutoff:
                         break
                     if groups.find(i) == groups.find(j):
                         continue
-                    if fuzz.ratio(texts[x], texts[y], score_cutoff=NEAR_IDENTICAL) > NEAR_IDENTICAL:
-                        groups.join(i, j)
+                    alike = fuzz.ratio(texts[x], texts[y], score_cutoff=cutoff)
+                    if alike > cutoff or (alike == 100 and cutoff == 100):
+                        groups.join(i, j, f"{why}, {int(alike)}% alike")
+
+
+# Exact keys, strongest first: the first that pairs two files is the reason shown.
+_SAME: tuple[tuple[Callable[[Fingerprint], object], str], ...] = (
+    (lambda fp: fp.sha256, "same file contents"),
+    (lambda fp: fp.email, "same e-mail"),
+    (lambda fp: fp.text_hash, "same text"),
+    (lambda fp: (fp.name, fp.phone) if fp.name and fp.phone else None, "same name and phone"),
+)
 
 
 def mark_duplicates(profiles: Iterable[Profile]) -> dict[str, str]:

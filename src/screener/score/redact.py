@@ -194,7 +194,8 @@ def _blind_entry(entry: ShortlistEntry, cid: str, files: dict[str, str],
         parts=tuple(replace(part, note=masker.line(part.note)) for part in a.parts),
         results=tuple(_blind_result(r, masker) for r in a.results),
         knocked_out_by=tuple(masker.message(k) for k in a.knocked_out_by),
-        duplicate_of=files.get(a.duplicate_of, MASK) if a.duplicate_of else None)
+        duplicate_of=files.get(a.duplicate_of, MASK) if a.duplicate_of else None,
+        duplicate_reason=masker.message(a.duplicate_reason))
     return replace(entry, assessment=assessment, candidate_id=cid)
 
 
