@@ -1,7 +1,7 @@
 # Developer shortcuts. `make help` lists them.
 PYTHON ?= python
 
-.PHONY: help install demo test lint examples fixtures bench eval
+.PHONY: help install demo test lint examples fixtures schema bench eval
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ examples:  ## rebuild the demo resumes in examples/resumes/
 
 fixtures:  ## rebuild the test fixture files in tests/fixtures/files/
 	$(PYTHON) tests/fixtures/make_fixtures.py
+
+schema:  ## rewrite schemas/posting.schema.json from the posting validator's tables
+	$(PYTHON) -m screener.cli posting schema > schemas/posting.schema.json
 
 eval:  ## accuracy: skills, experience, ranking
 	$(PYTHON) benchmarks/skills_eval.py

@@ -1,4 +1,4 @@
-"""`screener posting check` and `screener posting draft`."""
+"""`screener posting check`, `screener posting schema` and `screener posting draft`."""
 
 from __future__ import annotations
 
@@ -28,6 +28,13 @@ def test_check_names_file_line_and_fix_for_an_unknown_skill(tmp_path):
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert str(bad) in line and "line 3" in line and "postgresql" in line
+
+
+def test_schema_prints_the_committed_posting_schema():
+    result = CliRunner().invoke(cli, ["posting", "schema"])
+    assert result.exit_code == 0, result.output
+    committed = (ROOT / "schemas" / "posting.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == committed
 
 
 def test_draft_of_the_seed_ad_gives_six_skills_and_five_years(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,8 @@ import yaml
 from screener.errors import ConfigError, PostingError
 from screener.records import DEFAULT_CONTEXTS
 from screener.rubric.posting import load_posting, parse_posting
-from screener.rubric.taxonomy import load_taxonomy
+from screener.rubric.postingspec import schema_text
+from screener.rubric.taxonomy import SLUG, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINES = sorted((ROOT / "pipelines").glob("*.yaml"))
@@ -82,21 +84,101 @@ def test_schema_is_valid_draft_2020_12():
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-def test_schema_rejects_what_the_loader_rejects():
-    validator = jsonschema.Draft202012Validator(SCHEMA)
-    bad = [
-        {"title": "x", "requirments": [{"skill": "sql"}]},
-        {"title": "x", "requirements": []},
-        {"title": "x", "requirements": [{"skill": "sql", "min_years": -1}]},
-        {"title": "x", "requirements": [{"skill": "sql", "any_of": ["sql"]}]},
-        {"title": "x", "requirements": [{"skill": "sql", "importance": "critical"}]},
-        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"skils": 0.5}},
-        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"skills": 1.5}},
-        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"summary": -1}},
-        {"title": "x", "requirements": [{"skill": "sql"}], "contexts": {"interests": "high"}},
-    ]
-    for data in bad:
-        assert not validator.is_valid(data), data
+def test_the_committed_schema_is_the_one_the_validator_tables_give():
+    """schemas/posting.schema.json is written by `screener posting schema`; rerun it after
+    changing screener.rubric.postingspec."""
+    committed = (ROOT / "schemas" / "posting.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run `screener posting schema > schemas/posting.schema.json`"
+
+
+def test_the_schema_skill_id_is_the_taxonomy_slug(taxonomy):
+    pattern = re.compile(SCHEMA["$defs"]["skill_id"]["pattern"])
+    assert pattern.pattern == SLUG.pattern
+    assert all(pattern.match(skill_id) for skill_id in taxonomy.skills)
+
+
+# Postings the validator and the schema must judge alike: (YAML, valid?).
+AGREE = [
+    (MINIMAL, True),
+    ("title: x\ndescription:\nrequirements:\n  - skill: sql\n    knockout:\n    weight:\n"
+     "    min_years:\n    label: ''\n", True),  # a key with no value is not given
+    ("title: x\nrequirements:\n  - any_of: [python, php]\n    min: 2\n    id: langs.v2\n"
+     "    importance: preferred\n    weight: 0.5\n    min_years: 60\n    knockout: true\n", True),
+    (MINIMAL + "experience:\n  min_years: 3\n  min_relevant_years: 0\n  relevant_titles: [dev]\n"
+     "  relevant_skills: []\n  knockout: false\n", True),
+    (MINIMAL + "experience:\nscoring:\ncontexts:\n", True),
+    (MINIMAL + "    id:\n", True),  # no id: made from the skill ids
+    (MINIMAL + "scoring:\n  weights: {required: 0, years: 10}\n  count_implied: true\n", True),
+    (MINIMAL + "contexts: {skills: 1, education: 0, backed_listing: 0.25}\n", True),
+    ("title: x\nrequirments:\n  - skill: sql\n", False),
+    ("requirements:\n  - skill: sql\n", False),
+    ("title: '  '\nrequirements:\n  - skill: sql\n", False),
+    ("title: 5\nrequirements:\n  - skill: sql\n", False),
+    ("- title: x\n", False),
+    ("title: x\n", False),
+    ("title: x\nrequirements: []\n", False),
+    ("title: x\nrequirements:\n", False),
+    ("title: x\nrequirements: sql\n", False),
+    ("title: x\nrequirements:\n  - sql\n", False),
+    ("title: x\nrequirements:\n  - importance: required\n", False),
+    (MINIMAL + "    any_of: [python]\n", False),
+    (MINIMAL + "    min: 1\n", False),
+    ("title: x\nrequirements:\n  - any_of: []\n", False),
+    ("title: x\nrequirements:\n  - any_of: python\n", False),
+    ("title: x\nrequirements:\n  - any_of: [python, python]\n", False),
+    ("title: x\nrequirements:\n  - any_of: [python, php]\n    min: 0\n", False),
+    ("title: x\nrequirements:\n  - any_of: [python, php]\n    min: two\n", False),
+    ("title: x\nrequirements:\n  - any_of: [python, php]\n    min: true\n", False),
+    ("title: x\nrequirements:\n  - skill: Postgres\n", False),
+    (MINIMAL + "    importance: critical\n", False),
+    (MINIMAL + "    importance:\n", False),
+    (MINIMAL + "    min_years: -1\n", False),
+    (MINIMAL + "    min_years: 61\n", False),
+    (MINIMAL + "    min_years: five\n", False),
+    (MINIMAL + "    weight: 0\n", False),
+    (MINIMAL + "    knockout: maybe\n", False),
+    (MINIMAL + "    id: Back End\n", False),
+    (MINIMAL + "    label: 5\n", False),
+    (MINIMAL + "experience: [a]\n", False),
+    (MINIMAL + "experience:\n  min_yaers: 3\n", False),
+    (MINIMAL + "experience:\n  relevant_titles: developer\n", False),
+    (MINIMAL + "experience:\n  relevant_titles: ['  ']\n", False),
+    (MINIMAL + "experience:\n  relevant_skills: [Python!]\n", False),
+    (MINIMAL + "scoring:\n  weights: {required: -1}\n", False),
+    (MINIMAL + "scoring:\n  weights: {skills: 10}\n", False),
+    (MINIMAL + "scoring:\n  count_implied: sometimes\n", False),
+    (MINIMAL + "contexts: {skills: 1.5}\n", False),
+    (MINIMAL + "contexts:\n  education:\n", False),
+    (MINIMAL + "contexts: {skils: 0.5}\n", False),
+]
+# What only the validator can see: the taxonomy, a group's size, two values at once, YAML keys.
+VALIDATOR_ONLY = [
+    "title: x\nrequirements:\n  - skill: postgress\n",
+    "title: x\nrequirements:\n  - any_of: [python, php]\n    min: 3\n",
+    MINIMAL + "  - skill: sql\n    importance: preferred\n",
+    MINIMAL + "scoring:\n  weights: {required: 0, similarity: 0}\n",
+    "title: x\ntitle: y\nrequirements:\n  - skill: sql\n",
+]
+
+
+def _validator_accepts(text: str, taxonomy) -> bool:
+    try:
+        parse_posting(text, taxonomy)
+    except PostingError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("text", "valid"), AGREE, ids=range(len(AGREE)))
+def test_the_validator_and_the_schema_agree(text, valid, taxonomy):
+    schema_ok = jsonschema.Draft202012Validator(SCHEMA).is_valid(yaml.safe_load(text))
+    assert (_validator_accepts(text, taxonomy), schema_ok) == (valid, valid)
+
+
+@pytest.mark.parametrize("text", VALIDATOR_ONLY, ids=range(len(VALIDATOR_ONLY)))
+def test_what_only_the_validator_can_check(text, taxonomy):
+    assert jsonschema.Draft202012Validator(SCHEMA).is_valid(yaml.safe_load(text))
+    assert not _validator_accepts(text, taxonomy)
 
 
 def test_defaults_and_labels(tmp_path, taxonomy):

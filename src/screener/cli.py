@@ -319,6 +319,14 @@ def posting_check(file: str, taxonomy_path: str | None) -> None:
         click.echo(f"  experience: at least {item.min_relevant_years:g} years in relevant roles")
 
 
+@posting.command("schema")
+def posting_schema() -> None:
+    """Print the JSON Schema of a posting, for editors (schemas/posting.schema.json)."""
+    from screener.rubric.postingspec import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
 @posting.command("draft")
 @click.argument("job_ad", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,33 +21,25 @@ import yaml
 
 from screener.errors import PostingError
 from screener.records import DEFAULT_CONTEXTS, Posting, Requirement, Weights
+from screener.rubric.postingspec import (
+    CONTEXTS,
+    EXPERIENCE,
+    FLAG,
+    GROUP_ONLY,
+    ID_PATTERN,
+    NUMBER,
+    POSTING,
+    REQUIREMENT,
+    SCORING,
+    SKILL_OR_GROUP,
+    TEXT,
+    TEXTS,
+    WEIGHTS,
+    Field,
+)
 from screener.rubric.yamllines import LineMap, LineSeq, load_with_lines
 
-TOP_KEYS = ("title", "description", "requirements", "experience", "scoring", "contexts")
-REQUIREMENT_KEYS = (
-    "skill",
-    "any_of",
-    "min",
-    "importance",
-    "min_years",
-    "weight",
-    "knockout",
-    "label",
-    "id",
-    "source_text",
-)
-EXPERIENCE_KEYS = (
-    "min_years",
-    "min_relevant_years",
-    "relevant_titles",
-    "relevant_skills",
-    "knockout",
-)
-SCORING_KEYS = ("weights", "count_implied")
-WEIGHT_KEYS = ("required", "preferred", "years", "similarity")
-IMPORTANCE = ("required", "preferred")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._+-]*$")
-MAX_YEARS = 60
+_ID = re.compile(ID_PATTERN)
 
 
 class _Checker:
@@ -73,6 +65,19 @@ class _Checker:
                     else f"allowed keys: {', '.join(allowed)}"
                 )
                 raise self.fail(f"unknown key '{key}' in {where}", mapping.line_of(key), fix)
+
+    def field(self, parent: LineMap, key: str, where: str, table: Mapping[str, Field]) -> Any:
+        """The value of `key` (None when not given), checked as the table says it must be."""
+        spec = table[key]
+        if spec.kind == NUMBER:
+            return self.number(parent, key, where, positive=spec.above, maximum=spec.most)
+        if spec.kind == TEXT:
+            return self.text(parent, key, where, required=spec.required)
+        if spec.kind == FLAG:
+            return self.flag(parent, key, where)
+        if spec.kind == TEXTS:
+            return self.text_list(parent, key, where)
+        raise ValueError(f"no plain check for a {spec.kind} ({key})")
 
     def mapping(self, parent: LineMap, key: str, where: str) -> LineMap:
         value = parent.get(key)
@@ -227,7 +232,8 @@ def _group_label(taxonomy: Any, skills: tuple[str, ...], min_count: int) -> str:
 
 def _requirement_skills(check: _Checker, item: LineMap, where: str) -> tuple[tuple[str, ...], int]:
     """The skill ids of one requirement and how many of them must be present."""
-    has_skill, has_group = "skill" in item, "any_of" in item
+    skill_key, group_key = SKILL_OR_GROUP  # the same rule as the schema's oneOf
+    has_skill, has_group = skill_key in item, group_key in item
     if has_skill == has_group:
         raise check.fail(
             f"{where} needs exactly one of 'skill' or 'any_of'",
@@ -235,14 +241,14 @@ def _requirement_skills(check: _Checker, item: LineMap, where: str) -> tuple[tup
             "write '- skill: postgresql' or '- any_of: [python, nodejs]' with 'min: 1'",
         )
     if has_skill:
-        if "min" in item:
+        if GROUP_ONLY in item:
             raise check.fail(
                 f"'min' in {where} only applies to 'any_of' groups",
                 item.line_of("min"),
                 "remove 'min' or turn 'skill' into 'any_of: [...]'",
             )
-        return (check.skill_id(item["skill"], item.line_of("skill"), where),), 1
-    group = item["any_of"]
+        return (check.skill_id(item[skill_key], item.line_of(skill_key), where),), 1
+    group = item[group_key]
     if not isinstance(group, LineSeq) or not group:
         raise check.fail(
             f"'any_of' in {where} must be a non-empty list of skill ids",
@@ -255,7 +261,7 @@ def _requirement_skills(check: _Checker, item: LineMap, where: str) -> tuple[tup
             raise check.fail(
                 f"'{skill}' is listed twice in {where}", group.line_of(i), "remove one"
             )
-    min_count = item.get("min", 1)
+    min_count = item.get(GROUP_ONLY, REQUIREMENT[GROUP_ONLY].default)
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise check.fail(
             f"'min' in {where} must be a whole number of 1 or more, not {_kind(min_count)}",
@@ -279,33 +285,34 @@ def _requirement(check: _Checker, item: Any, line: int, number: int, taxonomy: A
             line,
             "write '- skill: postgresql' (a dash, then key: value)",
         )
-    check.keys(item, REQUIREMENT_KEYS, where)
+    check.keys(item, REQUIREMENT, where)
     skills, min_count = _requirement_skills(check, item, where)
-    importance = item.get("importance", "required")
-    if importance not in IMPORTANCE:
+    importance = item.get("importance", REQUIREMENT["importance"].default)
+    if importance not in REQUIREMENT["importance"].choices:
         raise check.fail(
             f"'importance' in {where} must be required or preferred, not {_kind(importance)}",
             item.line_of("importance"),
             "write importance: required or importance: preferred",
         )
     req_id = check.text(item, "id", where) or "-".join(skills)
-    if "id" in item and not _SLUG.match(req_id):
+    if "id" in item and not _ID.match(req_id):
         raise check.fail(
             f"'id: {req_id}' in {where} is not a slug",
             item.line_of("id"),
             "use lowercase letters, digits and dashes, e.g. id: backend-languages",
         )
-    weight = check.number(item, "weight", where, positive=True)
+    weight = check.field(item, "weight", where, REQUIREMENT)
+    label = check.field(item, "label", where, REQUIREMENT)
     return Requirement(
         id=req_id,
-        label=check.text(item, "label", where) or _group_label(taxonomy, skills, min_count),
+        label=label or _group_label(taxonomy, skills, min_count),
         skills=skills,
         min_count=min_count,
         importance=importance,
         weight=1.0 if weight is None else weight,
-        min_years=check.number(item, "min_years", where, maximum=MAX_YEARS),
-        knockout=check.flag(item, "knockout", where),
-        source_text=check.text(item, "source_text", where),
+        min_years=check.field(item, "min_years", where, REQUIREMENT),
+        knockout=check.field(item, "knockout", where, REQUIREMENT),
+        source_text=check.field(item, "source_text", where, REQUIREMENT),
     )
 
 
@@ -352,29 +359,29 @@ def _requirements(check: _Checker, doc: LineMap, taxonomy: Any) -> tuple[Require
 def _experience(check: _Checker, doc: LineMap) -> dict[str, Any]:
     section = check.mapping(doc, "experience", "the posting")
     where = "'experience'"
-    check.keys(section, EXPERIENCE_KEYS, where)
-    titles = check.text_list(section, "relevant_titles", where)
+    check.keys(section, EXPERIENCE, where)
+    titles = check.field(section, "relevant_titles", where, EXPERIENCE)
     skills = check.text_list(section, "relevant_skills", where)
     return {
-        "min_years": check.number(section, "min_years", where, maximum=MAX_YEARS),
-        "min_relevant_years": check.number(section, "min_relevant_years", where, maximum=MAX_YEARS),
+        "min_years": check.field(section, "min_years", where, EXPERIENCE),
+        "min_relevant_years": check.field(section, "min_relevant_years", where, EXPERIENCE),
         "relevant_titles": tuple(t.strip().lower() for t in titles),
         "relevant_skills": tuple(
             check.skill_id(s, skills.line_of(i), f"{where} relevant_skills")
             for i, s in enumerate(skills)
         ),
-        "years_knockout": check.flag(section, "knockout", where),
+        "years_knockout": check.field(section, "knockout", where, EXPERIENCE),
     }
 
 
 def _scoring(check: _Checker, doc: LineMap) -> tuple[Weights, bool, LineMap]:
     section = check.mapping(doc, "scoring", "the posting")
-    check.keys(section, SCORING_KEYS, "'scoring'")
+    check.keys(section, SCORING, "'scoring'")
     weights_map = check.mapping(section, "weights", "'scoring'")
-    check.keys(weights_map, WEIGHT_KEYS, "'scoring: weights'")
-    given = {k: check.number(weights_map, k, "'scoring: weights'") for k in WEIGHT_KEYS}
+    check.keys(weights_map, WEIGHTS, "'scoring: weights'")
+    given = {k: check.field(weights_map, k, "'scoring: weights'", WEIGHTS) for k in WEIGHTS}
     weights = Weights(**{k: v for k, v in given.items() if v is not None})
-    return weights, check.flag(section, "count_implied", "'scoring'"), weights_map
+    return weights, check.field(section, "count_implied", "'scoring'", SCORING), weights_map
 
 
 def _check_weights(
@@ -404,11 +411,11 @@ def _check_weights(
 def _contexts(check: _Checker, doc: LineMap) -> dict[str, float]:
     """What a mention is worth by where it stands: the defaults with the posting's overrides."""
     section = check.mapping(doc, "contexts", "the posting")
-    check.keys(section, DEFAULT_CONTEXTS, "'contexts'")
+    check.keys(section, CONTEXTS, "'contexts'")
     values = dict(DEFAULT_CONTEXTS)
     for key in section:
-        value = check.number(section, key, "'contexts'", maximum=1)
-        if value is None:
+        value = check.field(section, key, "'contexts'", CONTEXTS)
+        if value is None and not CONTEXTS[key].null:
             raise check.fail(
                 f"'{key}' in 'contexts' has no value", section.line_of(key),
                 f"write e.g. {key}: 0.5 (0 = not counted, 1 = counts fully)",
@@ -459,8 +466,8 @@ def parse_posting(
             1,
             "start with 'title: ...' and 'requirements:'",
         )
-    check.keys(doc, TOP_KEYS, "the posting")
-    title = check.text(doc, "title", "the posting", required=True)
+    check.keys(doc, POSTING, "the posting")
+    title = check.field(doc, "title", "the posting", POSTING)
     requirements = _requirements(check, doc, taxonomy)
     experience = _experience(check, doc)
     weights, count_implied, weights_map = _scoring(check, doc)
@@ -472,7 +479,7 @@ def parse_posting(
         requirements=requirements,
         weights=weights,
         count_implied=count_implied,
-        description=check.text(doc, "description", "the posting"),
+        description=check.field(doc, "description", "the posting", POSTING),
         contexts=_contexts(check, doc),
         **experience,
     )
