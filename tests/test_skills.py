@@ -779,3 +779,71 @@ def test_denied_and_wished_skills_meet_no_requirement_and_the_note_says_why() ->
     assert results["docker"].points == pytest.approx(results["python"].points / 2)
     assert results["python"].outcome == "met"
     assert len(lines) == 4
+
+
+# --------------------------------------------------------------------------- real-resume looks
+
+
+def in_sections(matcher, *parts):
+    """Skills found in a resume made of (section, text) parts, each under its own heading."""
+    lines, sections = [], []
+    for name, text in parts:
+        start = len(lines) + 1
+        lines += [name.upper(), *text.split("\n")]
+        sections.append(Section(name, name.upper(), start, len(lines)))
+    return {h.id for h in matcher.find(lines, tuple(sections)) if h.source != "implied"}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Scripting: VBScript and Java Script", "javascript", "java"),
+        ("Source code on Git Hub, docs in Word Press", "github", "git"),
+        ("Unit tests in PHP Unit", "phpunit", None),
+    ],
+)
+def test_a_camel_case_form_written_as_two_words_is_that_form(matcher, text, present, absent):
+    found = explicit(matcher, text)
+    assert present in found
+    assert absent not in found
+
+
+def test_a_split_form_needs_its_inner_capital(matcher):
+    assert explicit(matcher, "Java script kiddies, Java 8") == {"java"}
+
+
+def test_a_list_item_that_repeats_a_name_from_the_duties_is_that_name(matcher):
+    # a keyword list echoes the resume's words: "Oracle" there is the product named in the duties
+    duties = ("experience", "Led the rollout of Oracle CPQ for a health client.")
+    assert "oracle" not in in_sections(matcher, duties, ("skills", "Office, Oracle, Developer"))
+    assert "oracle" not in in_sections(
+        matcher, ("experience", "Analyst, Oracle Corporation, 2012-2015"),
+        ("skills", "Office, Oracle, Developer"),
+    )
+    # the same list item stays a skill when nothing else names it, when its neighbours are
+    # databases, or when a mention of its own says what it is
+    assert "oracle" in in_sections(matcher, ("skills", "Office, Oracle, Developer"))
+    assert "oracle" in in_sections(matcher, duties, ("skills", "Oracle, MySQL, SQL Server"))
+    assert "oracle" in in_sections(
+        matcher, duties, ("experience", "Tuned Oracle queries."), ("skills", "Office, Oracle")
+    )
+
+
+def test_express_needs_a_neighbour_not_only_a_skills_heading(matcher):
+    assert "express" not in in_sections(matcher, ("skills", "proposals, Express, rapport"))
+    assert "express" not in in_sections(
+        matcher, ("skills", "Territory Manager / Averitt Express\nSold freight routes.")
+    )
+    assert "express" in in_sections(matcher, ("skills", "Node.js, Express, MongoDB"))
+
+
+def test_spreadsheets_are_not_excel_but_excel_in_certifications_is(matcher):
+    assert "excel" not in in_sections(matcher, ("experience", "Developed spreadsheets."),
+                                      ("skills", "scheduling, spreadsheets, telephone"))
+    assert "excel" in in_sections(matcher, ("certifications", "CPR\nExcel Spread Sheets"))
+    assert "excel" not in in_sections(matcher, ("certifications", "Excel Academy diploma"))
+
+
+def test_version_control_is_the_practice_not_git(matcher):
+    assert "git" not in explicit(matcher, "Worked on Visual Source Safe for version control.")
+    assert "git" in explicit(matcher, "Version control with Git and GitFlow")

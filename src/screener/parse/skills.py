@@ -209,6 +209,7 @@ class SkillMatcher:
         self.nlp = _make_nlp(taxonomy)
         self._matcher, self._ambiguous = self._build_matcher()
         self._glued = self._glueable_forms()
+        self._humps = _camel_splits(taxonomy)
         # Acronym forms ("DAX", "HCL"): written "Dax" before a capitalised word, a person's name
         self._acronyms = {
             (s.id, f.lower())
@@ -256,17 +257,20 @@ class SkillMatcher:
         shouting = _shouting_lines(words)
         not_claims = _hiring_clauses(words, wrapped) if _hiring(tokens) else frozenset()
         explicit = self._explicit(doc, tokens, words, index)
+        explicit = self._split_camel_forms(words, explicit)
         words.starts = frozenset(m.start for m in explicit)
         words.ends = frozenset(m.end for m in explicit)
         explicit += self._glued_versions(words, explicit)
-        mentions = [
-            m
-            for m in explicit
-            if m.start not in not_claims
-            and not _in_company_name(m, words)
-            and not self._person_name(m, words)
-        ]
+        mentions: list[_Mention] = []
+        names: list[_Mention] = []  # "Python Plumbing Ltd", "Dax Turner": no skill
+        for m in explicit:
+            if m.start not in not_claims:
+                named = _in_company_name(m, words) or self._person_name(m, words)
+                (names if named else mentions).append(m)
         accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped, (), shouting)
+        accepted = _drop_echoes(
+            accepted, (mentions, names), words, section_of, self.taxonomy, wrapped
+        )
         admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
         claimed = {
             i
@@ -303,6 +307,32 @@ class SkillMatcher:
             if sid is not None:
                 out.append(_Mention(sid, i, i + 1, words.lines[i], words.texts[i], None))
         return out
+
+    def _split_camel_forms(self, words: _Words, explicit: list[_Mention]) -> list[_Mention]:
+        """ "Java Script", "Git Hub", "Word Press": a one-word form written as two words where
+        its inner capital stands is that form, not the skill its first word names ("Java").
+
+        The fuzzy tier reads such pairs ("Type Script") when no explicit match has claimed a
+        word of them; this gives the pair back where one has. A spelling variant: fuzzy.
+        """
+        humps, lowers, texts, lines = self._humps, words.lowers, words.texts, words.lines
+        out = explicit
+        for i in range(len(words) - 1):
+            if lowers[i] not in humps or lines[i] != lines[i + 1]:
+                continue
+            sid = humps[lowers[i]].get(lowers[i + 1])
+            if sid is None or not (texts[i][:1].isupper() and texts[i + 1][:1].isupper()):
+                continue
+            inside = [m for m in out if m.start < i + 2 and m.end > i]
+            if not inside or any(m.start <= i and i + 2 <= m.end for m in inside):
+                continue  # unclaimed: the fuzzy tier's; "Power Point": already one form
+            out = [m for m in out if m.end <= i or m.start >= i + 2]
+            text = f"{texts[i]} {texts[i + 1]}"
+            out.append(_Mention(sid, i, i + 2, lines[i], text, None, True, self._software(sid)))
+        return sorted(out, key=lambda m: (m.start, m.end)) if out is not explicit else out
+
+    def _software(self, sid: str) -> bool:
+        return self.taxonomy.skills[sid].category in _SOFTWARE_CATEGORIES
 
     def _person_name(self, m: _Mention, words: _Words) -> bool:
         """ "Dax Turner": an acronym written as a name and followed by a capitalised word that
@@ -395,8 +425,9 @@ class SkillMatcher:
         else:
             rule = self._ambiguous.get((label, " ".join(tokens.lowers[first:stop])))
             text = " ".join(tokens.texts[first:stop])
-        software = self.taxonomy.skills[label].category in _SOFTWARE_CATEGORIES
-        return _Mention(label, start, end, words.lines[start], text, rule, software=software)
+        return _Mention(
+            label, start, end, words.lines[start], text, rule, software=self._software(label)
+        )
 
     def _hits(
         self, mentions: list[_Mention], section_of: Any, stances: dict[int, str] | None = None
@@ -462,6 +493,25 @@ def _filter_spans(matches: Sequence[tuple[int, int, int]]) -> list[tuple[int, in
             result.append(match)
             seen.update(range(match[1], match[2]))
     return sorted(result, key=lambda m: m[1])
+
+
+def _camel_splits(taxonomy: Taxonomy) -> dict[str, dict[str, str]]:
+    """first word -> second word -> skill id, for one-word forms split at an inner capital:
+    JavaScript -> ("java", "script"), PHPUnit -> ("php", "unit"). The first part has at least
+    three letters ("my SQL skills" is no MySQL) and the second is no plural "s" ("FPGAs");
+    forms that need context are left out."""
+    out: dict[str, dict[str, str]] = {}
+    for skill in taxonomy.skills.values():
+        ambiguous = set(skill.context.ambiguous) if skill.context else set()
+        for form in skill.forms:
+            if not form.isalpha() or form.lower() in ambiguous:
+                continue
+            for i in range(3, len(form) - 1):
+                hump = form[i].isupper() and (form[i - 1].islower() or form[i + 1].islower())
+                rest = form[i:]
+                if hump and (len(rest) >= 3 or rest.isupper()):
+                    out.setdefault(form[:i].lower(), {})[rest.lower()] = skill.id
+    return out
 
 
 def _identity(m: _Mention) -> tuple:
@@ -696,6 +746,69 @@ def _admit(
                 changed = True
         pending = [m for m in pending if id(m) in in_pending]
     return accepted
+
+
+def _drop_echoes(
+    accepted: list[_Mention],
+    found: tuple[list[_Mention], list[_Mention]],
+    words: _Words,
+    section_of: Any,
+    taxonomy: Taxonomy,
+    wrapped: frozenset[int],
+) -> list[_Mention]:
+    """ "American Express" in the duties and "Express" alone in the skills list: a keyword list
+    repeats the resume's own words, so an item its section alone admits means what the word
+    means elsewhere when it stands there in a name ("American Express", "Oracle CPQ") and no
+    mention of the skill is admitted by its own context (one sense per resume)."""
+    kept = {id(m) for m in accepted}
+    listed = [m for m in accepted if m.rule is not None and _listed_only(m, words, section_of)]
+    if not listed:
+        return accepted
+    mentions, names = found  # names: mentions already known to stand in a name
+    named = {m.skill for m in names}
+    named.update(m.skill for m in mentions if id(m) not in kept and _beside_name(m, words))
+    listed = [m for m in listed if m.skill in named]
+    if not listed:
+        return accepted
+    near = _Neighbours(accepted, taxonomy, wrapped)
+    alone = [m for m in listed if near.count(m, kept) < m.rule.near or m.rule.near <= 0]  # type: ignore[union-attr]
+    dropped = {id(m) for m in alone}
+    backed = {m.skill for m in accepted if id(m) not in dropped}  # admitted in its own right
+    dropped = {id(m) for m in alone if m.skill not in backed}
+    return [m for m in accepted if id(m) not in dropped] if dropped else accepted
+
+
+def _listed_only(m: _Mention, words: _Words, section_of: Any) -> bool:
+    """Is an ambiguous mention admitted by its section and nothing of its own: no admitting
+    pattern, software noun or form field (neighbours are counted by the caller)?"""
+    rule = m.rule
+    assert rule is not None
+    return (
+        bool(rule.sections)
+        and section_of(m.line) in rule.sections
+        and not _is_field(m, words)
+        and not _modifies_software(m, words)
+        and not _any_pattern(rule.admit, m, words, admit=True)
+    )
+
+
+def _beside_name(m: _Mention, words: _Words) -> bool:
+    """Does the mention stand beside a capitalised word that is no skill and no software noun:
+    "American Express", "Oracle CPQ"? A word opening its line or sentence is no name."""
+    i = m.end
+    if i < len(words) and words.lines[i] == m.line and i not in words.starts:
+        if _name_word(words, i):
+            return True
+    i = m.start - 1
+    if i < 1 or words.lines[i - 1] != m.line or m.start in words.ends:
+        return False
+    opener = words.texts[i - 1] in _BULLETS or words.texts[i - 1] in _CLAUSE_END
+    return not opener and words.texts[i - 1] != ":" and _name_word(words, i)
+
+
+def _name_word(words: _Words, i: int) -> bool:
+    text = words.texts[i]
+    return text[:1].isupper() and text.isalpha() and words.lowers[i] not in _SOFTWARE_NOUNS
 
 
 def _list_item(m: _Mention, words: _Words) -> bool:
