@@ -7,6 +7,7 @@ happen on demand. The hostile-file test also runs real readers over crafted file
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -17,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from screener.errors import ConfigError
+from screener.errors import ConfigError, ErrorCode
 from screener.parse.profile import ParseSettings
 from screener.records import Contact, Document, Profile
 from screener.report.progress import ProgressLine, progress_callback
-from screener.run.batch import drop_text, parse_all
+from screener.run.batch import drop_text, outcome_profile, parse_all, read_ahead
 from screener.run.inputs import collect_inputs, shown_path
-from screener.run.pool import WorkerPool
+from screener.run.pool import Ending, Outcome, WorkerPool
 from screener.score.dupes import mark_duplicates
 from tests.fixtures import hostile
 
@@ -104,7 +105,9 @@ def test_jobs_1_still_runs_in_a_guarded_worker_so_a_hung_file_cannot_hang_the_ca
     profiles = _run(paths, jobs=1, timeout=1.0)
     assert time.monotonic() - started < 8
     assert [p.status for p in profiles] == ["error", "ok"]
-    assert profiles[0].document.error.startswith("took longer than 1 s to read:")
+    assert profiles[0].document.error_code == ErrorCode.E_TIMEOUT
+    assert profiles[0].document.error == ("took longer than 1 s to read: it may be damaged or "
+                                          "huge; open it and save a fresh copy as PDF")
 
 
 def test_jobs_0_runs_in_this_process(tmp_path):
@@ -123,7 +126,7 @@ def test_a_hung_file_is_killed_at_its_deadline_and_the_rest_finish(tmp_path):
     started = time.monotonic()
     profiles = _run(paths, jobs=2, timeout=1.0)
     assert time.monotonic() - started < 10
-    assert profiles[0].document.error.startswith("took longer than 1 s to read:")
+    assert profiles[0].document.error_code == ErrorCode.E_TIMEOUT
     assert [p.status for p in profiles] == ["error", "ok", "ok", "ok"]
 
 
@@ -131,6 +134,7 @@ def test_the_pool_survives_a_worker_that_dies(tmp_path):
     paths = _files(tmp_path, ["crash", "a", "crash", "b", "c", "d"])
     profiles = _run(paths, jobs=2)
     assert [p.status for p in profiles] == ["error", "ok", "error", "ok", "ok", "ok"]
+    assert profiles[0].document.error_code == ErrorCode.E_CRASH
     assert profiles[0].document.error.startswith("reader crashed on this file:")
     assert [p.contact.name for p in profiles if p.status == "ok"] == ["a", "b", "c", "d"]
 
@@ -141,8 +145,8 @@ def test_a_file_held_behind_a_dead_or_hung_one_is_read_by_the_next_worker(tmp_pa
     paths = _files(tmp_path, ["crash", "a", "hang", "b", "c"])
     profiles = _run(paths, jobs=1, timeout=1.0)
     assert [p.status for p in profiles] == ["error", "ok", "error", "ok", "ok"]
-    assert profiles[0].document.error.startswith("reader crashed on this file:")
-    assert profiles[2].document.error.startswith("took longer than 1 s to read:")
+    assert [p.document.error_code for p in profiles[:3]] == [
+        ErrorCode.E_CRASH, "", ErrorCode.E_TIMEOUT]
 
 
 def test_a_held_file_s_deadline_starts_when_the_file_before_it_is_done(tmp_path):
@@ -155,14 +159,14 @@ def test_a_held_file_s_deadline_starts_when_the_file_before_it_is_done(tmp_path)
 def test_a_memory_hog_ends_as_an_error_row(tmp_path):
     paths = _files(tmp_path, ["hog", "a"])
     profiles = _run(paths, jobs=2, memory_mb=256)
-    assert profiles[0].status == "error"
-    assert profiles[0].document.error.startswith("needs more memory than one resume may use")
+    assert (profiles[0].status, profiles[0].document.error_code) == ("error", ErrorCode.E_MEMORY)
     assert profiles[1].status == "ok"
 
 
 def test_a_reader_exception_is_one_error_row(tmp_path):
     paths = _files(tmp_path, ["raise", "a"])
     profiles = _run(paths, jobs=1)
+    assert profiles[0].document.error_code == ErrorCode.E_UNEXPECTED
     assert profiles[0].document.error == (
         "could not be read (ValueError); open it and save a fresh copy as PDF")
     assert profiles[0].document.sha256 == hashlib.sha256(b"raise\n").hexdigest()
@@ -173,6 +177,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     paths = _files(tmp_path, ["x" * 2000, "a"])
     small = ParseSettings(as_of="2026-11-27", max_bytes=1000)
     profiles = list(parse_all(paths, small, jobs=1, parse=stand_in))
+    assert profiles[0].document.error_code == ErrorCode.E_TOO_LARGE
     assert profiles[0].document.error == ("too large: 0.00191 MB, over the 0.000954 MB limit for "
                                          "one resume; check it is a resume, or raise --max-mb")
     assert profiles[1].status == "ok"
@@ -208,9 +213,12 @@ def test_every_hostile_file_gets_one_row_in_bounded_time(tmp_path, monkeypatch):
         assert status[name].status == "error", name
         assert status[name].document.error, name
     assert "over the 20 MB limit" in status["big.txt"].document.error
-    assert status["broken.pdf"].document.error.startswith("broken link")
-    assert status["loop.pdf"].document.error.startswith("symlink loop")
-    assert status["unreadable.txt"].document.error.startswith("permission denied")
+    codes = {name: status[name].document.error_code
+             for name in ("big.txt", "broken.pdf", "loop.pdf", "unreadable.txt", "pipe.pdf")}
+    assert codes == {"big.txt": ErrorCode.E_TOO_LARGE, "broken.pdf": ErrorCode.E_BROKEN_LINK,
+                     "loop.pdf": ErrorCode.E_SYMLINK_LOOP,
+                     "unreadable.txt": ErrorCode.E_PERMISSION,
+                     "pipe.pdf": ErrorCode.E_NOT_REGULAR}
 
 
 @pytest.mark.parametrize("jobs", [0, 2])
@@ -240,6 +248,7 @@ def test_a_file_replaced_by_a_named_pipe_during_the_batch_is_an_error_row_not_a_
         pytest.fail("the batch blocked on a named pipe")
     [profiles] = result
     assert [p.status for p in profiles] == ["error", "ok"]
+    assert profiles[0].document.error_code == ErrorCode.E_NOT_REGULAR
     assert profiles[0].document.error.startswith("not a file but a named pipe: ")
 
 
@@ -255,15 +264,6 @@ def _deny_as_root(monkeypatch, locked) -> None:
                         lambda p, mode: False if str(p) == str(locked) else real_access(p, mode))
 
 
-def _extract_landed() -> bool:
-    try:
-        from screener.extract import extract  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _extract_landed(), reason="screener.extract has not landed yet")
 def test_hostile_files_through_the_real_parse_stage(tmp_path):
     files = hostile.write_all(tmp_path / "hostile", big_text_mb=21)
     os.chmod(files["unreadable.txt"], 0o644)
@@ -274,6 +274,7 @@ def test_hostile_files_through_the_real_parse_stage(tmp_path):
     for profile in profiles:
         assert profile.status in ("ok", "empty", "error")
         assert (profile.status == "error") == bool(profile.document.error)
+        assert bool(profile.document.error) == bool(profile.document.error_code), profile
 
 
 # --------------------------------------------------------------------------- Dask
@@ -383,28 +384,25 @@ def test_batch_modules_do_not_import_heavy_libraries():
     assert out.stdout.strip() == "[]"
 
 
-class _SlowPrepare:
-    """The real work, with a `prepare` as slow as building the matcher in a fresh process."""
+def _slow_prepare(work):
+    """The work's `prepare`, as slow as building the matcher in a fresh process."""
 
-    def __init__(self, work):
-        self.work = work
-
-    def prepare(self) -> None:
-        self.work.prepare()
+    def prepare() -> None:
+        work.prepare()
         time.sleep(1.0)
 
-    def __call__(self, task):
-        return self.work(task)
+    return prepare
 
 
 def _run_pool(pool, tasks, close=True):
+    """What the batch would make of each task's outcome, in task order."""
     results = {}
     for task in tasks:
         pool.submit(task)
         while pool.full:
-            results.update((t.index, p) for t, p in pool.poll())
+            results.update((t.index, outcome_profile(t, o)) for t, o in pool.poll())
     while pool.pending:
-        results.update((t.index, p) for t, p in pool.poll())
+        results.update((t.index, outcome_profile(t, o)) for t, o in pool.poll())
     if close:
         pool.close()
     return [results[t.index] for t in tasks]
@@ -436,7 +434,7 @@ def _check_read_ahead_gives_the_same_profiles() -> None:
     files = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
     tasks = [Task(i, str(p)) for i, p in enumerate(files * 2)]
     work = Work(SETTINGS)
-    pool = WorkerPool(_SlowPrepare(work), 2, timeout=30, ahead=work.extract)
+    pool = WorkerPool(work, 2, timeout=30, prepare=_slow_prepare(work), ahead=read_ahead(work))
     assert pool.method == "fork"
     got = _run_pool(pool, tasks, close=False)
     # the read-ahead process stopped once the real workers ran: no third process to the end
@@ -447,7 +445,7 @@ def _check_read_ahead_gives_the_same_profiles() -> None:
     assert {p.document.status for p in got} >= {"ok", "empty", "error"}
 
 
-def _check_read_ahead_worker_killed(folder: str, command: str, reason: str) -> None:
+def _check_read_ahead_worker_killed(folder: str, command: str, code: str) -> None:
     from screener.run.work import Task, Work
 
     files = []
@@ -457,11 +455,12 @@ def _check_read_ahead_worker_killed(folder: str, command: str, reason: str) -> N
         files.append(path)
     tasks = [Task(i, str(p)) for i, p in enumerate(files)]
     work = Work(SETTINGS)
-    pool = WorkerPool(_SlowPrepare(work), 2, timeout=2, ahead=_ActingExtract(work))
+    ahead = dataclasses.replace(read_ahead(work), run=_ActingExtract(work))
+    pool = WorkerPool(work, 2, timeout=2, prepare=_slow_prepare(work), ahead=ahead)
     assert pool.method == "fork"
     got = _run_pool(pool, tasks)
     assert [p.document.status for p in got] == ["ok", "error", "ok", "ok", "ok"]
-    assert reason in got[1].document.error
+    assert got[1].document.error_code == code
     assert got[0] == work(tasks[0])
 
 
@@ -563,10 +562,62 @@ def test_files_read_ahead_while_the_matcher_is_built_give_the_same_profiles():
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork start method: Linux only")
-@pytest.mark.parametrize("command, reason", [("crash", "crashed"), ("hang", "longer than")])
+@pytest.mark.parametrize("command, code", [("crash", "E_CRASH"), ("hang", "E_TIMEOUT")])
 def test_a_file_that_kills_the_read_ahead_worker_is_one_row_and_the_rest_finish(
-        tmp_path, command, reason):
-    _in_a_fresh_process("_check_read_ahead_worker_killed", str(tmp_path), command, reason)
+        tmp_path, command, code):
+    _in_a_fresh_process("_check_read_ahead_worker_killed", str(tmp_path), command, code)
+
+
+def _act(task: str):
+    """Any work at all: the pool runs it on tasks it knows nothing about (here, strings)."""
+    if task == "hang":
+        time.sleep(600)
+    elif task == "crash":
+        os._exit(3)
+    elif task == "hog":
+        return bytearray(1024**3)  # over the memory cap: MemoryError in the worker
+    elif task == "unsendable":
+        import threading
+
+        return threading.Lock()  # cannot be pickled back to the parent
+    return task.upper()
+
+
+def test_the_pool_reports_how_each_task_ended_and_makes_no_rows():
+    pool = WorkerPool(_act, 2, timeout=2, memory_limit=256 * 1024**2)
+    outcomes = {}
+    try:
+        for task in ["a", "hang", "crash", "hog", "unsendable", "b"]:
+            pool.submit(task)
+            while pool.full:
+                outcomes.update(pool.poll())
+        while pool.pending:
+            outcomes.update(pool.poll())
+    finally:
+        pool.close()
+    unsendable = outcomes.pop("unsendable")
+    assert outcomes == {"a": Outcome(Ending.RESULT, "A"), "b": Outcome(Ending.RESULT, "B"),
+                        "hang": Outcome(Ending.TIMEOUT, 2), "crash": Outcome(Ending.CRASH),
+                        "hog": Outcome(Ending.MEMORY)}
+    assert unsendable.ending is Ending.UNSENDABLE and "pickle" in unsendable.value
+
+
+@pytest.mark.parametrize("outcome, code", [
+    (Outcome(Ending.TIMEOUT, 1.5), ErrorCode.E_TIMEOUT),
+    (Outcome(Ending.CRASH), ErrorCode.E_CRASH),
+    (Outcome(Ending.MEMORY), ErrorCode.E_MEMORY),
+    (Outcome(Ending.UNSENDABLE, "cannot pickle 'lock' object"), ErrorCode.E_UNEXPECTED),
+])
+def test_the_batch_makes_each_way_a_worker_ends_a_row_with_its_code(outcome, code):
+    from screener.run.work import Task, made_by_batch
+
+    row = outcome_profile(Task(3, "resumes/a.pdf"), outcome)
+    doc = row.document
+    assert (doc.path, doc.status, doc.error_code, doc.sha256) == ("resumes/a.pdf", "error", code,
+                                                                   "")
+    assert made_by_batch(row)  # another run, with other limits, may read the file
+    if outcome.ending is Ending.TIMEOUT:
+        assert doc.error.startswith("took longer than 1.5 s to read: ")
 
 
 class _ActingExtract:

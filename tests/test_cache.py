@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from screener.errors import MADE_BY_BATCH, ErrorCode
 from screener.parse.profile import ParseSettings
 from screener.records import (
     Contact,
@@ -171,7 +172,7 @@ def test_failed_files_are_not_cached(tmp_path, folder):
     with Cache(tmp_path / "cache") as cache:
         [row] = list(parse_all([str(folder / "0.txt")], SETTINGS, jobs=0, cache=cache,
                                parse=broken))
-        assert row.status == "error" and "memory" in row.document.error
+        assert (row.status, row.document.error_code) == ("error", ErrorCode.E_MEMORY)
         [again] = _run([folder / "0.txt"], cache)
     assert again.status == "ok"
     assert CALLS["parse"] == [str(folder / "0.txt")]
@@ -245,23 +246,108 @@ def test_a_second_opener_that_saw_no_schema_does_not_empty_the_first_ones_rows(t
     assert rows == 1
 
 
-def test_parse_key_changes_when_a_word_list_changes(tmp_path, monkeypatch):
-    """The fuzzy-match and stop-word lists shape parsed profiles, so they are in the key."""
+def _failing(code: ErrorCode, message: str):
+    """A parse that fails every file with `code`, worded as `message`."""
+
+    def parse(path: str, data: bytes, settings: ParseSettings) -> Profile:
+        CALLS["parse"].append(path)
+        return Profile(document=Document(path=path, sha256=hashlib.sha256(data).hexdigest(),
+                                         status="error", error=message, error_code=code.value))
+
+    return parse
+
+
+# Each worded as a code of the other kind would be: the code decides, never the message.
+@pytest.mark.parametrize("code, message, cached", [
+    (ErrorCode.E_PDF_DAMAGED, "took longer than 1 s to read; ask again", True),
+    (ErrorCode.E_EMPTY_FILE, "reader crashed on this file; ask again", True),
+    (ErrorCode.E_TIMEOUT, "damaged PDF (truncated download?): ask again", False),
+    (ErrorCode.E_UNEXPECTED, "encrypted PDF: ask the candidate", False),
+])
+def test_a_failed_file_is_cached_or_not_by_its_code_whatever_its_message(
+        tmp_path, folder, code, message, cached):
+    assert (code in MADE_BY_BATCH) is not cached
+    parse = _failing(code, message)
+    for _ in range(2):
+        with Cache(tmp_path / "cache") as cache:
+            [row] = list(parse_all([str(folder / "0.txt")], SETTINGS, jobs=0, cache=cache,
+                                   parse=parse, parse_doc=fake_parse_doc))
+        assert (row.status, row.document.error_code, row.document.error) == (
+            "error", code, message)
+    assert len(CALLS["parse"]) == (1 if cached else 2)
+
+
+# --------------------------------------------------------------------------- keys follow the code
+
+
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch):
+    """A copy of the screener package that the cache keys are computed from, to edit."""
     import shutil
 
-    from screener.parse.profile import ParseSettings
     from screener.run import cache as cache_module
 
-    fake_pkg = tmp_path / "screener"
-    shutil.copytree(cache_module._package_dir(), fake_pkg)
-    monkeypatch.setattr(cache_module, "_package_dir", lambda: fake_pkg)
-    settings = ParseSettings(as_of="2026-11-27")
-    before = cache_module.cache_keys(settings)
-    with open(fake_pkg / "_data" / "stop_words_en.txt", "a", encoding="utf-8") as f:
+    copy = tmp_path / "screener"
+    shutil.copytree(cache_module._package_dir(), copy,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_package_dir", lambda: copy)
+    yield copy
+    # the sources of each stage and each function's digest are remembered per process
+    cache_module.stage_sources.cache_clear()
+    cache_module.function_digest.cache_clear()
+
+
+def _keys():
+    """(extraction key, parse key, parse key with the screening's derive function)."""
+    from screener.run import cache as cache_module
+    from screener.score.derived import derive
+
+    cache_module.stage_sources.cache_clear()
+    cache_module.function_digest.cache_clear()
+    plain = cache_module.cache_keys(SETTINGS)
+    derived = cache_module.cache_keys(SETTINGS, derive=derive)
+    assert derived.extraction == plain.extraction
+    return plain.extraction, plain.parse, derived.parse
+
+
+def _change_a_rule(path: Path) -> None:
+    with open(path, "a", encoding="utf-8") as fp:
+        fp.write("\nRULE_CHANGED_BY_THE_TEST = 1\n")
+
+
+@pytest.mark.parametrize("edited, changed", [
+    ("extract/text.py", (True, True, True)),  # extraction: every key after it too
+    ("extract/sniff.py", (True, True, True)),
+    ("parse/sections.py", (False, True, True)),  # parse: not the extracted text
+    ("rubric/taxonomy.py", (False, True, True)),  # the parse stage imports it
+    ("score/similarity.py", (False, False, True)),  # only what the derive function computes
+    ("records.py", (True, True, True)),  # a cached row is a record's fields in order
+    ("report/terminal.py", (False, False, False)),  # no stage's code: no key
+    ("cli.py", (False, False, False)),
+])
+def test_editing_a_stage_s_code_changes_its_key_and_only_the_keys_after_it(
+        package_copy, edited, changed):
+    before = _keys()
+    _change_a_rule(package_copy / edited)
+    after = _keys()
+    assert tuple(a != b for a, b in zip(before, after)) == changed
+
+
+def test_a_rule_added_in_a_new_file_of_a_stage_changes_its_key(package_copy):
+    before = _keys()
+    (package_copy / "parse" / "new_rules.py").write_text("WORDS = ('engineer',)\n")
+    after = _keys()
+    assert after[0] == before[0] and after[1] != before[1] and after[2] != before[2]
+
+
+def test_parse_key_changes_when_a_word_list_changes(package_copy):
+    """The fuzzy-match and stop-word lists shape parsed profiles, so they are in the key."""
+    before = _keys()
+    with open(package_copy / "_data" / "stop_words_en.txt", "a", encoding="utf-8") as f:
         f.write("resume\n")
-    after = cache_module.cache_keys(settings)
-    assert after.extraction == before.extraction
-    assert after.parse != before.parse
+    after = _keys()
+    assert after[0] == before[0]
+    assert after[1] != before[1] and after[2] != before[2]
 
 
 def _lock_for(path: Path, seconds: float) -> threading.Thread:

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from screener.errors import ErrorCode
 from screener.extract import extract, layout
-from screener.extract.base import Messages
 from screener.extract.layout import Glyph, reading_order, segment_columns, segments
 from screener.extract.pdf import fast_path_problem
 from screener.extract.plain import decode
@@ -184,14 +184,14 @@ def test_auto_falls_back_to_pdfminer_when_the_fast_path_glues(monkeypatch) -> No
 def test_scanned_pdf_is_empty_not_an_error(extractor: str) -> None:
     doc = read("scanned.pdf", extractor)
     assert (doc.status, doc.pages, doc.text) == ("empty", 1, "")
-    assert doc.error == Messages.NO_TEXT_LAYER
-    assert doc.error.startswith("no text layer: scanned image, needs OCR")
+    assert doc.error_code == ErrorCode.E_SCANNED_NO_TEXT
+    assert doc.error == ErrorCode.E_SCANNED_NO_TEXT.message()
 
 
 @pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
 def test_encrypted_pdf(extractor: str) -> None:
     doc = read("encrypted.pdf", extractor)
-    assert (doc.status, doc.kind) == ("error", "pdf")
+    assert (doc.status, doc.kind, doc.error_code) == ("error", "pdf", ErrorCode.E_PDF_ENCRYPTED)
     assert doc.error == "encrypted PDF: ask the candidate for an unprotected copy"
 
 
@@ -204,7 +204,7 @@ def test_owner_password_only_pdf_is_read(extractor: str) -> None:
 @pytest.mark.parametrize("extractor", PDF_EXTRACTORS)
 def test_truncated_pdf(extractor: str) -> None:
     doc = read("truncated.pdf", extractor)
-    assert doc.status == "error"
+    assert (doc.status, doc.error_code) == ("error", ErrorCode.E_PDF_DAMAGED)
     assert doc.error == "damaged PDF (truncated download?): ask for the file again"
 
 
@@ -224,7 +224,7 @@ def test_pdf_cut_before_its_trailer() -> None:
     cut = data[: data.rindex(b"xref")]
     doc = extract("cut.pdf", cut, extractor="auto")
     assert doc.status == "ok" and "PostgreSQL" in doc.text and "cut short" in doc.warnings[0]
-    assert extract("cut.pdf", cut, extractor="pdfminer").error == Messages.DAMAGED_PDF
+    assert extract("cut.pdf", cut, extractor="pdfminer").error_code == ErrorCode.E_PDF_DAMAGED
 
 
 def test_junk_before_the_pdf_header() -> None:
@@ -246,6 +246,7 @@ def test_a_pdf_over_the_page_limit_is_an_error_and_at_the_limit_is_read() -> Non
     for extractor in PDF_EXTRACTORS:
         over = extract("long.pdf", data, extractor=extractor, max_pages=full.pages - 1)
         assert (over.status, over.kind, over.text) == ("error", "pdf", "")
+        assert over.error_code == ErrorCode.E_TOO_MANY_PAGES
         assert over.error == (f"{full.pages} pages is not a resume (limit {full.pages - 1}): "
                               "check the file, or raise --max-pages")
         at = extract("long.pdf", data, extractor=extractor, max_pages=full.pages)
@@ -308,8 +309,7 @@ def test_docx_text_boxes_are_read_once() -> None:
 
 def test_corrupt_docx() -> None:
     doc = read("corrupt.docx")
-    assert (doc.status, doc.kind) == ("error", "docx")
-    assert doc.error == Messages.DAMAGED_DOCX
+    assert (doc.status, doc.kind, doc.error_code) == ("error", "docx", ErrorCode.E_DOCX_DAMAGED)
 
 
 # --------------------------------------------------------------------------- text
@@ -349,26 +349,28 @@ def test_decode(data: bytes, encoding: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("name", "code"),
     [
-        ("legacy.doc", "legacy Word .doc: save it as .docx or PDF and screen again"),
-        ("resume.rtf", Messages.RTF),
-        ("archive.zip", Messages.OTHER_ZIP),
-        (
-            "binary.txt",
-            "not a resume file (binary data): screener reads PDF, DOCX and TXT; ask for one",
-        ),
-        ("empty.txt", "file is empty (0 bytes): ask the candidate for the file again"),
+        ("legacy.doc", ErrorCode.E_LEGACY_DOC),
+        ("resume.rtf", ErrorCode.E_RTF),
+        ("archive.zip", ErrorCode.E_OTHER_ZIP),
+        ("binary.txt", ErrorCode.E_BINARY),
+        ("empty.txt", ErrorCode.E_EMPTY_FILE),
     ],
 )
-def test_refused_files(name: str, message: str) -> None:
+def test_refused_files(name: str, code: ErrorCode) -> None:
     doc = read(name)
-    assert (doc.status, doc.error, doc.text) == ("error", message, "")
+    assert (doc.status, doc.error_code, doc.error, doc.text) == ("error", code, code.message(), "")
     assert doc.sha256 == hashlib.sha256((FILES / name).read_bytes()).hexdigest()
+
+
+def test_a_refusal_says_what_the_file_is_and_what_to_do() -> None:
+    assert read("legacy.doc").error == "legacy Word .doc: save it as .docx or PDF and screen again"
 
 
 def test_image_file() -> None:
     doc = extract("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50)
+    assert doc.error_code == ErrorCode.E_IMAGE
     assert (
         doc.error == "image file (PNG), not a document: needs OCR, or ask the candidate for a PDF"
     )
@@ -376,7 +378,7 @@ def test_image_file() -> None:
 
 def test_missing_file_is_an_error_row() -> None:
     doc = extract("/nonexistent/resume.pdf")
-    assert doc.status == "error" and doc.sha256 == ""
+    assert (doc.status, doc.sha256, doc.error_code) == ("error", "", ErrorCode.E_UNREADABLE)
     assert (
         doc.error
         == "cannot read the file (no such file or directory): check that it exists and can be opened"
@@ -385,13 +387,33 @@ def test_missing_file_is_an_error_row() -> None:
 
 def test_whitespace_only_text_is_empty() -> None:
     doc = extract("blank.txt", b"  \n\t\n")
-    assert (doc.status, doc.error) == ("empty", Messages.NO_TEXT)
+    assert (doc.status, doc.error_code) == ("empty", ErrorCode.E_NO_TEXT)
 
 
-def test_every_message_is_one_line_ending_with_what_to_do() -> None:
-    for name, value in vars(Messages).items():
-        if name.isupper():
-            assert "\n" not in value and ": " in value, name
+def test_a_reader_that_raises_is_an_error_row_naming_the_exception(monkeypatch) -> None:
+    import screener.extract as extract_module
+
+    def broken(data, extractor, max_pages):
+        raise KeyError("a reader bug")
+
+    monkeypatch.setitem(extract_module._READERS, "other", broken)
+    doc = extract("resume.txt", b"Avery Quinn, Python developer")
+    assert (doc.status, doc.kind, doc.error_code) == ("error", "text", ErrorCode.E_READER_ERROR)
+    assert doc.error == ("could not read this TEXT file (KeyError): ask for the file again, "
+                         "or a PDF")
+
+
+def test_a_reader_out_of_memory_is_a_row_the_batch_does_not_cache(monkeypatch) -> None:
+    import screener.extract as extract_module
+    from screener.errors import MADE_BY_BATCH
+
+    def bomb(data, extractor, max_pages):
+        raise MemoryError
+
+    monkeypatch.setitem(extract_module._READERS, "other", bomb)
+    doc = extract("resume.txt", b"Avery Quinn, Python developer")
+    assert (doc.status, doc.error_code) == ("error", ErrorCode.E_READER_MEMORY)
+    assert doc.error_code in MADE_BY_BATCH
 
 
 # --------------------------------------------------------------------------- the front door
@@ -643,7 +665,7 @@ def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes_without_inflating() 
     from tests.fixtures.hostile import zip_bomb_docx
 
     doc = extract("bomb.docx", zip_bomb_docx(320 * 1024**2))
-    assert (doc.status, doc.kind) == ("error", "docx")
+    assert (doc.status, doc.kind, doc.error_code) == ("error", "docx", ErrorCode.E_ZIP_BOMB)
     assert doc.error == ("Word file unpacks to 320 MB, far more than any resume (a zip bomb?): "
                          "ask the candidate for a PDF")
 
@@ -653,8 +675,8 @@ def test_a_pdf_nested_thousands_of_levels_deep_is_refused_before_parsing() -> No
 
     for extractor in PDF_EXTRACTORS:
         doc = extract("nested.pdf", nested_pdf(5000), extractor=extractor)
-        assert (doc.status, doc.kind) == ("error", "pdf")
-        assert doc.error == Messages.NESTED_PDF.format(depth=100)
+        assert (doc.status, doc.kind, doc.error_code) == ("error", "pdf", ErrorCode.E_PDF_NESTED)
+        assert doc.error == ErrorCode.E_PDF_NESTED.message(depth=100)
     assert extract("shallow.pdf", nested_pdf(20)).status == "ok"
 
 

@@ -32,27 +32,35 @@ ROOT = Path(__file__).resolve().parent.parent
 POSTING = ROOT / "pipelines" / "backend-developer.yaml"
 GOOD = ("avery-quinn.pdf", "jordan-blake.docx")
 
-# file -> (status, start of the reason). Every error reason must also end with what to do.
+# file -> (status, error code). Every error reason must also end with what to do.
 EXPECTED = {
-    "truncated.pdf": ("error", "damaged PDF (truncated download?)"),
-    "encrypted.pdf": ("error", "encrypted PDF: ask the candidate for an unprotected copy"),
-    "empty.pdf": ("error", "file is empty (0 bytes)"),
-    "pages-2000.pdf": ("error", "2,000 pages is not a resume (limit 50)"),
-    "nested.pdf": ("error", "PDF objects nested over 100 levels deep"),
-    "bomb.pdf": ("error", "reader crashed on this file"),
-    "bomb.docx": ("error", "Word file unpacks to 1,024 MB"),
-    "big.txt": ("error", "too large: 50 MB, over the 20 MB limit"),
-    "loop.pdf": ("error", "symlink loop"),
-    "broken.pdf": ("error", "broken link"),
+    "truncated.pdf": ("error", "E_PDF_DAMAGED"),
+    "encrypted.pdf": ("error", "E_PDF_ENCRYPTED"),
+    "empty.pdf": ("error", "E_EMPTY_FILE"),
+    "pages-2000.pdf": ("error", "E_TOO_MANY_PAGES"),
+    "nested.pdf": ("error", "E_PDF_NESTED"),
+    "bomb.pdf": ("error", "E_CRASH"),
+    "bomb.docx": ("error", "E_ZIP_BOMB"),
+    "big.txt": ("error", "E_TOO_LARGE"),
+    "loop.pdf": ("error", "E_SYMLINK_LOOP"),
+    "broken.pdf": ("error", "E_BROKEN_LINK"),
     "pdf-named.docx": ("ok", None),
     '=HYPERLINK("x").txt': ("ok", None),
     "<script>alert(1)<img src=x onerror=alert(2)>.txt": ("ok", None),
-    "unreadable.txt": ("error", "permission denied"),
+    "unreadable.txt": ("error", "E_PERMISSION"),
     hostile.NON_UTF8_SHOWN: ("ok", None),
-    "empty-2.txt": ("error", "file is empty (0 bytes)"),  # not a duplicate of empty.pdf
-    "lying.docx": ("error", "damaged Word .docx"),
-    "pipe.pdf": ("error", "not a file but a named pipe"),
-    "passwd.txt": ("error", "a link to a file outside the paths given: not followed"),
+    "empty-2.txt": ("error", "E_EMPTY_FILE"),  # not a duplicate of empty.pdf
+    "lying.docx": ("error", "E_DOCX_DAMAGED"),
+    "pipe.pdf": ("error", "E_NOT_REGULAR"),
+    "passwd.txt": ("error", "E_OUTSIDE_LINK"),
+}
+# A few reasons in full: each names what is wrong with the file, then what to do.
+WORDED = {
+    "encrypted.pdf": "encrypted PDF: ask the candidate for an unprotected copy",
+    "pages-2000.pdf": "2,000 pages is not a resume (limit 50): check the file, or raise "
+                      "--max-pages",
+    "big.txt": "too large: 50 MB, over the 20 MB limit for one resume; check it is a resume, "
+               "or raise --max-mb",
 }
 # Words that tell a recruiter what to do next; every error reason has one after its colon.
 ACTIONS = ("ask ", "check ", "replace ", "raise --", "open it", "save ")
@@ -104,16 +112,22 @@ def test_every_file_once_in_csv_and_json_with_status_and_a_reason_that_says_what
     assert csv_files == expected and json_files == expected
     by_name = {Path(c["file"]).name: c for c in report["candidates"]}
     csv_by_name = {Path(_unneutralised(r["file"])).name: r for r in rows}
-    for name, (status, reason) in EXPECTED.items():
+    for name, (status, code) in EXPECTED.items():
         entry = by_name[name]
-        assert (name, entry["status"]) == (name, status)
+        assert (name, entry["status"], entry["error_code"]) == (name, status, code)
         assert csv_by_name[name]["status"] == status
-        if reason is None:
+        if code is None:
+            assert entry["error"] is None and csv_by_name[name]["error"] == ""
             continue
-        assert entry["error"].startswith(reason), (name, entry["error"])
         assert csv_by_name[name]["error"] == entry["error"]
         assert "\n" not in entry["error"]
         assert any(word in entry["error"].split(":", 1)[-1] for word in ACTIONS), entry["error"]
+
+
+def test_a_reason_names_what_is_wrong_then_what_to_do(batch):
+    _, _, report, _, _ = batch
+    by_name = {Path(c["file"]).name: c for c in report["candidates"]}
+    assert {name: by_name[name]["error"] for name in WORDED} == WORDED
 
 
 def test_good_resumes_are_ranked_and_hidden_files_counted(batch):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from screener.errors import InputError
+from screener.errors import ErrorCode, InputError
 from screener.run.inputs import collect_inputs
 
 
@@ -77,8 +77,9 @@ def test_broken_link_and_self_loop_become_problem_rows(tmp_path):
     inputs = collect_inputs([str(tmp_path)])
     problems = {Path(f.path).name: f.problem for f in inputs.files}
     assert problems["ok.txt"] is None
-    assert problems["broken.pdf"].startswith("broken link:")
-    assert problems["self.pdf"].startswith("symlink loop:")
+    assert problems["broken.pdf"].code == ErrorCode.E_BROKEN_LINK
+    assert problems["self.pdf"].code == ErrorCode.E_SYMLINK_LOOP
+    assert problems["broken.pdf"].message.startswith("broken link:")
 
 
 def test_folder_link_back_to_an_ancestor_ends_as_a_loop_row(tmp_path):
@@ -86,11 +87,12 @@ def test_folder_link_back_to_an_ancestor_ends_as_a_loop_row(tmp_path):
     _write(tmp_path / "top" / "sub" / "b.txt")
     os.symlink("..", tmp_path / "top" / "sub" / "up")
     inputs = collect_inputs([str(tmp_path / "top")])
-    names = [(os.path.relpath(f.path, tmp_path), (f.problem or "")[:12]) for f in inputs.files]
+    names = [(os.path.relpath(f.path, tmp_path), f.problem and f.problem.code)
+             for f in inputs.files]
     assert names == [
-        (os.path.join("top", "a.txt"), ""),
-        (os.path.join("top", "sub", "b.txt"), ""),
-        (os.path.join("top", "sub", "up"), "symlink loop"),
+        (os.path.join("top", "a.txt"), None),
+        (os.path.join("top", "sub", "b.txt"), None),
+        (os.path.join("top", "sub", "up"), ErrorCode.E_SYMLINK_LOOP),
     ]
 
 
@@ -120,9 +122,10 @@ def test_a_link_out_of_the_paths_given_is_a_problem_row_that_says_how_to_include
     assert list(problems) == ["a.txt", "etc", "passwd.txt"]
     assert problems["a.txt"] is None
     for name in ("etc", "passwd.txt"):
-        assert problems[name] == ("a link to a file outside the paths given: not followed; check "
-                                  "where it points, and to screen that file give its own path "
-                                  "as an argument")
+        assert problems[name].code == ErrorCode.E_OUTSIDE_LINK
+        assert problems[name].message == (
+            "a link to a file outside the paths given: not followed; check where it points, "
+            "and to screen that file give its own path as an argument")
     # named itself, the link is what the recruiter asked for
     assert collect_inputs([str(tmp_path / "in" / "passwd.txt")]).files[0].problem is None
 
@@ -132,14 +135,16 @@ def test_a_named_pipe_in_a_folder_is_a_problem_row_not_skipped(tmp_path):
     os.mkfifo(tmp_path / "pipe.pdf")
     inputs = collect_inputs([str(tmp_path)])
     assert [Path(p).name for p in inputs.paths] == ["a.txt", "pipe.pdf"]
-    assert inputs.files[1].problem == (
+    assert inputs.files[1].problem.code == ErrorCode.E_NOT_REGULAR
+    assert inputs.files[1].problem.message == (
         "not a file but a named pipe: screener reads only PDF, DOCX and TXT files; replace it "
         "with the resume file, or move it out of the folder")
 
 
 def test_a_device_named_on_the_command_line_is_a_problem_row():
     [device] = collect_inputs(["/dev/null"]).files
-    assert device.problem.startswith("not a file but a device: ")
+    assert device.problem.code == ErrorCode.E_NOT_REGULAR
+    assert device.problem.message.startswith("not a file but a device: ")
 
 
 def test_a_name_that_is_not_utf8_is_listed_with_its_bytes_and_shown_with_replacements(tmp_path):
@@ -167,4 +172,4 @@ def test_unreadable_file_is_a_problem_row(tmp_path, monkeypatch):
     finally:
         os.chmod(locked, 0o644)
     assert inputs.paths == [str(locked)]  # listed either way: every file gets a row
-    assert inputs.files[0].problem.startswith("permission denied")
+    assert inputs.files[0].problem.code == ErrorCode.E_PERMISSION

@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from screener.errors import ErrorCode
 from screener.report.json import write_json
 from screener.score.redact import blind
 from tests.shortlist_factory import hostile_shortlist, make_shortlist
@@ -44,6 +45,7 @@ def test_real_output_validates_against_the_schema(validator, build):
     (("candidates", 0, "requirements", 0, "outcome"), "found"),
     (("candidates", 0, "requirements", 0, "evidence", 0, "line"), 0),
     (("as_of",), "1 June 2024"),
+    (("candidates", 3, "error_code"), "E_NOT_IN_THE_CATALOGUE"),
 ])
 def test_schema_rejects_broken_reports(validator, path, bad):
     report = copy.deepcopy(json.loads(dumped(make_shortlist())))
@@ -100,3 +102,32 @@ def test_hidden_files_skipped_are_counted_in_the_summary(validator):
     report = json.loads(dumped(shortlist))
     assert report["summary"]["hidden"] == 2
     assert not list(validator.iter_errors(report))
+
+
+def _with_document(entry, **changes):
+    a = entry.assessment
+    doc = dataclasses.replace(a.profile.document, **changes)
+    profile = dataclasses.replace(a.profile, document=doc)
+    return dataclasses.replace(entry, assessment=dataclasses.replace(a, profile=profile))
+
+
+def test_every_file_carries_the_code_of_its_reason(validator):
+    shortlist = make_shortlist()
+    changes = {"empty": {"error_code": "E_SCANNED_NO_TEXT"},  # as extraction gives it
+               "duplicate": {"error": None}}  # a duplicate whose own file was read
+    entries = tuple(_with_document(e, **changes.get(e.assessment.status, {}))
+                    for e in shortlist.entries)
+    report = json.loads(dumped(dataclasses.replace(shortlist, entries=entries)))
+    assert [(c["status"], c["error_code"]) for c in report["candidates"]] == [
+        ("ok", None), ("ok", None), ("ok", None),
+        ("empty", "E_SCANNED_NO_TEXT"),
+        ("error", None),  # a reason without a code (made outside the pipeline): none invented
+        ("duplicate", "E_DUPLICATE")]
+    assert report["candidates"][5]["error"].startswith("duplicate of resumes/avery_quinn.pdf")
+    assert not list(validator.iter_errors(report))
+
+
+def test_the_schema_lists_every_error_code_and_no_other():
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    enum = schema["$defs"]["candidate"]["properties"]["error_code"]["enum"]
+    assert enum == [None, *(code.value for code in ErrorCode)]

@@ -65,6 +65,9 @@ class Document(_Record):
     # the skills it holds. `hidden_chars` (non-space characters) outlives the text in caches.
     hidden_text: str = ""
     hidden_chars: int = 0
+    # Which reason `error` gives: a screener.errors.ErrorCode value ("" when none). Programs
+    # (the cache, reports, tests) decide on this; `error` is worded for the recruiter.
+    error_code: str = ""
 
     @property
     def lines(self) -> list[str]:
@@ -196,6 +199,7 @@ class Profile(_Record):
             "sha256": doc.sha256,
             "status": doc.status,
             "error": doc.error,
+            "error_code": doc.error_code or None,
             "kind": doc.kind,
             "extractor": doc.extractor,
             "pages": doc.pages,

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from screener.extract.base import Extracted, ExtractionError, Messages
+from screener.extract.base import ErrorCode, Extracted, ExtractionError
 from screener.extract.sniff import sniff
 from screener.extract.text import normalise
 from screener.records import Document
@@ -23,11 +23,11 @@ __all__ = ["EXTRACTORS", "extract"]
 EXTRACTORS = ("auto", "fast", "pdfminer")
 # Kinds that cannot be read, with the reason shown to the recruiter.
 _REFUSED = {
-    "empty": Messages.EMPTY_FILE,
-    "doc": Messages.LEGACY_DOC,
-    "rtf": Messages.RTF,
-    "odt": Messages.ODT,
-    "zip": Messages.OTHER_ZIP,
+    "empty": ErrorCode.E_EMPTY_FILE,
+    "doc": ErrorCode.E_LEGACY_DOC,
+    "rtf": ErrorCode.E_RTF,
+    "odt": ErrorCode.E_ODT,
+    "zip": ErrorCode.E_OTHER_ZIP,
 }
 _KIND = {"pdf": "pdf", "docx": "docx", "other": "text"}
 
@@ -53,39 +53,33 @@ def extract(
             data = Path(path).read_bytes()
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            return Document(
-                path=path,
-                sha256="",
-                status="error",
-                error=Messages.UNREADABLE.format(reason=reason.lower()),
-            )
+            return _failed(path, "", "unknown", ErrorCode.E_UNREADABLE, reason=reason.lower())
     sha = hashlib.sha256(data).hexdigest()
     found = sniff(data)
     kind = _KIND.get(found, "unknown")
     try:
         raw = _read(found, data, extractor, max_pages)
     except ExtractionError as exc:
-        return Document(path=path, sha256=sha, status="error", kind=kind, error=str(exc))
+        return Document(path=path, sha256=sha, status="error", kind=kind, error=str(exc),
+                        error_code=exc.code.value if exc.code else "")
     except MemoryError:  # a reader's bomb under the worker's memory cap: not a damaged file
-        return Document(path=path, sha256=sha, status="error", kind=kind,
-                        error=Messages.TOO_BIG_TO_READ)
+        return _failed(path, sha, kind, ErrorCode.E_READER_MEMORY)
     except Exception as exc:  # noqa: BLE001 - a bad file must become a row, never a crash
-        reason = type(exc).__name__
-        return Document(
-            path=path,
-            sha256=sha,
-            status="error",
-            kind=kind,
-            error=Messages.UNEXPECTED.format(kind=kind.upper(), reason=reason),
-        )
+        return _failed(path, sha, kind, ErrorCode.E_READER_ERROR, kind=kind.upper(),
+                       error=type(exc).__name__)
     return _document(path, sha, kind, raw, max_chars)
+
+
+def _failed(path: str, sha: str, kind: str, code: ErrorCode, /, **values: object) -> Document:
+    return Document(path=path, sha256=sha, status="error", kind=kind,
+                    error=code.message(**values), error_code=code.value)
 
 
 def _read(found: str, data: bytes, extractor: str, max_pages: int) -> Extracted:
     if found in _REFUSED:
         raise ExtractionError(_REFUSED[found])
     if found.startswith("image:"):
-        raise ExtractionError(Messages.IMAGE.format(kind=found.split(":", 1)[1]))
+        raise ExtractionError(ErrorCode.E_IMAGE, kind=found.split(":", 1)[1])
     return _READERS[found](data, extractor, max_pages)
 
 
@@ -135,8 +129,9 @@ def _document(path: str, sha: str, kind: str, raw: Extracted, max_chars: int) ->
     hidden = normalise(raw.hidden[: max_chars + 1000])[:max_chars] if raw.hidden else ""
     common |= {"hidden_text": hidden, "hidden_chars": sum(1 for c in hidden if not c.isspace())}
     if not text.strip():
-        reason = Messages.NO_TEXT_LAYER if kind == "pdf" else Messages.NO_TEXT
+        code = ErrorCode.E_SCANNED_NO_TEXT if kind == "pdf" else ErrorCode.E_NO_TEXT
         if hidden.strip():
-            reason = Messages.ALL_HIDDEN
-        return Document(status="empty", error=reason, **common)  # type: ignore[arg-type]
+            code = ErrorCode.E_ALL_HIDDEN
+        return Document(status="empty", error=code.message(), error_code=code.value,
+                        **common)  # type: ignore[arg-type]
     return Document(status="ok", text=text, **common)  # type: ignore[arg-type]

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 
-from screener.extract.base import Extracted, ExtractionError, Messages
+from screener.extract.base import ErrorCode, Extracted, ExtractionError
 
 __all__ = ["read_docx"]
 
@@ -75,7 +75,7 @@ def _open(package: bytes):
     except MemoryError:
         raise  # not damage: the batch reports it as a file too big to read
     except Exception as exc:
-        raise ExtractionError(Messages.DAMAGED_DOCX) from exc
+        raise ExtractionError(ErrorCode.E_DOCX_DAMAGED) from exc
 
 
 def _stored_copy(data: bytes) -> bytes:
@@ -83,13 +83,13 @@ def _stored_copy(data: bytes) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any zip it cannot list, python-docx calls damaged
-        raise ExtractionError(Messages.DAMAGED_DOCX) from exc
+        raise ExtractionError(ErrorCode.E_DOCX_DAMAGED) from exc
     out = io.BytesIO()
     with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
         parts = {info.filename: info for info in archive.infolist()}  # the last of a name wins
         declared = sum(info.file_size for info in parts.values())
         if declared > MAX_UNPACKED:
-            raise ExtractionError(Messages.ZIP_BOMB.format(mb=declared // 1024**2))
+            raise ExtractionError(ErrorCode.E_ZIP_BOMB, mb=declared // 1024**2)
         budget = MAX_UNPACKED
         for name, info in parts.items():
             part = _read_part(archive, info, budget) if info.compress_type in _METHODS else None
@@ -109,7 +109,7 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> 
                 chunks.append(chunk)
                 budget -= len(chunk)
                 if budget < 0:
-                    raise ExtractionError(Messages.ZIP_BOMB.format(mb=MAX_UNPACKED // 1024**2))
+                    raise ExtractionError(ErrorCode.E_ZIP_BOMB, mb=MAX_UNPACKED // 1024**2)
     except (ExtractionError, MemoryError):
         raise
     except Exception:  # noqa: BLE001 - a bad CRC, an encrypted or truncated part

@@ -25,7 +25,7 @@ import io
 import re
 from collections import Counter
 
-from screener.extract.base import Extracted, ExtractionError, Messages
+from screener.extract.base import ErrorCode, Extracted, ExtractionError
 from screener.extract.sniff import pdf_offset
 
 __all__ = ["LAPARAMS", "fast_path_problem", "read_pdf"]
@@ -70,7 +70,7 @@ def read_pdf(data: bytes, *, extractor: str = "auto", max_pages: int = 50) -> Ex
     if start > 0:  # junk before the header (mail gateways, bad downloads): read from %PDF
         data = data[start:]
     if _NESTED.search(data):
-        raise ExtractionError(Messages.NESTED_PDF.format(depth=MAX_NESTING))
+        raise ExtractionError(ErrorCode.E_PDF_NESTED, depth=MAX_NESTING)
     if extractor == "pdfminer":
         result = _pdfminer(data, max_pages)
     else:
@@ -150,8 +150,8 @@ def _open_pdfium(data: bytes, open_pdf):
     except pdfium.PdfiumError as exc:
         # err_code 4 = FPDF_ERR_PASSWORD, 5 = FPDF_ERR_SECURITY (unsupported encryption).
         if getattr(exc, "err_code", None) in (4, 5) or "password" in str(exc).lower():
-            raise ExtractionError(Messages.ENCRYPTED) from exc
-        raise ExtractionError(Messages.DAMAGED_PDF) from exc
+            raise ExtractionError(ErrorCode.E_PDF_ENCRYPTED) from exc
+        raise ExtractionError(ErrorCode.E_PDF_DAMAGED) from exc
 
 
 def _pdfminer_or(fallback: Extracted, data: bytes, max_pages: int) -> Extracted:
@@ -181,7 +181,7 @@ def _pdfminer(data: bytes, max_pages: int) -> Extracted:
             texts.append("\n".join(_layout_lines(device.get_result())))
     except _pdfminer_errors() as exc:
         if not texts:
-            raise ExtractionError(Messages.DAMAGED_PDF) from exc
+            raise ExtractionError(ErrorCode.E_PDF_DAMAGED) from exc
     return _assemble(texts, len(pages), "pdfminer", device.hidden)
 
 
@@ -201,9 +201,9 @@ def _pdfminer_pages(data: bytes) -> list:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         return list(PDFPage.create_pages(document))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(Messages.ENCRYPTED) from exc
+        raise ExtractionError(ErrorCode.E_PDF_ENCRYPTED) from exc
     except _pdfminer_errors() as exc:
-        raise ExtractionError(Messages.DAMAGED_PDF) from exc
+        raise ExtractionError(ErrorCode.E_PDF_DAMAGED) from exc
 
 
 def _layout_lines(container) -> list[str]:
@@ -223,7 +223,7 @@ def _layout_lines(container) -> list[str]:
 
 def _check_pages(total: int, max_pages: int) -> None:
     if total > max_pages:
-        raise ExtractionError(Messages.TOO_MANY_PAGES.format(pages=total, limit=max_pages))
+        raise ExtractionError(ErrorCode.E_TOO_MANY_PAGES, pages=total, limit=max_pages)
 
 
 def _assemble(pages: list[str], total: int, extractor: str, hidden: list[str] = ()) -> Extracted:
@@ -236,6 +236,6 @@ def _check_truncation(result: Extracted, data: bytes) -> Extracted:
     if b"%%EOF" in data[-_EOF_WINDOW:]:
         return result
     if not result.text.strip():
-        raise ExtractionError(Messages.DAMAGED_PDF)
+        raise ExtractionError(ErrorCode.E_PDF_DAMAGED)
     warning = "PDF looks cut short (no end marker): some text may be missing; ask for it again"
     return dataclasses.replace(result, warnings=result.warnings + (warning,))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 
-from screener.extract.base import Extracted, ExtractionError, Messages
+from screener.extract.base import ErrorCode, Extracted, ExtractionError
 
 __all__ = ["decode", "read_text"]
 
@@ -49,7 +49,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
     if _looks_binary(data[:_SAMPLE]):
-        raise ExtractionError(Messages.BINARY)
+        raise ExtractionError(ErrorCode.E_BINARY)
     guessed = _charset_normalizer(data)
     if guessed:
         return data.decode(guessed, errors="replace"), guessed

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from screener.errors import ErrorCode
 from screener.records import (
     Evidence,
     Position,
@@ -72,6 +73,7 @@ def candidate(entry: ShortlistEntry) -> dict[str, Any]:
         "links": list(contact.links),
         "status": a.status,
         "error": reason(entry) if entry.rank is None else doc.error,
+        "error_code": _error_code(entry),
         "warnings": list(doc.warnings),
         "extractor": doc.extractor,
         "score": a.score if entry.rank is not None else None,
@@ -94,6 +96,18 @@ def candidate(entry: ShortlistEntry) -> dict[str, Any]:
         "hidden_text": {"chars": doc.hidden_chars, "skills": list(a.profile.hidden_skills),
                         "flag": a.profile.hidden_flag},
     })
+
+
+def _error_code(entry: ShortlistEntry) -> str | None:
+    """The code of the reason `error` gives (screener.errors.ErrorCode): what a program keys on
+    while the message is free to change. None when there is no reason, or it has no code."""
+    a = entry.assessment
+    doc = a.profile.document
+    if doc.error:
+        return doc.error_code or None
+    if entry.rank is None and a.duplicate_of:
+        return ErrorCode.E_DUPLICATE.value
+    return None
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:

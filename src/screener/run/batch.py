@@ -29,11 +29,12 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
+from screener.errors import ErrorCode, Reason
 from screener.parse.profile import ParseSettings, parse_bytes, parse_document
 from screener.records import Profile
 from screener.run.cache import Cache, CacheKeys, cache_keys
 from screener.run.inputs import InputFile, Inputs, collect_inputs, shown_path
-from screener.run.pool import WorkerPool
+from screener.run.pool import Ending, Outcome, ReadAhead, WorkerPool
 from screener.run.serialize import from_rows
 from screener.run.work import (
     ParseBytes,
@@ -57,20 +58,42 @@ _MISSING = object()  # derived values not known yet
 
 
 class Executor(Protocol):
-    full: bool  # poll before submitting more
-    pending: int  # tasks submitted and not yet returned by poll
+    """Runs tasks and reports each one's outcome (screener.run.pool.Outcome), nothing more:
+    `outcome_profile` makes the rows."""
+
+    @property
+    def full(self) -> bool: ...  # poll before submitting more
+    @property
+    def pending(self) -> int: ...  # tasks submitted and not yet returned by poll
 
     def submit(self, task: Task) -> None: ...
-    def poll(self) -> list[tuple[Task, Profile]]: ...
+    def poll(self) -> list[tuple[Task, Outcome]]: ...
     def close(self) -> None: ...
+
+
+def _ending_reason(outcome: Outcome) -> Reason:
+    if outcome.ending is Ending.TIMEOUT:
+        return ErrorCode.E_TIMEOUT.reason(seconds=outcome.value)
+    if outcome.ending is Ending.MEMORY:
+        return ErrorCode.E_MEMORY.reason()
+    if outcome.ending is Ending.UNSENDABLE:
+        return ErrorCode.E_UNEXPECTED.reason(error=outcome.value)
+    return ErrorCode.E_CRASH.reason()
+
+
+def outcome_profile(task: Task, outcome: Outcome) -> Profile | Parsed:
+    """What the batch makes of a task's outcome: the work's answer, or the file's error row."""
+    if outcome.ending is Ending.RESULT:
+        return outcome.value
+    return error_profile(task.path, _ending_reason(outcome))
 
 
 class InlineExecutor:
     """jobs=0: run each task at once in this process (no deadline, no memory cap)."""
 
-    def __init__(self, work: Callable[[Task], Profile]):
+    def __init__(self, work: Callable[[Task], Profile | Parsed]):
         self.work = work
-        self._done: list[tuple[Task, Profile]] = []
+        self._done: list[tuple[Task, Outcome]] = []
 
     @property
     def full(self) -> bool:
@@ -81,12 +104,12 @@ class InlineExecutor:
         return len(self._done)
 
     def submit(self, task: Task) -> None:
-        self._done.append((task, self.work(task)))
+        self._done.append((task, Outcome(Ending.RESULT, self.work(task))))
         # The batch runs without the cyclic collector (screener.api): collect what this file's
         # readers left in cycles, from the young generations only (see screener.run.pool).
         gc.collect(1)
 
-    def poll(self) -> list[tuple[Task, Profile]]:
+    def poll(self) -> list[tuple[Task, Outcome]]:
         done, self._done = self._done, []
         return done
 
@@ -107,7 +130,15 @@ def _executor(work: Work, jobs: int, timeout: float | None, memory_limit: int | 
     if jobs <= 0 or (jobs == 1 and not timeout and not memory_limit):
         return InlineExecutor(work)
     return WorkerPool(work, jobs, timeout=timeout, memory_limit=memory_limit,
-                      ahead=work.extract if work.can_extract_ahead else None)
+                      prepare=work.prepare, ahead=read_ahead(work))
+
+
+def read_ahead(work: Work) -> ReadAhead | None:
+    """The extraction half of `work`, for the pool to run while the matcher is built."""
+    if not work.can_extract_ahead:
+        return None
+    return ReadAhead(work.extract, then=work.after_extract, wanted=work.needs_reading,
+                     prepare=work.prepare_extraction)
 
 
 class _Planner:
@@ -275,12 +306,12 @@ def _stream(
             else:
                 executor.submit(item)
             while executor.full or (len(waiting) > window and executor.pending):
-                for task, profile in executor.poll():
-                    finish(task.index, profile, fresh=True)
+                for task, outcome in executor.poll():
+                    finish(task.index, outcome_profile(task, outcome), fresh=True)
             yield from ready()
         while executor.pending:
-            for task, profile in executor.poll():
-                finish(task.index, profile, fresh=True)
+            for task, outcome in executor.poll():
+                finish(task.index, outcome_profile(task, outcome), fresh=True)
             yield from ready()
     finally:
         executor.close()

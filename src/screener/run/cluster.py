@@ -13,8 +13,8 @@ import time
 from typing import Any
 
 from screener.errors import ConfigError
-from screener.records import Profile
-from screener.run.work import Task, Work, crash_reason, error_profile, timeout_reason
+from screener.run.pool import Ending, Outcome
+from screener.run.work import Task, Work
 
 
 def _client(address: str) -> Any:
@@ -65,7 +65,7 @@ class DaskExecutor:
         deadline = time.monotonic() + self.timeout if self.timeout else float("inf")
         self._futures[future] = (task, deadline)
 
-    def poll(self) -> list[tuple[Task, Profile]]:
+    def poll(self) -> list[tuple[Task, Outcome]]:
         if not self._futures:
             return []
         nearest = min(deadline for _, deadline in self._futures.values())
@@ -81,21 +81,23 @@ class DaskExecutor:
         for future in finished:
             if future in self._futures:  # not already reported as overdue
                 task, _ = self._futures.pop(future)
-                done.append((task, self._result(future, task)))
+                done.append((task, self._outcome(future)))
         now = time.monotonic()
         for future, (task, deadline) in list(self._futures.items()):
             if deadline <= now:
                 del self._futures[future]
                 future.cancel()
-                done.append((task, error_profile(task.path, timeout_reason(self.timeout or 0))))
+                done.append((task, Outcome(Ending.TIMEOUT, self.timeout or 0)))
         return done
 
     @staticmethod
-    def _result(future: Any, task: Task) -> Profile:
+    def _outcome(future: Any) -> Outcome:
         try:
-            return future.result()
+            return Outcome(Ending.RESULT, future.result())
+        except MemoryError:  # raised by the task on its worker, sent back
+            return Outcome(Ending.MEMORY)
         except Exception:  # noqa: BLE001 - the worker died or the task was lost
-            return error_profile(task.path, crash_reason())
+            return Outcome(Ending.CRASH)
 
     def close(self) -> None:
         for future in self._futures:

@@ -19,7 +19,7 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from screener.errors import InputError
+from screener.errors import ErrorCode, InputError, Reason
 
 
 def shown_path(path: str) -> str:
@@ -43,7 +43,7 @@ _JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 @dataclass(frozen=True)
 class InputFile:
     path: str  # as given, or as found: os.path.join(folder as given, name, ...); opens it
-    problem: str | None = None  # why it cannot be read; None when it looks readable
+    problem: Reason | None = None  # why it cannot be read; None when it looks readable
 
 
 @dataclass(frozen=True)
@@ -63,30 +63,24 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "~$")) or name.lower() in _JUNK_NAMES
 
 
-def _link_problem(path: str, err: OSError) -> str:
+def _link_problem(path: str, err: OSError) -> Reason:
     if err.errno == errno.ELOOP:
-        return ("symlink loop: the link leads back to itself; "
-                "replace it with the real file or folder")
+        return ErrorCode.E_SYMLINK_LOOP.reason()
     if err.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied: screener cannot open it; check the file's permissions"
+        return ErrorCode.E_PERMISSION.reason()
     if os.path.islink(path):
-        return "broken link: the file it points to is gone; replace it with the real file"
-    return f"cannot open it ({os.strerror(err.errno or 0)}); check the path"
+        return ErrorCode.E_BROKEN_LINK.reason()
+    return ErrorCode.E_CANNOT_OPEN.reason(reason=os.strerror(err.errno or 0))
 
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
           (stat.S_ISSOCK, "a socket"))
 
 
-def not_regular_problem(mode: int) -> str:
+def not_regular_problem(mode: int) -> Reason:
     """The reason for a row that is not a regular file (a pipe or device cannot be a resume)."""
     kind = next((name for test, name in _KINDS if test(mode)), "something else")
-    return (f"not a file but {kind}: screener reads only PDF, DOCX and TXT files; "
-            "replace it with the resume file, or move it out of the folder")
-
-
-_OUTSIDE = ("a link to a file outside the paths given: not followed; check where it points, and "
-            "to screen that file give its own path as an argument")
+    return ErrorCode.E_NOT_REGULAR.reason(kind=kind)
 
 
 def _inside(target: str, roots: list[str]) -> bool:
@@ -114,7 +108,7 @@ class _Walker:
             self.files.append(InputFile(path, _link_problem(path, err)))
             return
         if not top and os.path.islink(path) and not _inside(os.path.realpath(path), self.roots):
-            self.files.append(InputFile(path, _OUTSIDE))
+            self.files.append(InputFile(path, ErrorCode.E_OUTSIDE_LINK.reason()))
         elif stat.S_ISDIR(st.st_mode):
             self._walk_dir(path, st)
         elif stat.S_ISREG(st.st_mode):
@@ -148,9 +142,9 @@ class _Walker:
         self._open_dirs.pop()
 
 
-def _folder_problem(err: OSError) -> str:
+def _folder_problem(err: OSError) -> Reason:
     reason = os.strerror(err.errno) if err.errno else str(err)
-    return f"cannot open this folder ({reason.lower()}); check its permissions"
+    return ErrorCode.E_FOLDER_UNREADABLE.reason(reason=reason.lower())
 
 
 def collect_inputs(paths: Sequence[str]) -> Inputs:

@@ -1,4 +1,8 @@
-"""A small pool of worker processes with a deadline per file.
+"""A small pool of worker processes with a deadline per task.
+
+It knows nothing of files or profiles: it runs `work(task)` and reports each task's `Outcome`,
+the work's result or how the worker running it ended (overran its deadline, died, ran out of
+memory, answered what cannot be sent back). The caller (screener.run.batch) makes a row of it.
 
 concurrent.futures cannot stop one running task, and a worker that dies breaks the whole
 ProcessPoolExecutor. Here each worker is a Process with its own pipe; the parent waits on the
@@ -13,10 +17,11 @@ threads can deadlock, so then (and on other systems) "forkserver" or "spawn" is 
 
 Extract-ahead: building the skill matcher (importing spaCy included) takes the parent about a
 second on one core, and under "fork" it must be done before the workers are forked. Given an
-`ahead` callable (the extraction half of the work, which needs no matcher), the pool forks one
-worker for it first and builds the matcher in a thread meanwhile: that worker reads the first
-files while the other core builds, and its documents wait in `_extracted` for the real workers
-(as tasks carrying their document) once they are forked. Same results, one idle second less.
+`ReadAhead` (the extraction half of the work, which needs no matcher), the pool forks one
+worker for it first and runs `prepare` (the matcher build) in a thread meanwhile: that worker
+reads the first files while the other core builds, and the tasks it hands on (carrying their
+document) wait in `_extracted` for the real workers once they are forked. Same results, one
+idle second less.
 
 Two files in hand: a real worker is sent its next file while it reads the current one, so it
 starts that file as soon as it has sent its answer instead of waiting for the parent to take the
@@ -50,6 +55,7 @@ import faulthandler
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -57,16 +63,44 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from multiprocessing.connection import Connection, wait
 from typing import Any
-
-from screener.records import Document, Profile
-from screener.run.work import RESAVE, Task, crash_reason, error_profile, timeout_reason
 
 GiB = 1024**3
 _PREPARE_POLL = 0.01  # seconds between looks at the matcher build while reading ahead
 _IN_HAND = 2  # files a real worker holds at once: the one it reads and the next
 WORKER_GROWTH = 32 * 2**20  # bytes a worker may grow after its first file (see above)
+
+
+class Ending(Enum):
+    RESULT = "result"  # the work answered
+    TIMEOUT = "timeout"  # past its deadline: the worker was killed
+    CRASH = "crash"  # the worker died (a segfault, an OOM kill, os._exit)
+    MEMORY = "memory"  # the work raised MemoryError under the worker's cap
+    UNSENDABLE = "unsendable"  # the work's answer cannot be pickled back to the parent
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one task."""
+
+    ending: Ending
+    # RESULT: what the work returned; TIMEOUT: the seconds allowed; UNSENDABLE: why the answer
+    # cannot be pickled (one line); else None
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class ReadAhead:
+    """The first half of the work, which needs nothing `prepare` builds: one worker does it
+    while the parent prepares (see the module docstring)."""
+
+    run: Callable[[Any], Any]  # task -> an answer, in the read-ahead worker
+    then: Callable[[Any, Any], Any]  # (task, answer) -> the task for a real worker; None: final
+    wanted: Callable[[Any], bool]  # whether a task has a first half to do
+    prepare: Callable[[], None] | None = None  # in the parent before the worker is forked
 
 
 def start_method() -> str:
@@ -135,7 +169,7 @@ def _close_inherited(own: Connection) -> None:
     _PARENT_ENDS.clear()
 
 
-def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: int | None,
+def _worker_main(conn: Connection, work: Callable[[Any], Any], memory_limit: int | None,
                  growth: int | None = None, parent: int | None = None) -> None:
     _die_with_parent(parent)
     _close_inherited(conn)
@@ -162,13 +196,16 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
             return
         if task is None:
             return
-        result = work(task)
         try:
-            conn.send((task.index, result, tired))
-        except (TypeError, ValueError, AttributeError, RecursionError) as err:  # not picklable
-            conn.send((task.index, error_profile(task.path, f"could not be read ({err}); "
-                                                            f"{RESAVE}"), tired))
-        del task, result
+            answer: tuple[Ending, Any] = (Ending.RESULT, work(task))
+        except MemoryError:
+            answer = (Ending.MEMORY, None)
+        try:
+            conn.send((*answer, tired))
+        except (pickle.PickleError, TypeError, ValueError, AttributeError,
+                RecursionError) as err:  # not picklable
+            conn.send((Ending.UNSENDABLE, str(err), tired))
+        del task, answer
         gc.collect(1)
         if growth is not None:  # measured once the file's garbage is gone
             resident = _statm(1)
@@ -177,7 +214,7 @@ def _worker_main(conn: Connection, work: Callable[[Task], Any], memory_limit: in
 
 
 class _Worker:
-    def __init__(self, ctx: Any, work: Callable[[Task], Any], memory_limit: int | None,
+    def __init__(self, ctx: Any, work: Callable[[Any], Any], memory_limit: int | None,
                  growth: int | None = None):
         self.conn, child = ctx.Pipe(duplex=True)
         _PARENT_ENDS.add(self.conn)
@@ -186,7 +223,7 @@ class _Worker:
                                    args=(child, work, memory_limit, growth, parent), daemon=True)
         self.process.start()
         child.close()
-        self.tasks: deque[Task] = deque()  # sent and not answered yet, in order
+        self.tasks: deque[Any] = deque()  # sent and not answered yet, in order
         self.deadline = 0.0  # for tasks[0]
         self.broken = False  # a send failed: it died; `poll` reports it at its pipe's end
         self.given = 0  # files sent to it, ever
@@ -206,13 +243,18 @@ class _Worker:
 
 
 class WorkerPool:
-    """Runs `work(task)` in `jobs` processes; `poll` returns finished (task, Profile) pairs."""
+    """Runs `work(task)` in `jobs` processes; `poll` returns finished (task, Outcome) pairs.
 
-    def __init__(self, work: Callable[[Task], Profile], jobs: int, *, timeout: float | None,
+    prepare: built once in the parent before the workers are forked, so they inherit it.
+    ahead: the work's first half, done while `prepare` runs (under "fork" only).
+    """
+
+    def __init__(self, work: Callable[[Any], Any], jobs: int, *, timeout: float | None,
                  memory_limit: int | None = 2 * GiB, method: str | None = None,
-                 ahead: Callable[[Task], Any] | None = None,
+                 prepare: Callable[[], None] | None = None, ahead: ReadAhead | None = None,
                  worker_growth: int | None = WORKER_GROWTH, files_per_worker: int | None = None):
         self.work = work
+        self._prepare = prepare
         self.jobs = max(1, jobs)
         self.worker_growth = worker_growth
         self.files_per_worker = files_per_worker
@@ -222,18 +264,18 @@ class WorkerPool:
         self._ctx = multiprocessing.get_context(self.method)
         self._idle: list[_Worker] = []
         self._busy: dict[Connection, _Worker] = {}
-        self._backlog: deque[Task] = deque()
+        self._backlog: deque[Any] = deque()
         # For the real workers before the backlog: documents read ahead, and files a killed or
         # dead worker held unread.
-        self._extracted: deque[Task] = deque()
-        self._ahead = ahead if self.method == "fork" else None
+        self._extracted: deque[Any] = deque()
+        self._ahead = ahead if self.method == "fork" and prepare is not None else None
         self._preparing: _Preparing | None = None
         self._ahead_worker: _Worker | None = None
         self._retired: list[_Worker] = []  # read-ahead worker asked to stop, to be joined
         self.started = 0  # worker processes started, replacements included
         self.read_ahead = 0  # files read by the read-ahead worker
 
-    def submit(self, task: Task) -> None:
+    def submit(self, task: Any) -> None:
         self._backlog.append(task)
         self._dispatch()
 
@@ -292,7 +334,7 @@ class WorkerPool:
             self._extracted.appendleft(worker.tasks.pop())
         worker.tasks.clear()
 
-    def _send(self, worker: _Worker, task: Task) -> bool:
+    def _send(self, worker: _Worker, task: Any) -> bool:
         try:
             worker.conn.send(task)
         except OSError:  # it died: the caller gives the task to another worker
@@ -315,11 +357,8 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         self._reap()
-        if self.started == 0 and self.method == "fork":
-            # Built once here, inherited by every worker (and every replacement) through fork.
-            prepare = getattr(self.work, "prepare", None)
-            if prepare is not None:
-                prepare()
+        if self.started == 0 and self.method == "fork" and self._prepare is not None:
+            self._prepare()  # built once here, inherited by every worker (and replacement)
         self.started += 1
         return _Worker(self._ctx, self.work, self.memory_limit, self.worker_growth)
 
@@ -333,23 +372,20 @@ class WorkerPool:
     def _start_ahead(self) -> None:
         """Fork the read-ahead worker, then build the matcher in a thread (see the module
         docstring). The fork comes first: no thread may run while a process forks."""
-        prepare = getattr(self.work, "prepare", None)
-        if prepare is None:
-            return
-        early = getattr(self.work, "prepare_extraction", None)
-        if early is not None:
-            early()  # ~0.1 s: the read-ahead worker inherits the readers instead of importing
+        assert self._ahead is not None and self._prepare is not None
+        if self._ahead.prepare is not None:
+            self._ahead.prepare()  # ~0.1 s (the readers): inherited, not imported, by the worker
         self.started += 1
-        self._ahead_worker = _Worker(self._ctx, self._ahead, self.memory_limit)
-        self._preparing = _Preparing(prepare)
+        self._ahead_worker = _Worker(self._ctx, self._ahead.run, self.memory_limit)
+        self._preparing = _Preparing(self._prepare)
 
     def _dispatch_ahead(self) -> None:
-        worker = self._ahead_worker
-        if worker is None or worker.conn in self._busy:
+        worker, ahead = self._ahead_worker, self._ahead
+        if worker is None or ahead is None or worker.conn in self._busy:
             return
         while self._backlog:
             task = self._backlog.popleft()
-            if task.document is not None:  # already read (a cache hit): nothing to read ahead
+            if not ahead.wanted(task):  # nothing to read ahead (a cache hit, say)
                 self._extracted.append(task)
                 continue
             if not self._send(worker, task):
@@ -357,7 +393,7 @@ class WorkerPool:
                 self._ahead_worker = None  # it died: the real workers will do the rest
             return
 
-    def poll(self) -> list[tuple[Task, Profile]]:
+    def poll(self) -> list[tuple[Any, Outcome]]:
         """Wait for at least one file to finish (or overrun) and return what finished."""
         if self._preparing is not None and not self._busy:
             self._preparing.wait()  # nothing to read ahead: wait for the matcher
@@ -368,7 +404,7 @@ class WorkerPool:
         if self._preparing is not None:  # wake up soon to fork the workers once it is built
             nearest = min(nearest, time.monotonic() + _PREPARE_POLL)
         ready = wait(list(self._busy), timeout=max(0.0, nearest - time.monotonic()))
-        done = [self._receive(self._busy.pop(conn)) for conn in ready]  # type: ignore[index]
+        done = [self._receive(self._busy.pop(conn)) for conn in ready]  # type: ignore[call-overload]
         now = time.monotonic()
         for conn, worker in list(self._busy.items()):
             if worker.deadline <= now:
@@ -378,45 +414,53 @@ class WorkerPool:
                     self._ahead_worker = None
                 task = worker.tasks[0]
                 self._requeue(worker)
-                done.append((task, error_profile(task.path, timeout_reason(self.timeout or 0))))
+                done.append((task, Outcome(Ending.TIMEOUT, self.timeout or 0)))
         self._dispatch()
-        return [(task, profile) for task, profile in done if profile is not None]
+        return [(task, outcome) for task, outcome in done if outcome is not None]
 
-    def _receive(self, worker: _Worker) -> tuple[Task, Profile | None]:
-        """The answer to the worker's first task; None for a document read ahead (queued to be
-        parsed)."""
+    def _receive(self, worker: _Worker) -> tuple[Any, Outcome | None]:
+        """The outcome of the worker's first task; None for a task read ahead (queued for a
+        real worker)."""
         task = worker.tasks[0]
         ahead = worker is self._ahead_worker
         try:
-            _, result, tired = worker.conn.recv()
+            ending, value, tired = worker.conn.recv()
         except Exception:  # noqa: BLE001 - EOF: the worker died (segfault, OOM kill, os._exit)
             worker.kill()
             if ahead:
                 self._ahead_worker = None
             self._requeue(worker)
-            return task, error_profile(task.path, crash_reason())
+            return task, Outcome(Ending.CRASH)
         worker.tasks.popleft()
         worker.tired = worker.tired or tired
+        outcome = Outcome(ending, value)
         if worker.tasks:  # it went on with the next one as it answered
             worker.deadline = self._deadline()
             self._busy[worker.conn] = worker
-            return task, result
+            return task, outcome
         if ahead:
-            if self._preparing is None:  # the real workers run now: retire it
-                worker.ask_to_stop()
-                self._retired.append(worker)
-                self._ahead_worker = None
-            if isinstance(result, Document):
-                self.read_ahead += 1
-                self._extracted.append(Task(task.index, task.path, document=result))
-                return task, None
-            return task, result
+            return task, self._read_ahead(worker, task, outcome)
         if worker.tired:  # a fresh one takes over
             worker.ask_to_stop()
             self._retired.append(worker)
         else:
             self._idle.append(worker)
-        return task, result
+        return task, outcome
+
+    def _read_ahead(self, worker: _Worker, task: Any, outcome: Outcome) -> Outcome | None:
+        """The read-ahead worker's outcome, or None when its answer goes on to a real worker."""
+        if self._preparing is None:  # the real workers run now: retire it
+            worker.ask_to_stop()
+            self._retired.append(worker)
+            self._ahead_worker = None
+        assert self._ahead is not None
+        follow = (self._ahead.then(task, outcome.value) if outcome.ending is Ending.RESULT
+                  else None)
+        if follow is None:
+            return outcome
+        self.read_ahead += 1
+        self._extracted.append(follow)
+        return None
 
     def close(self) -> None:
         if self._preparing is not None:

@@ -2,7 +2,8 @@
 
 `Work` is the picklable callable a worker process (or a Dask worker) runs for each `Task`. It
 never raises for a bad file: anything that goes wrong becomes a Profile whose Document has
-status "error" and a one-line reason that ends with what to do.
+status "error", an error code (screener.errors.ErrorCode) and a one-line reason that ends with
+what to do.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from screener.errors import MADE_BY_BATCH, ErrorCode, Reason
 from screener.parse.profile import ParseSettings, extract_document, parse_bytes, parse_document
 from screener.records import Document, Profile
 from screener.run.inputs import not_regular_problem, shown_path
 
 ParseBytes = Callable[[str, bytes, ParseSettings], Profile]
 ParseDocument = Callable[[Document, ParseSettings], Profile]
-
-RESAVE = "open it and save a fresh copy as PDF"
 
 
 @dataclass(frozen=True)
@@ -33,30 +33,17 @@ class Task:
     data: bytes | None = None  # the file's bytes, shipped when the worker has no shared disk
 
 
-def error_profile(path: str, reason: str, sha256: str = "") -> Profile:
+def error_profile(path: str, reason: Reason, sha256: str = "") -> Profile:
     """A row for a file that could not be read: it still appears in every report."""
     return Profile(document=Document(path=shown_path(path), sha256=sha256, status="error",
-                                     error=reason))
-
-
-# The reasons batch itself gives. They depend on this run (limits, deadlines, the environment),
-# not only on the file's bytes, so rows carrying them are never cached.
-_OWN_REASONS = ("took longer than", "reader crashed", "needs more memory", "could not be read (",
-                "its structure is nested", "permission denied", "the file disappeared",
-                "cannot read it", "too large: ")
+                                     error=reason.message, error_code=reason.code.value))
 
 
 def made_by_batch(profile: Profile) -> bool:
-    error = profile.document.error
-    return profile.document.status == "error" and bool(error) and error.startswith(_OWN_REASONS)
-
-
-def timeout_reason(seconds: float) -> str:
-    return f"took longer than {seconds:g} s to read: it may be damaged or huge; {RESAVE}"
-
-
-def crash_reason() -> str:
-    return f"reader crashed on this file: it may be damaged or need too much memory; {RESAVE}"
+    """Whether the row's reason depends on this run (limits, deadlines, the environment), not
+    only on the file's bytes: such rows are never cached (screener.errors.MADE_BY_BATCH)."""
+    doc = profile.document
+    return doc.status == "error" and doc.error_code in MADE_BY_BATCH
 
 
 def _mb(n: int) -> str:
@@ -65,9 +52,8 @@ def _mb(n: int) -> str:
     return (f"{mib:,.1f}".removesuffix(".0") if mib >= 1 else f"{mib:.3g}") + " MB"
 
 
-def too_big_reason(size: int, max_bytes: int) -> str:
-    return (f"too large: {_mb(size)}, over the {_mb(max_bytes)} limit for one resume; check it "
-            "is a resume, or raise --max-mb")
+def too_big_reason(size: int, max_bytes: int) -> Reason:
+    return ErrorCode.E_TOO_LARGE.reason(size=_mb(size), limit=_mb(max_bytes))
 
 
 def read_file(path: str, max_bytes: int) -> bytes | Profile:
@@ -89,12 +75,11 @@ def read_file(path: str, max_bytes: int) -> bytes | Profile:
                 return error_profile(path, too_big_reason(size, max_bytes))
             data = fp.read(max_bytes + 1)
     except PermissionError:
-        return error_profile(path, "permission denied: screener cannot open it; "
-                                   "check the file's permissions")
+        return error_profile(path, ErrorCode.E_PERMISSION.reason())
     except FileNotFoundError:
-        return error_profile(path, "the file disappeared during screening; check the path")
+        return error_profile(path, ErrorCode.E_DISAPPEARED.reason())
     except OSError as err:
-        return error_profile(path, f"cannot read it ({err.strerror or err}); check the file")
+        return error_profile(path, ErrorCode.E_OS_ERROR.reason(reason=err.strerror or err))
     if len(data) > max_bytes:
         return error_profile(path, too_big_reason(len(data), max_bytes))
     return data
@@ -212,14 +197,26 @@ class Work:
         return _with_sha(profile, sha).document
 
     @staticmethod
+    def needs_reading(task: Task) -> bool:
+        """Whether `extract` has anything to do for the task (not when the cache had its
+        document)."""
+        return task.document is None
+
+    @staticmethod
+    def after_extract(task: Task, answer: Document | Profile) -> Task | None:
+        """The task that parses what `extract` answered; None when the answer is the row."""
+        if isinstance(answer, Document):
+            return Task(task.index, task.path, document=answer)
+        return None
+
+    @staticmethod
     def _guard(path: str, sha: str, run: Callable[[], Profile]) -> Profile:
         try:
             return run()
         except MemoryError:
-            reason = ("needs more memory than one resume may use: it may be a decompression "
-                      f"bomb or damaged; {RESAVE}")
+            reason = ErrorCode.E_MEMORY.reason()
         except RecursionError:
-            reason = f"its structure is nested too deeply to read; {RESAVE}"
+            reason = ErrorCode.E_NESTED.reason()
         except Exception as err:  # noqa: BLE001 - a reader bug must cost one row, not the batch
-            reason = f"could not be read ({type(err).__name__}); {RESAVE}"
+            reason = ErrorCode.E_UNEXPECTED.reason(error=type(err).__name__)
         return error_profile(path, reason, sha)
