@@ -37,6 +37,28 @@ def test_check_reports_an_alias_claimed_twice(tmp_path):
     assert str(bad) in line and "'node'" in line and "remove it from one of them" in line
 
 
+def test_check_lists_every_problem_with_its_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nskills:\n"
+        "- {id: a, name: A, category: x, implies: [zz]}\n"
+        "- {id: b, name: B, category: x, implies: [yy]}\n"
+        "- id: c\n  name: C\n  category: x\n  colour: red\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["taxonomy", "check", str(bad)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"screener: {bad}: skill 'c': unknown key 'colour' at line 8; allowed: aliases, "
+        "category, context, explicit_for, id, implies, name",
+        f"screener: {bad}: skill 'a' implies unknown skill 'zz' at line 3; add that skill or "
+        "remove the link",
+        f"screener: {bad}: skill 'b' implies unknown skill 'yy' at line 4; add that skill or "
+        "remove the link",
+    ]  # and no "(and 2 more; run `screener taxonomy check ...`)": that is this command
+
+
 def test_screen_with_a_broken_taxonomy_stops_with_exit_1(tmp_path):
     from tests.conftest import EXAMPLES, POSTING
 

@@ -142,9 +142,9 @@ skills:
 - {id: node-red, name: Node-RED, category: tool, aliases: [node]}
 """,
     )
-    assert (
-        "skill 'node-red': alias 'node' is also claimed by 'nodejs'; remove it from one of them"
-        in msg
+    assert msg.endswith(
+        "skill 'node-red': alias 'node' is also claimed by 'nodejs' at line 4; "
+        "remove it from one of them"
     )
 
 
@@ -157,10 +157,14 @@ skills:
 - {id: react, category: frontend, colour: blue}
 """,
     )
-    problems = check_taxonomy(path)
-    assert any("id 'Node JS' is not a lowercase slug" in p for p in problems)
-    assert any("skill 'react': unknown key 'colour'" in p for p in problems)
-    assert any("skill 'react': missing 'name'" in p for p in problems)
+    assert check_taxonomy(path) == [
+        f"{path}: skills[0]: id 'Node JS' is not a lowercase slug at line 3; use lowercase "
+        "letters, digits and single hyphens, e.g. 'sql-server'",
+        f"{path}: skill 'react': unknown key 'colour' at line 4; allowed: aliases, category, "
+        "context, explicit_for, id, implies, name",
+        f"{path}: skill 'react': missing 'name' at line 4; add the display name, e.g. "
+        "name: PostgreSQL",
+    ]
 
 
 def test_unknown_implies_suggests_a_fix(tmp_path):
@@ -172,7 +176,8 @@ skills:
 - {id: django, name: Django, category: framework, implies: [pyhton]}
 """,
     )
-    assert "skill 'django' implies unknown skill 'pyhton'; did you mean 'python'?" in msg
+    assert msg.endswith("skill 'django' implies unknown skill 'pyhton' at line 4; "
+                        "did you mean 'python'?")
 
 
 def test_implies_cycle(tmp_path):
@@ -185,7 +190,8 @@ skills:
 - {id: c, name: C, category: x, implies: [a]}
 """,
     )
-    assert "implies form a cycle (a -> b -> c -> a); remove one of those links" in msg
+    assert msg.endswith("skill 'a': implies form a cycle (a -> b -> c -> a) at line 3; "
+                        "remove one of those links")
 
 
 def test_duplicate_id(tmp_path):
@@ -197,7 +203,7 @@ skills:
 - {id: go, name: Golang, category: language}
 """,
     )
-    assert "skill 'go' is defined twice; merge the two entries" in msg
+    assert msg.endswith("skill 'go' is defined twice at line 4; merge the two entries")
 
 
 def test_bad_context_rules(tmp_path):
@@ -213,13 +219,14 @@ skills:
 """,
     )
     problems = "\n".join(check_taxonomy(path))
-    assert "ambiguous form 'golang' is not its name or an alias" in problems
-    assert "case form 'GO' is not one of its ambiguous forms" in problems
-    assert "admit pattern 'developer' must contain exactly one '_'" in problems
-    assert "uses unknown <date>" in problems
-    assert "'near' must be a whole number >= 0" in problems
-    assert "unknown category 'langauge'; did you mean 'language'?" in problems
-    assert "unknown context key 'colour'" in problems
+    assert "ambiguous form 'golang' is not its name or an alias at line 6; add it" in problems
+    assert "case form 'GO' is not one of its ambiguous forms at line 6;" in problems
+    assert "admit pattern 'developer' must contain exactly one '_' standing for the mention " \
+        "at line 6; write e.g. 'ms _' or '_ developer'" in problems
+    assert "uses unknown <date> at line 6; use <version> or <year>" in problems
+    assert "context 'near' must be a whole number >= 0 at line 7; write e.g. near: 1" in problems
+    assert "unknown category 'langauge' at line 7; did you mean 'language'?" in problems
+    assert "unknown context key 'colour' at line 7; allowed: admit," in problems
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):
@@ -245,7 +252,9 @@ skills:
 - {id: b, name: B, category: x, implies: [yy]}
 """,
     )
-    assert "(and 1 more; run `screener taxonomy check" in msg
+    assert msg == (f"{tmp_path / 'taxonomy.yaml'}: skill 'a' implies unknown skill 'zz' at line "
+                   "3; add that skill or remove the link (and 1 more; run `screener taxonomy "
+                   f"check {tmp_path / 'taxonomy.yaml'}`)")
 
 
 def test_explicit_for_must_be_implied(tmp_path):

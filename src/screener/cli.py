@@ -370,10 +370,17 @@ def taxonomy_list(taxonomy_path: str | None) -> None:
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 @_friendly
 def taxonomy_check(file: str | None) -> None:
-    """Validate a taxonomy YAML (default: the bundled one)."""
+    """Validate a taxonomy YAML (default: the bundled one): every problem, with its line."""
     from screener.api import load_taxonomy
+    from screener.errors import TaxonomyError
+    from screener.rubric.taxonomy import check_taxonomy
 
-    tax = load_taxonomy(file)
+    try:
+        tax = load_taxonomy(file)
+    except TaxonomyError:  # it names the first problem; a check lists them all
+        for problem in check_taxonomy(file):
+            click.echo(f"screener: {problem}", err=True)
+        sys.exit(ExitStatus.FAILED)
     click.echo(f"{tax.path}: ok — {len(tax.skills)} skills, version {tax.version}")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from screener.errors import TaxonomyError
+from screener.rubric.yamllines import line_at, load_with_lines
 
 # The ids DESIGN.md promises users (they write them in postings): every bundled taxonomy has them.
 CORE_IDS: tuple[str, ...] = (
@@ -221,6 +222,18 @@ def _read_bytes(path: str) -> bytes:
 # --------------------------------------------------------------------------- validation
 
 
+@dataclass(frozen=True)
+class _Problem:
+    where: tuple[Any, ...]  # keys and list indexes from the top of the file to the bad value
+    text: str
+    fix: str
+
+
+class _Problems(list):
+    def add(self, where: tuple[Any, ...], text: str, fix: str) -> None:
+        self.append(_Problem(where, text, fix))
+
+
 def _parse(path: str, data: bytes) -> tuple[list[str], dict[str, Skill]]:
     """(problems, skills). Problems are complete user-facing messages."""
     try:
@@ -231,176 +244,179 @@ def _parse(path: str, data: bytes) -> tuple[list[str], dict[str, Skill]]:
         return [
             f"{path}: not valid YAML{where}; fix the syntax (indentation, quotes, brackets)"
         ], {}
+    problems = _Problems()
+    skills = _skills(doc, problems)
+    if not problems:
+        return [], skills
+    # Reading the lines costs a second, slower load: paid only by a taxonomy with problems.
+    lines = load_with_lines(data, fast=True)
+    return [f"{path}: {p.text} at line {line_at(lines, p.where)}; {p.fix}"
+            for p in problems], skills
+
+
+def _skills(doc: Any, problems: _Problems) -> dict[str, Skill]:
     if not isinstance(doc, dict) or not isinstance(doc.get("skills"), list) or not doc["skills"]:
-        return [
-            f"{path}: expected a mapping with a non-empty 'skills:' list; see skills/taxonomy.yaml"
-        ], {}
-    problems = [
-        f"{path}: unknown top-level key '{k}'; allowed: {', '.join(sorted(TOP_KEYS))}"
-        for k in sorted(map(str, doc))
-        if k not in TOP_KEYS
-    ]
+        problems.add(("skills",), "expected a mapping with a non-empty 'skills:' list",
+                     "see skills/taxonomy.yaml")
+        return {}
+    for key in sorted(doc, key=str):
+        if key not in TOP_KEYS:
+            problems.add((key,), f"unknown top-level key '{key}'",
+                         f"allowed: {', '.join(sorted(TOP_KEYS))}")
     skills: dict[str, Skill] = {}
+    index: dict[str, int] = {}  # id -> its place in the list, to find its lines
     for i, entry in enumerate(doc["skills"]):
-        skill = _parse_skill(path, i, entry, problems)
+        skill = _parse_skill(("skills", i), entry, problems)
         if skill is None:
             continue
         if skill.id in skills:
-            problems.append(f"{path}: skill '{skill.id}' is defined twice; merge the two entries")
+            problems.add(("skills", i, "id"), f"skill '{skill.id}' is defined twice",
+                         "merge the two entries")
             continue
-        skills[skill.id] = skill
-    problems += _check_aliases(path, skills)
-    problems += _check_implies(path, skills)
-    problems += _check_contexts(path, skills)
-    return problems, skills
+        skills[skill.id], index[skill.id] = skill, i
+    _check_aliases(skills, index, problems)
+    _check_implies(skills, index, problems)
+    _check_contexts(skills, index, problems)
+    return skills
 
 
-def _parse_skill(path: str, i: int, entry: Any, problems: list[str]) -> Skill | None:
+def _parse_skill(at: tuple[Any, ...], entry: Any, problems: _Problems) -> Skill | None:
+    i = at[-1]
     if not isinstance(entry, dict):
-        problems.append(
-            f"{path}: skills[{i}] is not a mapping; write it as '- id: ...' with name and category"
-        )
+        problems.add(at, f"skills[{i}] is not a mapping",
+                     "write it as '- id: ...' with name and category")
         return None
     sid = entry.get("id")
     if not isinstance(sid, str) or not SLUG.match(sid):
-        problems.append(
-            f"{path}: skills[{i}]: id {sid!r} is not a lowercase slug; "
-            "use lowercase letters, digits and single hyphens, e.g. 'sql-server'"
-        )
+        problems.add((*at, "id"), f"skills[{i}]: id {sid!r} is not a lowercase slug",
+                     "use lowercase letters, digits and single hyphens, e.g. 'sql-server'")
         return None
-    where = f"{path}: skill '{sid}'"
-    for key in sorted(map(str, entry)):
+    where = f"skill '{sid}'"
+    for key in sorted(entry, key=str):
         if key not in SKILL_KEYS:
-            problems.append(
-                f"{where}: unknown key '{key}'; allowed: {', '.join(sorted(SKILL_KEYS))}"
-            )
+            problems.add((*at, key), f"{where}: unknown key '{key}'",
+                         f"allowed: {', '.join(sorted(SKILL_KEYS))}")
     name, category = entry.get("name"), entry.get("category")
     if not isinstance(name, str) or not name.strip():
-        problems.append(f"{where}: missing 'name'; add the display name, e.g. name: PostgreSQL")
+        problems.add((*at, "name"), f"{where}: missing 'name'",
+                     "add the display name, e.g. name: PostgreSQL")
         name = sid
     if not isinstance(category, str) or not SLUG.match(category):
-        problems.append(f"{where}: 'category' must be a lowercase slug, e.g. category: database")
+        problems.add((*at, "category"), f"{where}: 'category' must be a lowercase slug",
+                     "write e.g. category: database")
         category = "unknown"
-    aliases = _str_list(entry.get("aliases"), f"{where}: 'aliases'", problems)
-    implies = _str_list(entry.get("implies"), f"{where}: 'implies'", problems)
-    explicit_for = _str_list(entry.get("explicit_for"), f"{where}: 'explicit_for'", problems)
+    lists = {key: _str_list(entry.get(key), (*at, key), f"{where}: '{key}'", problems)
+             for key in ("aliases", "implies", "explicit_for")}
     context = None
     if entry.get("context") is not None:
-        context = _parse_context(where, entry["context"], problems)
-    return Skill(sid, name.strip(), category, aliases, implies, context, explicit_for)
+        context = _parse_context(where, (*at, "context"), entry["context"], problems)
+    return Skill(sid, name.strip(), category, lists["aliases"], lists["implies"], context,
+                 lists["explicit_for"])
 
 
-def _str_list(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
+def _str_list(value: Any, at: tuple[Any, ...], what: str, problems: _Problems) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        problems.append(f"{where} must be a list of strings, e.g. [Postgres, psql]")
+        problems.add(at, f"{what} must be a list of strings", "write e.g. [Postgres, psql]")
         return ()
     out = tuple(str(v).strip() for v in value)
     if any(not v for v in out):
-        problems.append(f"{where} contains an empty string; remove it")
+        problems.add(at, f"{what} contains an empty string", "remove it")
     return tuple(v for v in out if v)
 
 
-def _parse_context(where: str, raw: Any, problems: list[str]) -> ContextRule | None:
+def _parse_context(where: str, at: tuple[Any, ...], raw: Any,
+                   problems: _Problems) -> ContextRule | None:
     if not isinstance(raw, dict):
-        problems.append(
-            f"{where}: 'context' must be a mapping, e.g. context: {{ambiguous: [go], case: [Go]}}"
-        )
+        problems.add(at, f"{where}: 'context' must be a mapping",
+                     "write e.g. context: {ambiguous: [go], case: [Go]}")
         return None
-    for key in sorted(map(str, raw)):
+    for key in sorted(raw, key=str):
         if key not in CONTEXT_KEYS:
-            problems.append(
-                f"{where}: unknown context key '{key}'; allowed: {', '.join(sorted(CONTEXT_KEYS))}"
-            )
+            problems.add((*at, key), f"{where}: unknown context key '{key}'",
+                         f"allowed: {', '.join(sorted(CONTEXT_KEYS))}")
     near = raw.get("near", 0)
     if not isinstance(near, int) or isinstance(near, bool) or near < 0:
-        problems.append(f"{where}: context 'near' must be a whole number >= 0, e.g. near: 1")
+        problems.add((*at, "near"), f"{where}: context 'near' must be a whole number >= 0",
+                     "write e.g. near: 1")
         near = 0
     lists = {
-        k: _str_list(raw.get(k), f"{where}: context '{k}'", problems)
+        k: _str_list(raw.get(k), (*at, k), f"{where}: context '{k}'", problems)
         for k in CONTEXT_KEYS - {"near"}
     }
+    patterns = {key: tuple(_parse_pattern(where, (*at, key), key, p, problems)
+                           for p in lists[key]) for key in ("reject", "admit")}
     return ContextRule(
         ambiguous=tuple(_norm(f) for f in lists["ambiguous"]),
         case=lists["case"],
-        reject=tuple(_parse_pattern(where, "reject", p, problems) for p in lists["reject"]),
-        admit=tuple(_parse_pattern(where, "admit", p, problems) for p in lists["admit"]),
+        reject=patterns["reject"],
+        admit=patterns["admit"],
         sections=tuple(s.lower() for s in lists["sections"]),
         near=near,
         near_categories=lists["near_categories"],
     )
 
 
-def _parse_pattern(where: str, key: str, text: str, problems: list[str]) -> ContextPattern:
+def _parse_pattern(where: str, at: tuple[Any, ...], key: str, text: str,
+                   problems: _Problems) -> ContextPattern:
     tokens = text.lower().split()
     if tokens.count("_") != 1:
-        problems.append(
-            f"{where}: context {key} pattern {text!r} must contain exactly one '_' "
-            "standing for the mention, e.g. 'ms _' or '_ developer'"
-        )
+        problems.add(at, f"{where}: context {key} pattern {text!r} must contain exactly one '_' "
+                     "standing for the mention", "write e.g. 'ms _' or '_ developer'")
         return ContextPattern(text, (), ())
     for tok in tokens:
         if tok.startswith("<") and tok.endswith(">") and tok not in PLACEHOLDERS:
-            problems.append(
-                f"{where}: context {key} pattern {text!r} uses unknown {tok}; "
-                f"use {' or '.join(PLACEHOLDERS)}"
-            )
-    at = tokens.index("_")
-    return ContextPattern(text, tuple(tokens[:at]), tuple(tokens[at + 1 :]))
+            problems.add(at, f"{where}: context {key} pattern {text!r} uses unknown {tok}",
+                         f"use {' or '.join(PLACEHOLDERS)}")
+    at_mention = tokens.index("_")
+    return ContextPattern(text, tuple(tokens[:at_mention]), tuple(tokens[at_mention + 1 :]))
 
 
-def _check_aliases(path: str, skills: dict[str, Skill]) -> list[str]:
-    problems, owner = [], {}
+def _check_aliases(skills: dict[str, Skill], index: dict[str, int], problems: _Problems) -> None:
+    owner: dict[str, str] = {}
     for skill in skills.values():
         seen: set[str] = set()
         for form in (skill.name, *skill.aliases):
             key = _norm(form)
+            at = ("skills", index[skill.id], "name" if form is skill.name else "aliases")
             if key in seen:
                 if form is not skill.name and _norm(skill.name) != key:
-                    problems.append(
-                        f"{path}: skill '{skill.id}': alias '{form}' is listed twice; remove one"
-                    )
+                    problems.add(at, f"skill '{skill.id}': alias '{form}' is listed twice",
+                                 "remove one")
                 continue
             seen.add(key)
             other = owner.setdefault(key, skill.id)
             if other != skill.id:
-                problems.append(
-                    f"{path}: skill '{skill.id}': alias '{key}' is also claimed by '{other}'; "
-                    "remove it from one of them"
-                )
-    return problems
+                problems.add(at, f"skill '{skill.id}': alias '{key}' is also claimed by "
+                             f"'{other}'", "remove it from one of them")
 
 
-def _check_implies(path: str, skills: dict[str, Skill]) -> list[str]:
-    problems = []
+def _check_implies(skills: dict[str, Skill], index: dict[str, int], problems: _Problems) -> None:
+    before = len(problems)
     for skill in skills.values():
+        at = ("skills", index[skill.id])
         for target in skill.implies:
             if target == skill.id:
-                problems.append(
-                    f"{path}: skill '{skill.id}' implies itself; remove '{target}' from its implies"
-                )
+                problems.add((*at, "implies"), f"skill '{skill.id}' implies itself",
+                             f"remove '{target}' from its implies")
             elif target not in skills:
                 hint = difflib.get_close_matches(target, list(skills), n=1)
                 fix = f"did you mean '{hint[0]}'?" if hint else "add that skill or remove the link"
-                problems.append(
-                    f"{path}: skill '{skill.id}' implies unknown skill '{target}'; {fix}"
-                )
+                problems.add((*at, "implies"),
+                             f"skill '{skill.id}' implies unknown skill '{target}'", fix)
         for target in skill.explicit_for:
             if target not in skill.implies:
-                problems.append(
-                    f"{path}: skill '{skill.id}': explicit_for names '{target}', which it does "
-                    f"not imply; add '{target}' to its implies or remove it from explicit_for"
-                )
-    if problems:
-        return problems
+                problems.add((*at, "explicit_for"), f"skill '{skill.id}': explicit_for names "
+                             f"'{target}', which it does not imply", f"add '{target}' to its "
+                             "implies or remove it from explicit_for")
+    if len(problems) > before:
+        return  # a cycle is looked for among links that all lead somewhere
     cycle = _find_cycle(skills)
     if cycle:
-        links = " -> ".join(cycle)
-        return [
-            f"{path}: skill '{cycle[0]}': implies form a cycle ({links}); remove one of those links"
-        ]
-    return []
+        problems.add(("skills", index[cycle[0]], "implies"),
+                     f"skill '{cycle[0]}': implies form a cycle ({' -> '.join(cycle)})",
+                     "remove one of those links")
 
 
 def _find_cycle(skills: dict[str, Skill]) -> list[str]:
@@ -426,39 +442,32 @@ def _find_cycle(skills: dict[str, Skill]) -> list[str]:
     return []
 
 
-def _check_contexts(path: str, skills: dict[str, Skill]) -> list[str]:
-    problems = []
+def _check_contexts(skills: dict[str, Skill], index: dict[str, int],
+                    problems: _Problems) -> None:
     categories = {s.category for s in skills.values()}
     for skill in skills.values():
         rule = skill.context
         if rule is None:
             continue
-        where = f"{path}: skill '{skill.id}'"
+        where, at = f"skill '{skill.id}'", ("skills", index[skill.id], "context")
         forms = {_norm(f) for f in skill.forms}
         if not rule.ambiguous:
-            problems.append(
-                f"{where}: context needs 'ambiguous', the forms that need context, "
-                "e.g. ambiguous: [go]"
-            )
+            problems.add(at, f"{where}: context needs 'ambiguous', the forms that need context",
+                         "write e.g. ambiguous: [go]")
         for form in rule.ambiguous:
             if form not in forms:
-                problems.append(
-                    f"{where}: ambiguous form '{form}' is not its name or an alias; "
-                    "add it to aliases or fix the spelling"
-                )
+                problems.add((*at, "ambiguous"), f"{where}: ambiguous form '{form}' is not its "
+                             "name or an alias", "add it to aliases or fix the spelling")
         for form in rule.case:
             if _norm(form) not in rule.ambiguous:
-                problems.append(
-                    f"{where}: case form '{form}' is not one of its ambiguous forms; "
-                    "add it to 'ambiguous' or remove it"
-                )
+                problems.add((*at, "case"), f"{where}: case form '{form}' is not one of its "
+                             "ambiguous forms", "add it to 'ambiguous' or remove it")
         for cat in rule.near_categories:
             if cat not in categories:
                 hint = difflib.get_close_matches(cat, sorted(categories), n=1)
                 fix = f"did you mean '{hint[0]}'?" if hint else "use a category some skill has"
-                problems.append(f"{where}: near_categories names unknown category '{cat}'; {fix}")
+                problems.add((*at, "near_categories"),
+                             f"{where}: near_categories names unknown category '{cat}'", fix)
         if rule.near_categories and not rule.near:
-            problems.append(
-                f"{where}: near_categories without 'near'; add near: 1 or remove near_categories"
-            )
-    return problems
+            problems.add((*at, "near_categories"), f"{where}: near_categories without 'near'",
+                         "add near: 1 or remove near_categories")
