@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from screener.cli import cli
 from screener.report.csv import safe_cell, write_csv
+from screener_testkit import hostile
 from tests.conftest import AS_OF, EXAMPLES
-from tests.fixtures import hostile
 from tests.shortlist_factory import make_shortlist
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,9 @@ EXPECTED = {
     "empty.pdf": ("error", "E_EMPTY_FILE"),
     "pages-2000.pdf": ("error", "E_TOO_MANY_PAGES"),
     "nested.pdf": ("error", "E_PDF_NESTED"),
-    "bomb.pdf": ("error", "E_CRASH"),
+    # how a worker meets the bomb depends on the machine: killed at its memory cap, out of
+    # memory, or past the deadline when the cores are busy; never more than its own row
+    "bomb.pdf": ("error", frozenset({"E_CRASH", "E_MEMORY", "E_TIMEOUT"})),
     "bomb.docx": ("error", "E_ZIP_BOMB"),
     "big.txt": ("error", "E_TOO_LARGE"),
     "loop.pdf": ("error", "E_SYMLINK_LOOP"),
@@ -114,7 +116,11 @@ def test_every_file_once_in_csv_and_json_with_status_and_a_reason_that_says_what
     csv_by_name = {Path(_unneutralised(r["file"])).name: r for r in rows}
     for name, (status, code) in EXPECTED.items():
         entry = by_name[name]
-        assert (name, entry["status"], entry["error_code"]) == (name, status, code)
+        assert (name, entry["status"]) == (name, status)
+        if isinstance(code, frozenset):
+            assert entry["error_code"] in code, (name, entry["error_code"])
+        else:
+            assert (name, entry["error_code"]) == (name, code)
         assert csv_by_name[name]["status"] == status
         if code is None:
             assert entry["error"] is None and csv_by_name[name]["error"] == ""
