@@ -22,7 +22,7 @@ examples:  ## rebuild the demo resumes in examples/resumes/
 	$(PYTHON) examples/make_examples.py
 
 fixtures:  ## rebuild the test fixture files in tests/fixtures/files/
-	$(PYTHON) tests/fixtures/make_fixtures.py
+	$(PYTHON) -m screener_testkit.make_fixtures
 
 schema:  ## rewrite schemas/posting.schema.json from the posting validator's tables
 	$(PYTHON) -m screener.cli posting schema > schemas/posting.schema.json

@@ -17,7 +17,7 @@ default settings, normalised the same way:
 and, for auto, how many files fell back from the fast path to pdfminer. "pdfium raw" is
 pypdfium2's own `get_text_range()` for comparison (no gap check, no column handling).
 
-Generated files (tests/fixtures/make_fixtures.varied_pdf) vary the font (Helvetica, Times,
+Generated files (screener_testkit.make_fixtures.varied_pdf) vary the font (Helvetica, Times,
 Courier, DejaVu Sans, Liberation Serif/Sans), size, one or two columns, 1-3 pages, whole lines
 or words positioned without space glyphs, and row-by-row or column-by-column drawing order.
 """
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -35,14 +34,10 @@ from pathlib import Path
 
 from screener.extract import extract
 from screener.extract.text import normalise
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+from screener_testkit.make_fixtures import varied_pdf
 
 
 def generate(folder: Path, count: int) -> list[Path]:
-    from make_fixtures import varied_pdf
-
     paths = []
     for seed in range(count):
         path = folder / f"resume_{seed:03d}.pdf"

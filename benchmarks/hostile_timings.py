@@ -2,7 +2,7 @@
 
     /tmp/venv/bin/python benchmarks/hostile_timings.py [--timeout 10] [--memory-mb 2048]
 
-Writes the files of tests/fixtures/hostile.py into a temporary folder, then reads each one
+Writes the files of screener_testkit.hostile into a temporary folder, then reads each one
 alone with `screener.run.batch.parse_all` as `screener screen --jobs 1` does (one guarded worker:
 the deadline and the memory cap apply), so each time is that file's own cost, worker start
 included. Prints a Markdown table, then the whole folder as one batch on two workers.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -20,10 +19,7 @@ from pathlib import Path
 from screener.parse.profile import ParseSettings
 from screener.run.batch import parse_all
 from screener.run.inputs import collect_inputs
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository root
-
-from tests.fixtures import hostile
+from screener_testkit import hostile
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
 

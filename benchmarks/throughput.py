@@ -20,7 +20,7 @@ baseline:
     the fast and auto extractors' text equal those from the pdfminer extractor's.
 With --memory-files N it also screens N distinct files (the corpus copied with a PDF comment
 appended after %%EOF, so every copy has its own hash and cache entry), cold, and reports time
-and peak memory. The corpus comes from benchmarks/make_corpus.py (written on first use), in
+and peak memory. The corpus comes from screener_testkit.make_corpus (written on first use), in
 the style's folder unless --corpus names one: `varied` (default, benchmarks/corpus) or `word`
 (benchmarks/corpus-word: resumes written as word processors write them, ~6,400 characters and
 2.3 pages a file, as heavy for both readers as real two-page resumes).
@@ -43,7 +43,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
 AS_OF = "2026-11-27"
 POSTING = ROOT / "pipelines" / "backend-developer.yaml"
 
@@ -206,7 +205,7 @@ def main() -> None:
                         help="large-batch memory run of text resumes with words of their own")
     args = parser.parse_args()
 
-    from make_corpus import make_corpus
+    from screener_testkit.make_corpus import make_corpus
 
     paths = make_corpus(args.corpus, args.count, style=args.style)
     args.corpus = paths[0].parent

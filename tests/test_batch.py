@@ -26,7 +26,7 @@ from screener.run.batch import drop_text, outcome_profile, parse_all, read_ahead
 from screener.run.inputs import collect_inputs, shown_path
 from screener.run.pool import Ending, Outcome, WorkerPool
 from screener.score.dupes import mark_duplicates
-from tests.fixtures import hostile
+from screener_testkit import hostile
 
 SETTINGS = ParseSettings(as_of="2026-11-27")
 FIXTURES = Path(__file__).parent / "fixtures" / "files"

@@ -1,4 +1,4 @@
-"""Resume-builder exports (tests/fixtures/make_lc_resumes.py) as real PDFs, end to end.
+"""Resume-builder exports (screener_testkit.make_lc_resumes) as real PDFs, end to end.
 
 Each spec is rendered with reportlab, then read by the real pipeline (`parse_bytes`: extraction,
 normalisation, sections, experience, contact) and compared with its hand-written gold.
@@ -6,18 +6,15 @@ normalisation, sections, experience, contact) and compared with its hand-written
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from screener.parse.profile import ParseSettings, parse_bytes
+from screener_testkit import make_lc_resumes
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLD = Path(__file__).resolve().parent / "data" / "experience" / "gold.yaml"
-sys.path.insert(0, str(FIXTURES))
-import make_lc_resumes  # noqa: E402
 
 # One spec per layout: a (title / dates / employer), b (employer / title / dates),
 # b2 (employer / "title dates"), c1 ("title dates" / employer), c2 (all on one line).

@@ -393,7 +393,7 @@ def test_a_cache_that_stays_locked_is_skipped_not_moved_aside(tmp_path, monkeypa
 
 
 def test_a_file_name_that_is_not_utf8_is_cached_under_its_real_bytes(tmp_path):
-    from tests.fixtures.hostile import NON_UTF8_NAME, NON_UTF8_SHOWN
+    from screener_testkit.hostile import NON_UTF8_NAME, NON_UTF8_SHOWN
 
     folder = tmp_path / "resumes"
     folder.mkdir()
@@ -415,7 +415,7 @@ def test_a_file_name_that_is_not_utf8_is_cached_under_its_real_bytes(tmp_path):
 
 
 def _bomb_row() -> bytes:
-    from tests.fixtures.hostile import flate_bomb
+    from screener_testkit.hostile import flate_bomb
 
     return flate_bomb(1024**3)  # 1 MB that inflates to 1 GiB
 

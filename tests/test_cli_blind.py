@@ -130,7 +130,7 @@ def _write(folder: Path, p: Person) -> None:
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     elif p.file.endswith(".docx"):
         docx = pytest.importorskip("docx")
-        from tests.fixtures.make_fixtures import _deterministic_zip
+        from screener_testkit.make_fixtures import _deterministic_zip
 
         doc = docx.Document()
         for line in lines:
@@ -140,7 +140,7 @@ def _write(folder: Path, p: Person) -> None:
         target.write_bytes(_deterministic_zip(buf.getvalue()))
     else:
         pytest.importorskip("reportlab")
-        from tests.fixtures.make_fixtures import Job, Resume, resume_pdf
+        from screener_testkit.make_fixtures import Job, Resume, resume_pdf
 
         resume = Resume(name=p.name_line, contact=f"{p.email} | {p.phone} | {p.handle}",
                         summary="Backend developer: Python, Node.js and PostgreSQL on AWS.",

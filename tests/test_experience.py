@@ -1087,7 +1087,7 @@ def _cpu_seconds(text: str, repeats: int = 3) -> float:
 
 def test_a_line_of_dates_is_weighed_a_bounded_number_of_times(monkeypatch):
     from screener.parse import experience
-    from tests.fixtures.hostile import dates_line
+    from screener_testkit.hostile import dates_line
 
     calls = []
     real = experience._split_parts
@@ -1099,7 +1099,7 @@ def test_a_line_of_dates_is_weighed_a_bounded_number_of_times(monkeypatch):
 
 @pytest.mark.parametrize("kind", ["dates_line", "job_lines"])
 def test_ten_times_the_hostile_text_costs_less_than_twenty_times_the_time(kind):
-    from tests.fixtures import hostile
+    from screener_testkit import hostile
 
     make = getattr(hostile, kind)
     n = 5000 if kind == "dates_line" else 3400

@@ -1,4 +1,4 @@
-"""screener.extract: real fixture files (tests/fixtures/make_fixtures.py) through every reader."""
+"""screener.extract: real fixture files (screener_testkit.make_fixtures) through every reader."""
 
 from __future__ import annotations
 
@@ -14,18 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from screener.errors import ErrorCode
-from screener.extract import extract, layout
+from screener.extract import EXTRACTORS, extract, layout
 from screener.extract.layout import Glyph, reading_order, segment_columns, segments
 from screener.extract.pdf import fast_path_problem
 from screener.extract.plain import decode
 from screener.extract.sniff import sniff
+from screener_testkit import make_fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = FIXTURES / "files"
-sys.path.insert(0, str(FIXTURES))
-import make_fixtures
 
-PDF_EXTRACTORS = ["auto", "fast", "pdfminer"]
+PDF_EXTRACTORS = list(EXTRACTORS)
 
 
 def read(name: str, extractor: str = "auto", **kwargs):
@@ -661,8 +660,7 @@ def test_fixture_writer_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes_without_inflating() -> None:
-    sys.path.insert(0, str(FIXTURES.parent.parent))
-    from tests.fixtures.hostile import zip_bomb_docx
+    from screener_testkit.hostile import zip_bomb_docx
 
     doc = extract("bomb.docx", zip_bomb_docx(320 * 1024**2))
     assert (doc.status, doc.kind, doc.error_code) == ("error", "docx", ErrorCode.E_ZIP_BOMB)
@@ -671,7 +669,7 @@ def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes_without_inflating() 
 
 
 def test_a_pdf_nested_thousands_of_levels_deep_is_refused_before_parsing() -> None:
-    from tests.fixtures.hostile import nested_pdf
+    from screener_testkit.hostile import nested_pdf
 
     for extractor in PDF_EXTRACTORS:
         doc = extract("nested.pdf", nested_pdf(5000), extractor=extractor)

@@ -1,7 +1,7 @@
 """Mutation fuzzing of the committed fixture files through `extract`, with every extractor.
 
 Hypothesis flips, inserts, deletes and truncates bytes of tests/fixtures/files/* and checks the
-property of fuzzing/fuzz_extract.py: extract never raises, the status is ok / empty / error,
+property of screener_testkit.fuzz_extract (fuzzing/fuzz_extract.py's): extract never raises, the status is ok / empty / error,
 an error carries a one-line reason. Bounded (about 150 examples, no deadline) so CI runs it in
 seconds; `python fuzzing/fuzz_extract.py` runs the same property under atheris for longer.
 """
@@ -9,16 +9,16 @@ seconds; `python fuzzing/fuzz_extract.py` runs the same property under atheris f
 from __future__ import annotations
 
 import base64
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from screener.extract import EXTRACTORS
+from screener_testkit.fuzz_extract import TestOneInput, check
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "fuzzing"))
-from fuzz_extract import EXTRACTORS, TestOneInput, check
 
 FILES = sorted(p for p in (ROOT / "tests" / "fixtures" / "files").iterdir() if p.is_file())
 SEEDS = {p.name: p.read_bytes() for p in FILES}

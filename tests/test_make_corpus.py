@@ -2,16 +2,11 @@
 
 import io
 import re
-import sys
-from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
-pytest.importorskip("reportlab")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-
-import make_corpus
-import pypdfium2 as pdfium
+from screener_testkit import make_corpus
 
 
 def _text(data: bytes) -> tuple[str, int]:

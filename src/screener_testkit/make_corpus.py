@@ -1,13 +1,14 @@
 """Write a synthetic corpus of resume PDFs for the throughput benchmark.
 
     python benchmarks/make_corpus.py [FOLDER] [--style varied|word] [--count 500] [--seed 1]
+    (or python -m screener_testkit.make_corpus ...)
 
 Every PDF is invented (names, employers, example.com addresses) and made by reportlab with a
 fixed seed, so the same command writes the same bytes. Two styles:
 
   varied  (default; folder benchmarks/corpus) layouts vary (one or two columns, row or column
           text order, word-by-word positioning), fonts, sizes and 1-3 pages. The writer is
-          tests/fixtures/make_fixtures.py:varied_pdf, the one the extraction tests use. Light:
+          screener_testkit.make_fixtures.varied_pdf, the one the extraction tests use. Light:
           ~2,500 characters and 1.6 pages a file.
   word    (folder benchmarks/corpus-word) resumes written the way word processors (Word,
           LibreOffice, Google Docs) write PDFs, so that both readers work about as hard as on
@@ -23,10 +24,10 @@ import functools
 import io
 import math
 import random
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from screener_testkit import ROOT, make_fixtures
+
 FOLDERS = {"varied": ROOT / "benchmarks" / "corpus", "word": ROOT / "benchmarks" / "corpus-word"}
 DEFAULT = FOLDERS["varied"]
 
@@ -935,9 +936,6 @@ def make_corpus(folder: Path | None = None, count: int = 500, seed: int = 1,
     if style == "word":
         write = word_pdf
     else:
-        sys.path.insert(0, str(ROOT))
-        from tests.fixtures import make_fixtures
-
         _fall_back_to_core_fonts(make_fixtures)
 
         def write(i: int, seed: int) -> bytes:
