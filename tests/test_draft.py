@@ -98,7 +98,9 @@ EXPECTED = {
     ),
     "it_support.txt": (["help-desk@2", "windows", "linux", "excel"], [], None),
     "accountant.txt": (["excel"], ["cpa"], 5),
-    "sales.txt": (["b2b-sales@2", "negotiation", "excel"], [], None),
+    # "Excellent communication and negotiation skills": the taxonomy knows communication only as
+    # "communication skills"; the shared noun was read since issue 14 and this one added then
+    "sales.txt": (["b2b-sales@2", "communication", "negotiation", "excel"], [], None),
     "chef.txt": (["food-safety", "food-preparation"], [], 3),
     "teacher.txt": ([], ["tutoring"], 2),
     "nurse.txt": (["bls"], [], 1),

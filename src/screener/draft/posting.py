@@ -3,132 +3,130 @@
 The draft uses the same skill recogniser as resumes (screener.parse.skills.SkillMatcher), so a
 posting can only ask for what screener can find. It reads the ad the way a recruiter would:
 
+- Lines: a board that dropped the ad's line breaks is cut back into lines first
+  (screener.draft.reflow: "LeadExperience", "Requirements:10+ years", "AWSIf").
 - Sections: headings such as "Requirements" / "Qualifications" / "What you'll need" mark
-  required items, "Nice to have" / "Preferred" / "Bonus" mark preferred ones; interview
-  questions, company background, salary, benefits and article-style headings ("What are...",
-  "How much...") are boilerplate and ignored. When an ad has no such headings, lines with
-  requirement wording ("must", "at least", "experience with", "a plus") are used instead.
-- A line's own wording overrides its section ("Kafka is a plus" under Requirements).
-- Years: "5+ years", "at least five years", "3-5 years" (the lower bound). With skills on the
-  same clause they become the skills' min_years, otherwise the posting's experience minimum.
-- Alternatives: skills listed together with "or", "/", "such as", "e.g.", "one of" form an
-  `any_of` group; "multiple" / "two or more" set its `min`. A plain "and" list stays separate.
+  required items, "Nice to have" / "Preferred" / "Bonus" / "Desired" mark preferred ones
+  ("Desired skills" before a bonus list, with no required list, is the main list); duties,
+  interview questions, company background, salary, benefits and article-style headings are
+  ignored, and so is any sentence about the employer, the offer or applying, or a question
+  to the reader (rules.is_boilerplate). When an ad has no such headings, lines with
+  requirement wording ("must", "at least", "experience with", "a plus") are used instead;
+  when it has them, a sentence outside them counts only when it says "must" / "ideally" /...
+- Importance: a cue governs the skills after it, or before it when none follow
+  ("C++, ideally for embedded Linux"; "Hadoop a plus"); otherwise the section decides.
+- Years: "5+ years", "at least five years", "3-5 years" (the lower bound), never a contract's
+  length or a company's age. With skills in the same clause they become the skills'
+  min_years, otherwise the posting's experience minimum; a title's years ("(10 yrs plus)")
+  when the body states none.
+- Groups: skills listed with "or", "/", or after "such as", "e.g.", "one or more of the
+  following", in brackets, or before "or similar" form an `any_of` group; "multiple" / "two or
+  more" set its `min`. A plain "and" list and a framework with its language ("Java/Spring")
+  stay separate (screener.draft.clauses).
+- Words sharing a noun ("communication, negotiation and presentation skills") are read as
+  if each had it.
 
 The result is commented YAML that `load_posting` accepts; each requirement's comment quotes the
-ad line it came from. It is a draft: a recruiter should read it before screening with it.
+sentence or list item it came from, clipped, with its ad line (screener.draft.render). It is a
+draft: a recruiter should read it before screening with it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
+from screener.draft.clauses import locate, preferred_spans, unit_importance, units_of
+from screener.draft.reflow import reflow
+from screener.draft.render import Draft, description_of, render_draft
 from screener.draft.rules import (
     Line,
     classify_lines,
-    group_min,
-    is_alternative_list,
+    is_boilerplate,
     line_importance,
     read_years,
+    shared_noun_words,
     split_clauses,
+    states_requirement,
     title_from,
     years_importance,
 )
 from screener.records import Section
 
 
-@dataclass
-class _Item:
-    """One skill mention on a requirement line, with its place in the clause."""
+def _mentions(hits: Sequence[Any], taxonomy: Any = None) -> dict[int, list[tuple[str, str]]]:
+    """(skill id, matched text) per line number, from explicit and fuzzy hits.
 
-    skill: str
-    start: int
-    end: int
-
-
-@dataclass
-class _Draft:
-    skills: tuple[str, ...]
-    min_count: int
-    importance: str
-    min_years: float | None
-    source: str
-    line: int
-    notes: list[str] = field(default_factory=list)
-
-
-def _mentions(hits: Sequence[Any]) -> dict[int, list[tuple[str, str]]]:
-    """(skill id, matched text) per line number, from explicit and fuzzy hits."""
+    A platform's service ("DynamoDB") is evidence of the platform (AWS) in a resume; an ad
+    that names the service asks for the service, so the platform's copy is dropped.
+    """
+    service_of: set[tuple[str, int, str]] = set()
+    for hit in hits:
+        if taxonomy is None or hit.source == "implied":
+            continue
+        for target in taxonomy.skills[hit.id].explicit_for:
+            service_of.update((target, ev.line, ev.text) for ev in hit.evidence)
     found: dict[int, list[tuple[str, str]]] = {}
     for hit in hits:
         if hit.source == "implied":
             continue  # an ad that names Django asks for Django, not separately for Python
         for ev in hit.evidence:
-            found.setdefault(ev.line, []).append((hit.id, ev.text))
+            if (hit.id, ev.line, ev.text) not in service_of:
+                found.setdefault(ev.line, []).append((hit.id, ev.text))
     return found
 
 
-def _find_word(clause: str, text: str) -> tuple[int, int] | None:
-    """The span of `text` as a whole word in the clause, preferring the exact case ("R", "Go")."""
-    if not text:
-        return None
-    pattern = r"(?<![\w+#])" + re.escape(text) + r"(?![\w+#])"
-    match = re.search(pattern, clause) or re.search(pattern, clause, re.IGNORECASE)
-    return match.span() if match else None
+def _find_mentions(
+    matcher: Any, texts: Sequence[str], lines: Sequence[Line], taxonomy: Any
+) -> dict[int, list[tuple[str, str]]]:
+    """Every mention per line. The recogniser keeps a few pieces of evidence per skill (enough
+    for a resume); a skill the ad names more often is looked for again line by line."""
+    from screener.parse.skills import MAX_EVIDENCE
 
-
-def _locate(clause: str, mentions: list[tuple[str, str]]) -> list[_Item]:
-    """Where each mentioned skill sits in the clause, in reading order, one item per skill."""
-    items: list[_Item] = []
-    for skill_id, text in mentions:
-        span = _find_word(clause, text)
-        if span is not None:
-            items.append(_Item(skill_id, *span))
-    items.sort(key=lambda i: (i.start, -i.end))
-    merged: list[_Item] = []
-    for item in items:
-        if merged and item.start < merged[-1].end:
-            continue  # overlapping mention of the same words ("Amazon Web Services (AWS)")
-        if merged and item.skill == merged[-1].skill:
-            merged[-1].end = item.end
+    sections = _sections(lines)
+    hits = matcher.find(texts, sections)
+    found = _mentions(hits, taxonomy)
+    capped = {h.id for h in hits if h.source != "implied" and len(h.evidence) >= MAX_EVIDENCE}
+    if not capped:
+        return found
+    for ln in lines:
+        if not ln.text or not any(h.id in capped for h in hits):
             continue
-        if any(m.skill == item.skill for m in merged):
-            continue
-        merged.append(item)
-    return merged
+        section = (Section(name=_section_name(ln), heading="", start_line=1, end_line=1),)
+        for sid, text in _mentions(matcher.find([ln.text], section), taxonomy).get(1, []):
+            if sid in capped and (sid, text) not in found.get(ln.number, []):
+                found.setdefault(ln.number, []).append((sid, text))
+    return found
 
 
-_CONNECTOR = re.compile(
-    r"^[\s,;/&()]*(?:(?:and/or|and|or|as well as|plus)\b[\s,/&()]*)?$", re.IGNORECASE
-)
-
-
-def _lists(clause: str, items: list[_Item]) -> list[list[_Item]]:
-    """Split the clause's skills into runs joined only by commas, 'and', 'or', '/'."""
-    runs: list[list[_Item]] = []
-    for item in items:
-        if runs and _CONNECTOR.match(clause[runs[-1][-1].end : item.start]):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
-    return runs
-
-
-_CUE_WINDOW = 60  # how far before a list its "such as" / "multiple" may stand
+def _add_distributed(
+    lines: Sequence[Line], matcher: Any, mentions: dict[int, list[tuple[str, str]]]
+) -> None:
+    """Skills named through a shared noun: "communication, negotiation and collaboration
+    skills" asks for communication skills too, which the taxonomy knows only in full."""
+    for ln in lines:
+        known = {text.lower() for _, text in mentions.get(ln.number, [])}
+        for word in shared_noun_words(ln.text):
+            if word.lower() in known:
+                continue
+            for form in dict.fromkeys((word, word[:-1] if word.endswith("s") else word)):
+                hits = [h for h in matcher.find_text(f"{form} skills") if h.source != "implied"]
+                if hits:
+                    mentions.setdefault(ln.number, []).append((hits[0].id, word))
+                    break
 
 
 def _candidates(
     lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]
-) -> list[tuple[Line, str]]:
-    """Lines that state requirements, with their importance.
+) -> list[tuple[Line, bool]]:
+    """Lines that may state requirements, each with whether only its sentences that say so
+    outright ("must", "ideally", "a plus") count.
 
-    When the ad has requirement sections that name skills or years, only their lines count;
-    otherwise any non-boilerplate line with requirement wording does, and skills named only in
-    duties become preferred.
+    When the ad has requirement sections that name skills or years, their lines count, and so
+    do such sentences outside any section (an intro that says "candidates must know Go");
+    duties and boilerplate never do. Otherwise any non-boilerplate line with requirement
+    wording counts, and skills named only in duties become preferred.
     """
     listed = [ln for ln in lines if ln.section in ("required", "preferred") and not ln.heading]
     sectioned = any(ln.number in mentions or read_years(ln.text) for ln in listed)
@@ -137,48 +135,49 @@ def _candidates(
         if ln.heading or not ln.text or ln.section == "boilerplate":
             continue
         if sectioned and ln.section not in ("required", "preferred"):
+            if ln.section == "other":
+                result.append((ln, True))
             continue
         importance = line_importance(ln.text, ln.section)
         if importance is None and not sectioned and ln.number in mentions:
             importance = "preferred"
         if importance:
-            result.append((ln, importance))
+            result.append((ln, False))
     return result
 
 
+def _clause_base(clause: str, section: str) -> str:
+    """The importance of a clause's skills before its own cues are read."""
+    if section in ("required", "preferred"):
+        return section
+    # a clause without requirement wording of its own: skills named in passing are preferred
+    return line_importance(clause, "other") or "preferred"
+
+
 def _clause_drafts(
-    clause: str, line: Line, importance: str, mentions: list[tuple[str, str]]
-) -> list[_Draft]:
-    items = _locate(clause, mentions)
+    clause: str, line: Line, mentions: list[tuple[str, str]], stack: Any
+) -> list[Draft]:
+    items = locate(clause, mentions)
     years = read_years(clause)
-    drafts: list[_Draft] = []
-    previous_end = 0
-    for run in _lists(clause, items):
-        prefix = clause[previous_end : run[0].start][-_CUE_WINDOW:]
-        previous_end = run[-1].end
-        joins = [clause[a.end : b.start] for a, b in zip(run, run[1:])]
-        if len(run) > 1 and is_alternative_list(prefix, joins):
-            skills = tuple(i.skill for i in run)
-            drafts.append(
-                _Draft(
-                    skills,
-                    group_min(prefix, len(skills)),
-                    importance,
-                    years,
-                    line.text,
-                    line.number,
-                )
-            )
-        else:
-            drafts.extend(
-                _Draft((i.skill,), 1, importance, years, line.text, line.number) for i in run
-            )
-    return drafts
+    base = _clause_base(clause, line.section)
+    spans = preferred_spans(clause, items)
+    return [
+        Draft(
+            unit.skills,
+            unit.min_count,
+            unit_importance(unit, spans, base),
+            years,
+            clause,
+            line.ad_line,
+            line.number,
+        )
+        for unit in units_of(clause, items, stack)
+    ]
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _merge(drafts: list[Draft]) -> list[Draft]:
     """One requirement per skill set: the first mention, made required if any mention is."""
-    kept: dict[frozenset[str], _Draft] = {}
+    kept: dict[frozenset[str], Draft] = {}
     for d in drafts:
         key = frozenset(d.skills)
         if key not in kept:
@@ -193,16 +192,17 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _read_ad(
-    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]
-) -> tuple[list[_Draft], tuple[float, Line] | None]:
-    """Requirements drafted from the ad, and the general years minimum with its line."""
-    drafts: list[_Draft] = []
-    general: tuple[float, Line] | None = None
-    for line, _importance in _candidates(lines, mentions):
+    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]], stack: Any
+) -> tuple[list[Draft], tuple[float, str, int] | None]:
+    """Requirements drafted from the ad, and the general years minimum with its clause and
+    ad line."""
+    drafts: list[Draft] = []
+    general: tuple[float, str, int] | None = None
+    for line, strict in _candidates(lines, mentions):
         for clause in split_clauses(line.text):
-            # a clause without cue words of its own: skills named in passing are preferred
-            clause_importance = line_importance(clause, line.section) or "preferred"
-            found = _clause_drafts(clause, line, clause_importance, mentions.get(line.number, []))
+            if is_boilerplate(clause) or (strict and not states_requirement(clause)):
+                continue
+            found = _clause_drafts(clause, line, mentions.get(line.number, []), stack)
             years = read_years(clause)
             if (
                 not found
@@ -210,123 +210,19 @@ def _read_ad(
                 and years_importance(clause, line.section) == "required"
             ):
                 if general is None or years > general[0]:
-                    general = (years, line)
+                    general = (years, clause, line.ad_line)
             drafts.extend(found)
     return _merge(drafts), general
-
-
-# --------------------------------------------------------------------------- writing the YAML
-
-
-def _quote(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _comment(text: str, indent: str, lead: str = "") -> list[str]:
-    body = lead + _quote(" ".join(text.split()))
-    return [f"{indent}# {part}" for part in textwrap.wrap(body, width=92, break_long_words=False)]
-
-
-def _unbullet(text: str) -> str:
-    return re.sub(r"^(?:•|\d{1,2}[.)])\s+", "", text).strip()
-
-
-def _requirement_yaml(d: _Draft, quote: bool = True) -> list[str]:
-    out = _comment(_unbullet(d.source), "  ", f"line {d.line}: ") if quote else []
-    if len(d.skills) == 1:
-        out.append(f"  - skill: {d.skills[0]}")
-    else:
-        out.append(f"  - any_of: [{', '.join(d.skills)}]")
-        out.append(f"    min: {d.min_count}")
-    if d.importance != "required":
-        out.append(f"    importance: {d.importance}")
-    if d.min_years is not None:
-        out.append(f"    min_years: {d.min_years:g}")
-    return out
-
-
-def _description(lines: Sequence[Line], limit: int = 700) -> str:
-    """Duties and requirement lines (their bullets if any), for the TF-IDF tie-breaker."""
-    body = [
-        ln
-        for ln in lines
-        if not ln.heading and ln.text and ln.section in ("duties", "required", "preferred")
-    ]
-    picked = [_unbullet(ln.text) for ln in body if ln.bullet] or [ln.text for ln in body]
-    if not picked:
-        picked = [
-            ln.text for ln in lines if not ln.heading and ln.text and ln.section != "boilerplate"
-        ]
-    picked = [p if p[-1] in ".!?;:" else p + "." for p in picked]
-    text = " ".join(" ".join(picked).split())
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0]
-    return text
-
-
-def _wrapped(key: str, text: str) -> list[str]:
-    """A long double-quoted scalar over several lines (YAML folds each break into a space)."""
-    parts = textwrap.wrap(
-        f"{key}: {_quote(text)}", width=96, break_long_words=False, break_on_hyphens=False
-    )
-    return parts[:1] + ["  " + p for p in parts[1:]]
-
-
-def _experience_yaml(general: tuple[float, Line] | None, title: str) -> list[str]:
-    if general is None:
-        return ["experience: {}  # the ad states no minimum years; add min_years: N if it should"]
-    years, line = general
-    word = title.lower()
-    return [
-        "experience:",
-        *_comment(_unbullet(line.text), "  ", f"line {line.number}: "),
-        f"  min_years: {years:g}",
-        "  # To count only years in this line of work, uncomment and adjust:",
-        f"  # min_relevant_years: {years:g}",
-        f"  # relevant_titles: [{_quote(word)}]",
-    ]
-
-
-def render_draft(
-    title: str,
-    description: str,
-    drafts: Sequence[_Draft],
-    general: tuple[float, Line] | None,
-    source: str,
-) -> str:
-    out = [
-        f"# Drafted by `screener posting draft` from {source or 'a job ad'}.",
-        "# Review before screening: is each item really required, are the groups and years right?",
-        "# Then run `screener posting check FILE`. Comments quote the ad line each item came from.",
-        f"title: {_quote(title)}",
-        *_wrapped("description", description),
-    ]
-    if drafts:
-        out.append("requirements:")
-        previous = 0
-        for d in sorted(drafts, key=lambda d: (d.importance != "required", d.line)):
-            out.extend(_requirement_yaml(d, quote=d.line != previous))  # quote each line once
-            previous = d.line
-    else:
-        out.append(
-            "requirements: []  # no skill from the taxonomy was found: add '- skill: ID' items"
-        )
-    out.extend(_experience_yaml(general, title))
-    out += [
-        "scoring:",
-        "  weights: {required: 60, preferred: 15, years: 20, similarity: 5}",
-        "  count_implied: false  # true lets Django count as Python, and so on",
-    ]
-    return "\n".join(out) + "\n"
 
 
 def _matcher(taxonomy: Any) -> Any:
     from screener.parse.skills import matcher_for
 
     return matcher_for(taxonomy)
+
+
+def _section_name(line: Line) -> str:
+    return "skills" if line.section in ("required", "preferred") else "other"
 
 
 def _sections(lines: Sequence[Line]) -> tuple[Section, ...]:
@@ -338,7 +234,7 @@ def _sections(lines: Sequence[Line]) -> tuple[Section, ...]:
     """
     spans: list[Section] = []
     for ln in lines:
-        name = "skills" if ln.section in ("required", "preferred") else "other"
+        name = _section_name(ln)
         if spans and spans[-1].name == name:
             spans[-1] = dataclasses.replace(spans[-1], end_line=ln.number)
         else:
@@ -353,9 +249,34 @@ def draft_posting(text: str, taxonomy: Any, source: str = "") -> str:
 
     text = normalise(text)
     raw_lines = text.split("\n")
-    lines = classify_lines(raw_lines)
-    hits = _matcher(taxonomy).find(raw_lines, _sections(lines))
-    mentions = _mentions(hits)
-    drafts, general = _read_ad(lines, mentions)
+    pieces = reflow(raw_lines, (form for s in taxonomy.skills.values() for form in s.forms))
+    texts = [p.text for p in pieces]
+    lines = classify_lines(texts, [p.line for p in pieces])
+    matcher = _matcher(taxonomy)
+    mentions = _find_mentions(matcher, texts, lines, taxonomy)
+    _add_distributed(lines, matcher, mentions)
+    drafts, general = _read_ad(lines, mentions, _stack_test(taxonomy))
+    if general is None and not any(d.min_years for d in drafts):
+        general = _title_years(lines)
     title = title_from(raw_lines)
-    return render_draft(title, _description(lines), drafts, general, source)
+    return render_draft(title, description_of(lines), drafts, general, source)
+
+
+def _title_years(lines: Sequence[Line]) -> tuple[float, str, int] | None:
+    """Years stated only in the title ("Senior Engineer (8+ yrs)") are the ad's minimum."""
+    title = next((ln for ln in lines if ln.text), None)
+    years = read_years(title.text) if title else None
+    return (years, title.text, title.ad_line) if title and years is not None else None
+
+
+def _stack_test(taxonomy: Any) -> Any:
+    """Whether "a/b" names a stack (a framework and its language: "Java/Spring"), not
+    alternatives ("Linux/Unix", "Ubuntu/Linux"): one implies the other across categories."""
+    skills = taxonomy.skills
+
+    def stack(a: str, b: str) -> bool:
+        if a not in skills or b not in skills or skills[a].category == skills[b].category:
+            return False
+        return b in skills[a].implies or a in skills[b].implies
+
+    return stack

@@ -1,0 +1,240 @@
+"""One clause of a job ad -> the requirements it states (see screener.draft.posting).
+
+A clause is a sentence or a list item. Its skills are read in order and cut into units:
+
+- a list led by "such as", "e.g.", "including", "one or more of (the following)" is
+  one group ("one of"), up to the clause end, the closing bracket, or the next item opener
+  ("... and experience with"); "two or more" / "multiple" before it set the group's `min`;
+- skills listed in brackets ("Scripting (Bash, Perl, etc.)") are one group, except after
+  "i.e." (that names them all);
+- skills joined by "or", "and/or", or a slash form a group, and so does a list that ends in
+  "or similar" / "or other ..."; a slash between a framework and its language ("Java/Spring")
+  is a stack, each skill its own item;
+- any other skill is its own item.
+
+Importance is read where the words stand: a cue ("preferably", "ideally", "a plus",
+"preferred") governs the skills after it in the clause ("C++, ideally for embedded Linux"), or,
+when none follow, the skills before it ("Hadoop a plus"). Without a cue, the section decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from screener.draft.rules import PREFERRED, REQUIRED, group_min
+
+_LIST_CUE = re.compile(
+    r"\b(?:such as|e\.\s?g\.?|eg\.|for example|for instance|"
+    r"including(?: but not limited to)?|one or more (?:of|from)|one of|any of|either|"
+    r"(?:two|three|2|3) or more (?:of|from)|at least (?:one|two|three|\d) of)\b"
+    r"(?:\s+(?:the\s+)?following(?:\s+\w+)?)?\s*:?",
+    re.IGNORECASE,
+)
+_PREFERRED_CUE = re.compile(
+    r"\b(?:preferred|preferably|preference|nice[- ]to[- ]have|bonus|"
+    r"(?:is|are|would be|will be)?\s*a (?:big |huge |strong |definite )?plus|plus\b(?=\s*[.;!]?$)|"
+    r"desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|not required|optional|"
+    r"welcome|would like)\b",
+    re.IGNORECASE,
+)
+# Words that open a new requirement inside a list's tail ("..., and experience with Kafka").
+_OPENER = re.compile(
+    r"\b(?:experience|knowledge|familiarity|ability|understanding|expertise|proficiency|"
+    r"background)\b|[;:]",
+    re.IGNORECASE,
+)
+_CONNECTOR = re.compile(
+    r"^[\s,;/&()]*(?:(?:and/or|and|or|as well as|plus)\b[\s,/&()]*)?$", re.IGNORECASE
+)
+_OR = re.compile(r"\bor\b|/|\band/or\b", re.IGNORECASE)
+# Between two skills of a list: other short items ("Sales, Advertising, Consulting, Marketing").
+_LIST_GAP = re.compile(
+    r"^(?:\s*,\s*|\s+(?:and/or|and|or)\s+)(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}"
+    r"(?:\s*,\s*|,?\s+(?:and/or|and|or)\s+))*$",
+    re.IGNORECASE,
+)
+_OR_SIMILAR = re.compile(
+    r"^[\s,]*(?:or|and/or)\s+(?:other|similar|equivalent|comparable|related|any)\b", re.IGNORECASE
+)
+_THAT_IS = re.compile(r"^\(\s*(?:i\.?e\.?|ie)[\s,:]", re.IGNORECASE)
+
+
+@dataclass
+class Item:
+    """One skill mention in a clause, with its place."""
+
+    skill: str
+    start: int
+    end: int
+
+
+@dataclass
+class Unit:
+    """What a clause asks for: one skill, or a group of which `min_count` are wanted."""
+
+    items: list[Item]
+    min_count: int = 1
+    group: bool = False
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        return tuple(i.skill for i in self.items)
+
+
+def _find_word(clause: str, text: str) -> tuple[int, int] | None:
+    """The span of `text` as a whole word in the clause, preferring the exact case ("R", "Go").
+
+    The recogniser's text has spaces between its tokens ("T - SQL" for "T-SQL"): the words
+    may stand with or without spaces between them.
+    """
+    if not text:
+        return None
+    tokens = re.findall(r"\w+|[^\w\s]", text)
+    pattern = r"(?<![\w+#])" + r"\s*".join(map(re.escape, tokens)) + r"(?![\w+#])"
+    match = re.search(pattern, clause) or re.search(pattern, clause, re.IGNORECASE)
+    return match.span() if match else None
+
+
+def locate(clause: str, mentions: Sequence[tuple[str, str]]) -> list[Item]:
+    """Where each mentioned skill sits in the clause, in reading order, one item per skill."""
+    items: list[Item] = []
+    for skill_id, text in mentions:
+        span = _find_word(clause, text)
+        if span is not None:
+            items.append(Item(skill_id, *span))
+    items.sort(key=lambda i: (i.start, -i.end))
+    merged: list[Item] = []
+    for item in items:
+        if merged and item.start < merged[-1].end:
+            continue  # overlapping mention of the same words ("Amazon Web Services (AWS)")
+        if merged and item.skill == merged[-1].skill:
+            merged[-1].end = item.end
+            continue
+        if any(m.skill == item.skill for m in merged):
+            continue
+        if merged and clause[merged[-1].end : item.start] == ".":
+            continue  # one word read as two ("Node.JS" as Node and JS)
+        merged.append(item)
+    return merged
+
+
+def _bracket_end(clause: str, start: int) -> int | None:
+    """Where the bracket open at `start` closes, when `start` is inside one."""
+    opened = clause.rfind("(", 0, start)
+    if opened < 0 or clause.rfind(")", opened, start) >= 0:
+        return None
+    closed = clause.find(")", start)
+    return closed if closed >= 0 else len(clause)
+
+
+def _cue_lists(clause: str, items: list[Item]) -> list[Unit]:
+    """Lists led by "such as" / "one or more of the following" / ..., up to where they end."""
+    units: list[Unit] = []
+    taken: set[int] = set()
+    for cue in _LIST_CUE.finditer(clause):
+        end = _bracket_end(clause, cue.start()) or len(clause)
+        members: list[Item] = []
+        for item in items:
+            if item.start < cue.end() or item.start >= end or id(item) in taken:
+                continue
+            gap = clause[members[-1].end if members else cue.end() : item.start]
+            if members and _OPENER.search(gap):
+                break
+            members.append(item)
+        if len(members) > 1:
+            taken.update(id(m) for m in members)
+            units.append(Unit(members, group_min(clause[: cue.end()], len(members)), True))
+    return units
+
+
+def _bracket_lists(clause: str, items: list[Item], taken: set[int]) -> list[Unit]:
+    """Skills given as examples in brackets: "(Bash, Perl, etc.)", "(SCRUM or Kanban)"."""
+    units = []
+    for match in re.finditer(r"\([^()]*\)", clause):
+        if _THAT_IS.match(match.group()):
+            continue
+        inside = [
+            i
+            for i in items
+            if match.start() < i.start and i.end < match.end() and id(i) not in taken
+        ]
+        if len(inside) > 1:
+            taken.update(id(i) for i in inside)
+            units.append(Unit(inside, 1, True))
+    return units
+
+
+def _runs(clause: str, items: list[Item], joins: re.Pattern[str]) -> list[list[Item]]:
+    """Items whose gaps match `joins` ("," "and" "or" "/", or short list items between)."""
+    runs: list[list[Item]] = []
+    for item in items:
+        if runs and joins.match(clause[runs[-1][-1].end : item.start]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _or_runs(clause: str, items: list[Item]) -> list[list[Item]]:
+    """Runs, joined across other short list items when the list is one of alternatives:
+    "program management, partner development and/or channel sales" is one list."""
+    merged: list[list[Item]] = []
+    for run in _runs(clause, items, _CONNECTOR):
+        gap = clause[merged[-1][-1].end : run[0].start] if merged else ""
+        if merged and _LIST_GAP.match(gap) and _is_or_list(clause, merged[-1] + run):
+            merged[-1] = merged[-1] + run
+        else:
+            merged.append(run)
+    return merged
+
+
+def _is_or_list(clause: str, run: list[Item]) -> bool:
+    joins = [clause[a.end : b.start] for a, b in zip(run, run[1:])]
+    return bool(_OR.search(joins[-1]) or _OR_SIMILAR.match(clause[run[-1].end :]))
+
+
+def _run_units(clause: str, run: list[Item], stack: Callable[[str, str], bool]) -> list[Unit]:
+    """A run as one group (alternatives) or as separate items."""
+    joins = [clause[a.end : b.start] for a, b in zip(run, run[1:])]
+    slash_only = all(j.strip() == "/" for j in joins)
+    similar = _OR_SIMILAR.match(clause[run[-1].end :])  # "Chef, Puppet, or similar"
+    alternatives = bool(similar) or any(_OR.search(j) for j in joins)
+    if slash_only and any(stack(a.skill, b.skill) for a, b in zip(run, run[1:])):
+        alternatives = False
+    if len(run) > 1 and alternatives:
+        return [Unit(run, 1, True)]
+    return [Unit([i]) for i in run]
+
+
+def units_of(clause: str, items: list[Item], stack: Callable[[str, str], bool]) -> list[Unit]:
+    """The clause's skills cut into units (groups and single items), in reading order."""
+    units = _cue_lists(clause, items)
+    taken = {id(i) for u in units for i in u.items}
+    units += _bracket_lists(clause, items, taken)
+    taken = {id(i) for u in units for i in u.items}
+    rest = [i for i in items if id(i) not in taken]
+    for run in _or_runs(clause, rest):
+        units += _run_units(clause, run, stack)
+    return sorted(units, key=lambda u: u.items[0].start)
+
+
+def preferred_spans(clause: str, items: Sequence[Item]) -> list[tuple[int, int]]:
+    """The parts of the clause a preference cue governs: after it, or before it when no skill
+    follows it."""
+    spans = []
+    for cue in _PREFERRED_CUE.finditer(clause):
+        if any(i.start >= cue.end() for i in items):
+            spans.append((cue.end(), len(clause)))
+        else:
+            spans.append((0, cue.start()))
+    return spans
+
+
+def unit_importance(unit: Unit, spans: Sequence[tuple[int, int]], base: str) -> str:
+    """preferred when a cue governs the unit's first skill, else `base`."""
+    start = unit.items[0].start
+    if any(a <= start < b for a, b in spans):
+        return PREFERRED
+    return base if base in (REQUIRED, PREFERRED) else REQUIRED
