@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
-from functools import wraps
 from typing import Any
 
 import click
@@ -22,7 +21,20 @@ import click
 from screener import __version__
 from screener.errors import ExitStatus, ScreenerError
 
-EXTRACTORS = click.Choice(["auto", "fast", "pdfminer"])
+
+class _Extractors(click.Choice):
+    """The choices of --extractor: screener.extract.EXTRACTORS, the one list of PDF readers.
+    Looked up when an option is parsed or its help shown, not when this module is imported:
+    importing the extract package would cost every command (`--help` too) ~20 ms."""
+
+    def __init__(self) -> None:  # no list of its own; see `choices`
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from screener.extract import EXTRACTORS
+
+        return EXTRACTORS
 
 
 def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -34,36 +46,41 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> str
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-01-31")
 
 
-def _friendly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into a clean one-line message and exit status 1."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ScreenerError as exc:
-            click.echo(f"screener: {exc}", err=True)
-            sys.exit(ExitStatus.FAILED)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+def _ending(run: Callable[[], Any]) -> Any:
+    """How every command ends when something goes wrong: a library error (ScreenerError) is one
+    line and exit status 1; a reader that stops early (`screener ... | head`) ends it quietly
+    with exit 0, nothing being wrong; Ctrl-C is "interrupted", 130; anything unexpected is one
+    line asking for a bug report, exit 1. click's own errors (usage: exit 2) pass through."""
+    try:
+        return run()
+    except ScreenerError as exc:
+        click.echo(f"screener: {exc}", err=True)
+        sys.exit(ExitStatus.FAILED)
+    except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        click.echo("screener: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:
+        if os.environ.get("SCREENER_DEBUG"):
             raise
-        except KeyboardInterrupt:
-            click.echo("screener: interrupted", err=True)
-            sys.exit(130)
-        except BrokenPipeError:
-            # The reader had enough (`screener parse --text ... | head`): nothing is wrong.
-            sys.exit(0)
-        except Exception as exc:
-            if os.environ.get("SCREENER_DEBUG"):
-                raise
-            name = type(exc).__name__
-            click.echo(
-                f"screener: internal error ({name}: {exc}); rerun with SCREENER_DEBUG=1 "
-                "and report the traceback",
-                err=True,
-            )
-            sys.exit(ExitStatus.FAILED)
+        name = type(exc).__name__
+        click.echo(
+            f"screener: internal error ({name}: {exc}); rerun with SCREENER_DEBUG=1 "
+            "and report the traceback",
+            err=True,
+        )
+        sys.exit(ExitStatus.FAILED)
 
-    return wrapper
+
+class _Screener(click.Group):
+    """The `screener` group. Every command, nested ones too, runs inside its `invoke`, so every
+    one ends as `_ending` says without having to ask for it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _ending(lambda: super(_Screener, self).invoke(ctx))
 
 
 @contextmanager
@@ -81,7 +98,7 @@ def _output(path: str | None):
         yield fp
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Screener, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="screener")
 def cli() -> None:
     """Screen resumes against a job posting, offline.
@@ -101,7 +118,7 @@ as_of_option = click.option(
     help="The day 'Present' means (default: today). Fix it for reproducible reports.",
 )
 extractor_option = click.option(
-    "--extractor", type=EXTRACTORS, default="auto", show_default=True,
+    "--extractor", type=_Extractors(), default="auto", show_default=True,
     help="PDF reader: fast (pypdfium2), pdfminer (layout analysis), or auto (fast, with "
     "pdfminer where the fast text looks wrong).",
 )
@@ -164,7 +181,6 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @taxonomy_option
 @extractor_option
-@_friendly
 def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path: str | None,
            excel: bool, json_path: str | None, html_path: str | None, as_of: str | None,
            jobs: int | None, blind: bool, blind_key: str | None, blind_secret: str | None,
@@ -248,7 +264,6 @@ def _blind_secret(blind: bool, path: str | None) -> bytes | None:
 @as_of_option
 @taxonomy_option
 @extractor_option
-@_friendly
 def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: str | None,
             extractor: str) -> None:
     """Show why one resume scores what it does against a posting."""
@@ -271,7 +286,6 @@ def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: st
 @limit_options
 @taxonomy_option
 @extractor_option
-@_friendly
 def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, as_text: bool,
           timeout: float, memory_mb: int, max_pages: int, max_mb: float, max_chars: int,
           taxonomy_path: str | None, extractor: str) -> None:
@@ -302,7 +316,6 @@ def posting() -> None:
 @posting.command("check")
 @click.argument("file", type=click.Path(dir_okay=False))
 @taxonomy_option
-@_friendly
 def posting_check(file: str, taxonomy_path: str | None) -> None:
     """Validate a posting YAML and summarise its requirements."""
     from screener.api import load_posting, load_taxonomy
@@ -331,7 +344,6 @@ def posting_schema() -> None:
 @click.argument("job_ad", type=click.Path(allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @taxonomy_option
-@_friendly
 def posting_draft(job_ad: str, output: str | None, taxonomy_path: str | None) -> None:
     """Draft a posting YAML from a job ad (.txt, .pdf, .docx, or - for stdin)."""
     from screener.api import draft_posting_from
@@ -353,7 +365,6 @@ def taxonomy() -> None:
 
 @taxonomy.command("list")
 @taxonomy_option
-@_friendly
 def taxonomy_list(taxonomy_path: str | None) -> None:
     """List every skill: id, name, category and aliases."""
     from screener.api import load_taxonomy
@@ -368,7 +379,6 @@ def taxonomy_list(taxonomy_path: str | None) -> None:
 
 @taxonomy.command("check")
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
-@_friendly
 def taxonomy_check(file: str | None) -> None:
     """Validate a taxonomy YAML (default: the bundled one): every problem, with its line."""
     from screener.api import load_taxonomy

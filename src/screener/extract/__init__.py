@@ -20,6 +20,7 @@ from screener.records import Document
 
 __all__ = ["EXTRACTORS", "extract"]
 
+# The PDF readers a caller may choose (`--extractor`): the one list; the CLI and pdf.py read it.
 EXTRACTORS = ("auto", "fast", "pdfminer")
 # Kinds that cannot be read, with the reason shown to the recruiter.
 _REFUSED = {

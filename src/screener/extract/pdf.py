@@ -25,12 +25,11 @@ import io
 import re
 from collections import Counter
 
+from screener.extract import EXTRACTORS
 from screener.extract.base import ErrorCode, Extracted, ExtractionError
 from screener.extract.sniff import pdf_offset
 
 __all__ = ["LAPARAMS", "fast_path_problem", "read_pdf"]
-
-EXTRACTORS = ("auto", "fast", "pdfminer")
 
 # pdfminer.six layout settings. Defaults except: all_texts also lays out text inside form
 # XObjects (some producers wrap a whole page in one). char_margin 2.0 keeps a column gutter of
