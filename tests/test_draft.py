@@ -239,3 +239,179 @@ def test_draft_names_its_source_and_loads_with_the_right_title(taxonomy):
     )
     assert posting.title == "IT Project Manager"
     assert posting.description
+
+
+# --------------------------------------------------------------------------- real-ad look-alikes
+# Synthetic ads written to look like the real ones (issue 14.3): boards that drop line breaks,
+# "DESIRED" lists, ranges of years, "one or more of the following", company boilerplate.
+
+
+def ad_rubric(text: str, taxonomy) -> tuple[str, set, float | None]:
+    draft, posting = load_draft(text, taxonomy, "x")
+    return draft, (drafted(posting) if posting else set()), (posting.min_years if posting else None)
+
+
+def test_a_flattened_ad_is_read_by_its_glued_headings(taxonomy):
+    text = (
+        "Data Platform Engineer\n\n"
+        "Our client builds payroll software for small firms and has a great sales team."
+        "Requirements:5+ years of professional software development experienceStrong Python "
+        "programming skillsExperience with PostgreSQL and RedisPreferred Qualifications "
+        "Experience with Terraform Kubernetes experience a plusBenefits:Health insurance, "
+        "401k matching and a yearly bonus\n"
+    )
+    _, got, years = ad_rubric(text, taxonomy)
+    assert got == expected(["python", "postgresql", "redis"], ["terraform", "kubernetes"])
+    assert years == 5
+
+
+def test_a_skill_glued_to_the_next_sentence_is_kept(taxonomy):
+    text = "Cloud Engineer\n\nRequirements\n- Solid experience with AWSIf you know Terraform too, a plus\n"
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["aws"], ["terraform"])
+
+
+def test_a_preference_cue_governs_the_skills_after_it_or_before_it(taxonomy):
+    text = (
+        "Engineer\n\nRequirements\n"
+        "- Strong C++ skills, ideally for embedded Linux\n"
+        "- Solid Python, preferably with Django or Flask\n"
+        "- Kafka experience is a plus\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["cpp", "python"], ["linux", "django|flask", "kafka"])
+
+
+def test_a_desired_list_before_a_bonus_list_is_the_main_list(taxonomy):
+    main = "Engineer\n\nDesired Skills and Experience:\n- Go\n- Docker\n\nBonus Qualifications:\n- Rust\n"
+    _, got, _ = ad_rubric(main, taxonomy)
+    assert got == expected(["go", "docker"], ["rust"])
+    after = "Engineer\n\nRequired:\n- Java\n\nDesired:\n- Kotlin\n"
+    _, got, _ = ad_rubric(after, taxonomy)
+    assert got == expected(["java"], ["kotlin"])
+
+
+def test_years_from_a_range_in_a_flattened_ad_not_the_company_age(taxonomy):
+    text = (
+        "Developer\n\n"
+        "About us: a consultancy in business 25+ years.Requirements:4-7 years of professional "
+        "development experienceExperience with Java\n"
+    )
+    _, got, years = ad_rubric(text, taxonomy)
+    assert got == expected(["java"], [])
+    assert years == 4
+
+
+def test_a_contract_length_is_no_minimum(taxonomy):
+    text = "Java Developer\n\nLong-term contract, 2+ years, for a developer who must know Redis.\n"
+    _, got, years = ad_rubric(text, taxonomy)
+    assert got == expected(["redis"], [])
+    assert years is None
+
+
+def test_several_year_figures_give_the_skill_and_the_overall_minimum(taxonomy):
+    text = "Developer\n\nRequirements\n- 6 years of Python, 9 years of overall IT experience\n"
+    _, got, years = ad_rubric(text, taxonomy)
+    assert got == expected(["python@6"], [])
+    assert years == 9
+
+
+def test_years_stated_only_in_the_title(taxonomy):
+    text = "Senior Go Engineer (7+ yrs)\n\nRequirements\n- Go\n- gRPC\n"
+    _, _, years = ad_rubric(text, taxonomy)
+    assert years == 7
+
+
+def test_one_or_more_of_the_following_is_one_group(taxonomy):
+    text = (
+        "Engineer\n\nMinimum qualifications:\n"
+        "Experience with one or more of the following areas: distributed systems, Kafka, "
+        "machine learning, natural language processing, or Kubernetes.\n"
+        "Experience with two or more from the following: Linux, networking, Python, security.\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["kafka|machine-learning|nlp|kubernetes", "2:linux|python"], [])
+
+
+def test_bracketed_examples_and_or_similar_are_groups(taxonomy):
+    text = (
+        "Engineer\n\nRequirements\n"
+        "- Scripting experience (Bash, Perl, Ruby, etc.)\n"
+        "- Configuration management with Ansible, Puppet, or similar tools\n"
+        "- Web basics (i.e. HTML, CSS, JavaScript)\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["bash|perl|ruby", "ansible|puppet", "html", "css", "javascript"], [])
+
+
+def test_an_or_list_with_other_items_between_its_skills(taxonomy):
+    text = (
+        "Partner Manager\n\nMinimum qualifications:\n"
+        "5 years of experience in program management, partner development and/or channel sales.\n"
+    )
+    _, got, years = ad_rubric(text, taxonomy)
+    assert got == expected(["project-management|b2b-sales@5"], [])
+
+
+def test_a_framework_with_its_language_is_a_stack_not_alternatives(taxonomy):
+    text = "Engineer\n\nRequirements\n- Java/Spring\n- Linux/Unix\n"
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["java", "spring", "linux|unix"], [])
+
+
+def test_boilerplate_sentences_and_questions_ask_for_nothing(taxonomy):
+    text = (
+        "Sales Operations Analyst\n\nRequirements:\n- Excel\n- SQL\n"
+        "Our sales team closed a record year. Are you passionate about Salesforce? We offer a "
+        "401k and excellent health benefits. Acme is an Equal Opportunity Employer and "
+        "welcomes applicants who know Tableau.\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["excel", "sql"], [])
+
+
+def test_comments_quote_the_sentence_not_the_paragraph(taxonomy):
+    text = (
+        "Android Developer\n\nRequirements: You will join a team of twelve engineers who ship "
+        "every week and care about quality. You must know Kotlin well. We value open "
+        "discussion in every review and a calm pace of work. Experience with Firebase is a "
+        "plus, and so is a published app with real users and good reviews from them.\n"
+    )
+    draft, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["kotlin"], ["firebase"])
+    assert '  # line 3: "You must know Kotlin well."\n  - skill: kotlin' in draft
+    comments = " ".join(ln for ln in draft.split("\n") if ln.startswith("  #"))
+    assert "Firebase is a plus" in comments
+    assert "twelve engineers" not in comments and "calm pace" not in comments
+
+
+def test_words_sharing_the_noun_skills(taxonomy):
+    text = (
+        "Manager\n\nRequirements\n- Excellent communication, negotiation and presentation skills\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["communication", "negotiation", "public-speaking"], [])
+
+
+def test_a_must_sentence_outside_the_requirement_sections(taxonomy):
+    text = (
+        "Analyst\n\nThe successful candidate must be comfortable with Kanban.\n\n"
+        "Requirements\n- SQL\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["kanban", "sql"], [])
+
+
+def test_a_service_asks_for_itself_not_its_platform_and_one_word_is_one_skill(taxonomy):
+    text = (
+        "Engineer\n\nRequirements\n- Experience with DynamoDB or Cassandra\n- Node.JS and React\n"
+    )
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["dynamodb|cassandra", "nodejs", "react"], [])
+
+
+def test_a_skill_named_more_often_than_evidence_keeps(taxonomy):
+    duties = "".join(f"- {verb} SQL\n" for verb in ("Write", "Review", "Tune", "Test", "Document"))
+    text = f"Analyst\n\nResponsibilities\n{duties}- Teach SQL\n\nRequirements\n- T-SQL and SQL\n"
+    _, got, _ = ad_rubric(text, taxonomy)
+    assert got == expected(["tsql", "sql"], [])

@@ -83,32 +83,35 @@ class Unit:
         return tuple(i.skill for i in self.items)
 
 
-def _find_word(clause: str, text: str) -> tuple[int, int] | None:
-    """The span of `text` as a whole word in the clause, preferring the exact case ("R", "Go").
+def _find_word(clause: str, text: str) -> list[tuple[int, int]]:
+    """The spans of `text` as a whole word in the clause, the exact case first ("R", "Go").
 
     The recogniser's text has spaces between its tokens ("T - SQL" for "T-SQL"): the words
     may stand with or without spaces between them.
     """
-    if not text:
-        return None
     tokens = re.findall(r"\w+|[^\w\s]", text)
+    if not tokens:
+        return []
     pattern = r"(?<![\w+#])" + r"\s*".join(map(re.escape, tokens)) + r"(?![\w+#])"
-    match = re.search(pattern, clause) or re.search(pattern, clause, re.IGNORECASE)
-    return match.span() if match else None
+    exact = [m.span() for m in re.finditer(pattern, clause)]
+    return exact or [m.span() for m in re.finditer(pattern, clause, re.IGNORECASE)]
 
 
 def locate(clause: str, mentions: Sequence[tuple[str, str]]) -> list[Item]:
-    """Where each mentioned skill sits in the clause, in reading order, one item per skill."""
-    items: list[Item] = []
-    for skill_id, text in mentions:
-        span = _find_word(clause, text)
-        if span is not None:
-            items.append(Item(skill_id, *span))
-    items.sort(key=lambda i: (i.start, -i.end))
+    """Where each mentioned skill sits in the clause, in reading order, one item per skill.
+
+    Longer mentions are placed first, each at its first place no other mention holds: in
+    "T-SQL and SQL" the second SQL is SQL, the first is part of T-SQL.
+    """
+    placed: list[Item] = []
+    for skill_id, text in sorted(mentions, key=lambda m: -len(m[1])):
+        for start, end in _find_word(clause, text):
+            if not any(start < i.end and i.start < end for i in placed):
+                placed.append(Item(skill_id, start, end))
+                break
+    placed.sort(key=lambda i: (i.start, -i.end))
     merged: list[Item] = []
-    for item in items:
-        if merged and item.start < merged[-1].end:
-            continue  # overlapping mention of the same words ("Amazon Web Services (AWS)")
+    for item in placed:
         if merged and item.skill == merged[-1].skill:
             merged[-1].end = item.end
             continue

@@ -197,7 +197,8 @@ def split_clauses(text: str) -> list[str]:
     for match in _CLAUSE_END.finditer(text):
         if match.group().startswith(".") and _ABBREVIATION.search(text[start : match.start()]):
             continue
-        parts.append(text[start : match.start()])
+        stop = match.start() + match.group().startswith(".")  # the full stop stays
+        parts.append(text[start:stop])
         start = match.end()
     parts.append(text[start:])
     return [c for p in parts if p.strip() for c in _split_at_years(p)]
