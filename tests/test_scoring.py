@@ -448,7 +448,7 @@ def test_a_listing_counts_half_a_position_fully_and_courses_not_at_all():
     """No position in the field here (total=None): a skills list is a bare listing."""
     posting = dataclasses.replace(BACKEND, min_years=None)
     worked = assess(profile(hit("docker", line=4), total=None, positions=(
-        position("Developer", "2019-01", "2025-01", 6.0, 3),)), posting)
+        position("Developer", "2019-01", "2025-01", 6.0, 3, ("docker",)),)), posting)
     listed = assess(profile(hit("docker", section="skills"), total=None), posting)
     studied = assess(profile(hit("docker", section="education"), total=None), posting)
     points = [result(a, "docker").points for a in (worked, listed, studied)]
@@ -490,6 +490,21 @@ def test_the_best_mention_counts():
     )
     docker = dataclasses.replace(hit("docker"), evidence=both)
     a = assess(profile(docker, total=None, positions=(
-        position("Developer", "2019-01", "2025-01", 6.0, 3),)), posting)
+        position("Developer", "2019-01", "2025-01", 6.0, 3, ("docker",)),)), posting)
     assert result(a, "docker").outcome == "met"
     assert [e.context for e in result(a, "docker").evidence] == ["position", "skills"]
+
+
+def test_a_skill_the_duties_name_but_do_not_use_counts_as_a_mention_not_as_work():
+    """ "Managed the outsourced Java developers": the position names Java as others' work
+    (Position.skills, the judgement the per-skill years follow too), priced as "other"."""
+    posting = dataclasses.replace(BACKEND, min_years=None)
+    managed = assess(profile(hit("docker", line=4), total=None, positions=(
+        position("Director of IT", "2019-01", "2025-01", 6.0, 3, ("erp",)),)), posting)
+    used = assess(profile(hit("docker", line=4), total=None, positions=(
+        position("Developer", "2019-01", "2025-01", 6.0, 3, ("docker",)),)), posting)
+    shown = result(managed, "docker")
+    assert shown.evidence[0].context == "named" and shown.outcome == "partial"
+    assert shown.points == pytest.approx(result(used, "docker").points / 2)
+    assert shown.note == "found Docker (named as others' work only)"
+    assert managed.backed == 0.0 and used.backed == 1.0

@@ -97,39 +97,59 @@ _SECTION_CONTEXT = {
     "certifications": "certifications", "education": "education", "interests": "interests",
 }  # fmt: skip
 BACKING = frozenset({"position", "project"})  # dated work: what `Assessment.backed` counts
+# A mention in a dated position whose duties do not use the skill ("managed the Java
+# developers", "taught Python"): the position names it as others' work. Priced as "other".
+NAMED = "named"
 _CONTEXT_WORDS = {
     "skills": "skills list", "summary": "summary", "certifications": "certifications",
     "education": "education/courses", "interests": "interests",
     "experience": "undated experience", "other": "other sections",
+    NAMED: "named as others' work",
 }  # fmt: skip
 
+# A dated position's lines and the skills its duties use (Position.skills).
+Span = tuple[int, int, frozenset[str]]
 
-def _spans(profile: Profile) -> tuple[tuple[int, int], ...]:
-    return tuple((p.start_line, p.end_line) for p in profile.experience.positions if p.start)
+
+def _spans(profile: Profile) -> tuple[Span, ...]:
+    return tuple(
+        (p.start_line, p.end_line, frozenset(p.skills))
+        for p in profile.experience.positions
+        if p.start
+    )
 
 
-def context_of(ev: Evidence, spans: Sequence[tuple[int, int]]) -> str:
-    """The context of one mention: its stance if it is no claim, else where it stands. A line
-    inside a dated position is that position's duties unless its section says it is
-    schooling or a pastime (a misread span must not turn courses into work)."""
+def context_of(ev: Evidence, spans: Sequence[Span], skill: str | None = None) -> str:
+    """The context of one mention of `skill`: its stance if it is no claim, else where it
+    stands. A line inside a dated position is that position's duties unless its section says
+    it is schooling or a pastime (a misread span must not turn courses into work); the duties
+    use the skill only when the position says so (`Position.skills`: not "managed the Java
+    developers", the one judgement the per-skill years also follow). `skill` None: any
+    skill the duties name counts as used."""
     if ev.stance in NOT_CLAIMED:
         return ev.stance
     section = ev.section or ""
     named = _SECTION_CONTEXT.get(section)
     if named in ("education", "interests", "project"):
         return named
-    if any(start <= ev.line <= end for start, end in spans):
-        return "position"
+    inside = [used for start, end, used in spans if start <= ev.line <= end]
+    if inside:
+        return "position" if skill is None or any(skill in u for u in inside) else NAMED
     if named:
         return named
     return "experience" if section == "experience" else "other"
+
+
+def _price(context: str, contexts: dict[str, float], default: float = 1.0) -> float:
+    """What the posting pays for a context (a mention its duties only name: as "other")."""
+    return contexts.get("other" if context == NAMED else context, default)
 
 
 _LISTING = frozenset({"skills", "summary"})
 
 
 def _worth(
-    hit: SkillHit, contexts: dict[str, float], spans: Sequence[tuple[int, int]],
+    hit: SkillHit, contexts: dict[str, float], spans: Sequence[Span],
     in_field: bool = False,
 ) -> tuple[float, str]:
     """A skill's best context and its value; an implied skill with no mention of its own
@@ -137,10 +157,10 @@ def _worth(
     on a resume with dated work in the posting's field (`in_field`) is worth `backed_listing`."""
     best = (-1.0, "")
     for ev in hit.evidence:
-        context = context_of(ev, spans)
+        context = context_of(ev, spans, hit.id)
         if context in NOT_CLAIMED:
             continue
-        value = contexts.get(context, 1.0)
+        value = _price(context, contexts)
         if in_field and context in _LISTING:
             value = max(value, contexts.get("backed_listing", value))
         if value > best[0]:
@@ -174,15 +194,15 @@ def _years_credit(hit: SkillHit, min_years: float | None, dated: bool) -> _Credi
 
 
 def _evidence(
-    hits: Sequence[SkillHit], spans: Sequence[tuple[int, int]] = (),
+    hits: Sequence[SkillHit], spans: Sequence[Span] = (),
     contexts: dict[str, float] | None = None,
 ) -> tuple[Evidence, ...]:
     """Each skill's mentions, the ones worth most first, each marked with its context."""
     found: list[Evidence] = []
     for hit in hits:
-        marked = [replace(e, context=context_of(e, spans)) for e in hit.evidence]
+        marked = [replace(e, context=context_of(e, spans, hit.id)) for e in hit.evidence]
         if contexts is not None:
-            marked.sort(key=lambda e: (-contexts.get(e.context, 0.0), e.line, e.text))
+            marked.sort(key=lambda e: (-_price(e.context, contexts, 0.0), e.line, e.text))
         else:
             marked.sort(key=lambda e: (e.line, e.text))
         found.extend(marked[:EVIDENCE_PER_SKILL])
@@ -253,7 +273,7 @@ def _note(
 class _Where:
     """Where each skill's mentions stand, for one profile against one posting."""
 
-    spans: tuple[tuple[int, int], ...] = ()
+    spans: tuple[Span, ...] = ()
     contexts: dict[str, float] | None = None  # None: every claim counts fully
     worth: dict[str, tuple[float, str]] | None = None  # skill id -> best (value, context)
 
