@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import sys
+
 import screener
 from tests.conftest import AS_OF, EXAMPLES, POSTING
 
@@ -35,3 +38,18 @@ def test_load_posting_and_taxonomy():
     posting = screener.load_posting(POSTING, taxonomy)
     assert "postgresql" in taxonomy.skills
     assert any(r.skills == ("postgresql",) for r in posting.requirements)
+
+
+def test_screen_leaves_the_process_as_it_found_it():
+    """The library changes no process-wide setting: the cyclic collector stays on while it
+    screens (only the `screen` command turns it off, for its own run) and the thread switch
+    interval and collector thresholds are as they were afterwards."""
+    before = (gc.isenabled(), gc.get_threshold(), sys.getswitchinterval())
+    during: list[bool] = []
+    for jobs in (0, 1):  # in this process, and with a worker
+        screener.screen([EXAMPLES / "riley-chen.txt", EXAMPLES / "avery-quinn.pdf"], POSTING,
+                        as_of=AS_OF, options=screener.api.ScreenOptions(jobs=jobs,
+                                                                        use_cache=False),
+                        progress=lambda done, total: during.append(gc.isenabled()))
+    assert during and all(during)
+    assert (gc.isenabled(), gc.get_threshold(), sys.getswitchinterval()) == before

@@ -206,3 +206,28 @@ def test_two_reports_at_one_path_are_refused(tmp_path):
     assert result.exit_code == 2
     assert f"--csv and --html both name {out}" in result.stderr
     assert not out.exists()
+
+
+def test_screen_runs_without_the_cycle_collector_and_turns_it_back_on(monkeypatch, tmp_path):
+    """The collector is off for the command's run only (see cli._no_cycle_collector), back on
+    after a run that succeeds and after one that fails."""
+    import gc
+
+    import screener.api
+
+    seen = []
+    real = screener.api.screen
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(screener.api, "screen", spy)
+    assert gc.isenabled()
+    resume = str(EXAMPLES / "riley-chen.txt")
+    ok = run("screen", resume, "--posting", str(POSTING), "--no-cache", "--jobs", "1", "--quiet")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\n", encoding="utf-8")
+    failed = run("screen", resume, "--posting", str(bad), "--no-cache", "--quiet")
+    assert (ok.exit_code, failed.exit_code) == (0, 1)
+    assert seen == [False, False] and gc.isenabled()

@@ -10,7 +10,6 @@ them runs, so that `screener --help` and `screener posting check` start fast.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -128,18 +127,8 @@ def screen(
         posting = load_posting(posting, taxonomy)
     settings = options.settings(as_of or today_iso(), taxonomy_path, extractor)
     inputs = collect_inputs([str(p) for p in paths])
-    # The records kept per candidate form no reference cycles, so the cyclic garbage collector
-    # only re-walks an ever larger heap (quadratic over a big batch); reference counting
-    # frees what is dropped. It is switched back on however this ends.
-    collecting = gc.isenabled()
-    gc.disable()
     terms: dict[str, tuple[str, ...]] = {}  # per file: the header's identifying words
-    try:
-        shortlist = _screen(inputs, posting, settings, options, progress, taxonomy.version,
-                            terms)
-    finally:
-        if collecting:
-            gc.enable()
+    shortlist = _screen(inputs, posting, settings, options, progress, taxonomy.version, terms)
     if options.blind:
         from screener.score.redact import blind
 

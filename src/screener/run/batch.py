@@ -105,7 +105,7 @@ class InlineExecutor:
 
     def submit(self, task: Task) -> None:
         self._done.append((task, Outcome(Ending.RESULT, self.work(task))))
-        # The batch runs without the cyclic collector (screener.api): collect what this file's
+        # `screen` runs without the cyclic collector (screener.cli): collect what this file's
         # readers left in cycles, from the young generations only (see screener.run.pool).
         gc.collect(1)
 

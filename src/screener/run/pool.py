@@ -178,7 +178,7 @@ def _worker_main(conn: Connection, work: Callable[[Any], Any], memory_limit: int
     # A reader that aborts (pypdfium2 under the memory cap does) is reported as one error row;
     # a faulthandler dump inherited from the parent would only add a traceback to stderr.
     faulthandler.disable()
-    # The parent screens without the cyclic collector (screener.api), and a forked worker
+    # `screen` runs without the cyclic collector (screener.cli), and a forked worker
     # inherits that; but readers leave reference cycles (pdfminer's layout ~0.25 MB a file),
     # which would pile up to the memory cap over a long batch. Collect here, with what the
     # parent built (matcher, vocabulary) frozen: never scanned, so its pages stay shared. The
