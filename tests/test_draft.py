@@ -348,15 +348,20 @@ def test_an_or_list_with_other_items_between_its_skills(taxonomy):
     text = (
         "Partner Manager\n\nMinimum qualifications:\n"
         "5 years of experience in program management, partner development and/or channel sales.\n"
+        "Experience with Excel, Tableau, Looker or related tools.\n"
+        "Experience with Jira, HubSpot, Episerver or Sitecore.\n"
     )
     _, got, years = ad_rubric(text, taxonomy)
-    assert got == expected(["project-management|b2b-sales@5"], [])
+    # the last list's "or" joins two tools the taxonomy does not know: Jira and HubSpot stand
+    assert got == expected(
+        ["project-management|b2b-sales@5", "excel|tableau|looker", "jira", "hubspot"], []
+    )
 
 
-def test_a_framework_with_its_language_is_a_stack_not_alternatives(taxonomy):
-    text = "Engineer\n\nRequirements\n- Java/Spring\n- Linux/Unix\n"
+def test_a_slash_binds_a_pair_and_a_framework_with_its_language_is_a_stack(taxonomy):
+    text = "Engineer\n\nRequirements\n- Java/Spring\n- Linux/Unix\n- Oracle, SQL / PL-SQL\n"
     _, got, _ = ad_rubric(text, taxonomy)
-    assert got == expected(["java", "spring", "linux|unix"], [])
+    assert got == expected(["java", "spring", "linux|unix", "oracle", "sql|plsql"], [])
 
 
 def test_boilerplate_sentences_and_questions_ask_for_nothing(taxonomy):

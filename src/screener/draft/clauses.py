@@ -49,14 +49,17 @@ _CONNECTOR = re.compile(
     r"^[\s,;/&()]*(?:(?:and/or|and|or|as well as|plus)\b[\s,/&()]*)?$", re.IGNORECASE
 )
 _OR = re.compile(r"\bor\b|/|\band/or\b", re.IGNORECASE)
-# Between two skills of a list: other short items ("Sales, Advertising, Consulting, Marketing").
-_LIST_GAP = re.compile(
-    r"^(?:\s*,\s*|\s+(?:and/or|and|or)\s+)(?:[\w'’-]+(?:\s+[\w'’-]+){0,3}"
-    r"(?:\s*,\s*|,?\s+(?:and/or|and|or)\s+))*$",
-    re.IGNORECASE,
+# An "or" list whose items need not all be skills: "program management, partner development
+# and/or channel sales", "Sales, Consulting, Customer Service, Marketing or related fields".
+_WORD = (
+    r"(?!(?:and/or|and|or|preferably|ideally|especially|including|such|like|e\.g)\b)"
+    r"[\w'’+#./-]+"
 )
-_OR_SIMILAR = re.compile(
-    r"^[\s,]*(?:or|and/or)\s+(?:other|similar|equivalent|comparable|related|any)\b", re.IGNORECASE
+_LAST_OR = re.compile(r",?\s+(?:and/or|or)\s+(?!.*\s(?:and/or|or)\s)", re.IGNORECASE)
+_GENERIC = re.compile(r"(?:other|similar|equivalent|comparable|related|any)\b", re.IGNORECASE)
+_ELEMENT = rf"{_WORD}(?:\s+{_WORD}){{0,4}}"
+_OR_LIST = re.compile(
+    rf"{_ELEMENT}(?:\s*,\s*{_ELEMENT})*,?\s+(?:and/or|or)\s+{_ELEMENT}", re.IGNORECASE
 )
 _THAT_IS = re.compile(r"^\(\s*(?:i\.?e\.?|ie)[\s,:]", re.IGNORECASE)
 
@@ -169,46 +172,50 @@ def _bracket_lists(clause: str, items: list[Item], taken: set[int]) -> list[Unit
     return units
 
 
-def _runs(clause: str, items: list[Item], joins: re.Pattern[str]) -> list[list[Item]]:
-    """Items whose gaps match `joins` ("," "and" "or" "/", or short list items between)."""
+def _runs(clause: str, items: list[Item]) -> list[list[Item]]:
+    """Items joined only by commas, 'and', 'or', '/'."""
     runs: list[list[Item]] = []
     for item in items:
-        if runs and joins.match(clause[runs[-1][-1].end : item.start]):
+        if runs and _CONNECTOR.match(clause[runs[-1][-1].end : item.start]):
             runs[-1].append(item)
         else:
             runs.append([item])
     return runs
 
 
-def _or_runs(clause: str, items: list[Item]) -> list[list[Item]]:
-    """Runs, joined across other short list items when the list is one of alternatives:
-    "program management, partner development and/or channel sales" is one list."""
-    merged: list[list[Item]] = []
-    for run in _runs(clause, items, _CONNECTOR):
-        gap = clause[merged[-1][-1].end : run[0].start] if merged else ""
-        if merged and _LIST_GAP.match(gap) and _is_or_list(clause, merged[-1] + run):
-            merged[-1] = merged[-1] + run
-        else:
-            merged.append(run)
-    return merged
-
-
-def _is_or_list(clause: str, run: list[Item]) -> bool:
-    joins = [clause[a.end : b.start] for a, b in zip(run, run[1:])]
-    return bool(_OR.search(joins[-1]) or _OR_SIMILAR.match(clause[run[-1].end :]))
+def _or_lists(clause: str, items: list[Item], taken: set[int]) -> list[Unit]:
+    """The skills of each "a, b, c or d" list (or "a, b, or similar"), when it has two or more."""
+    units = []
+    for match in _OR_LIST.finditer(clause):
+        inside = [
+            i
+            for i in items
+            if match.start() <= i.start and i.end <= match.end() and id(i) not in taken
+        ]
+        last_or = _LAST_OR.search(match.group())
+        if len(inside) < 2 or last_or is None:
+            continue
+        after = match.start() + last_or.end()
+        if inside[-1].start >= after or _GENERIC.match(clause, after):
+            taken.update(id(i) for i in inside)
+            units.append(Unit(inside, 1, True))
+    return units
 
 
 def _run_units(clause: str, run: list[Item], stack: Callable[[str, str], bool]) -> list[Unit]:
-    """A run as one group (alternatives) or as separate items."""
+    """A run as one group (alternatives), or as its items with each slash pair a group:
+    "Oracle, SQL / PL-SQL" asks for Oracle and one of SQL and PL/SQL. A slash between a
+    framework and its language ("Java/Spring") joins a stack, not alternatives."""
     joins = [clause[a.end : b.start] for a, b in zip(run, run[1:])]
-    slash_only = all(j.strip() == "/" for j in joins)
-    similar = _OR_SIMILAR.match(clause[run[-1].end :])  # "Chef, Puppet, or similar"
-    alternatives = bool(similar) or any(_OR.search(j) for j in joins)
-    if slash_only and any(stack(a.skill, b.skill) for a, b in zip(run, run[1:])):
-        alternatives = False
-    if len(run) > 1 and alternatives:
+    if len(run) > 1 and any(re.search(r"\bor\b", j, re.IGNORECASE) for j in joins):
         return [Unit(run, 1, True)]
-    return [Unit([i]) for i in run]
+    clusters = [[run[0]]]
+    for join, (a, b) in zip(joins, zip(run, run[1:])):
+        if join.strip() == "/" and not stack(a.skill, b.skill):
+            clusters[-1].append(b)
+        else:
+            clusters.append([b])
+    return [Unit(c, 1, len(c) > 1) for c in clusters]
 
 
 def units_of(clause: str, items: list[Item], stack: Callable[[str, str], bool]) -> list[Unit]:
@@ -217,8 +224,9 @@ def units_of(clause: str, items: list[Item], stack: Callable[[str, str], bool]) 
     taken = {id(i) for u in units for i in u.items}
     units += _bracket_lists(clause, items, taken)
     taken = {id(i) for u in units for i in u.items}
+    units += _or_lists(clause, items, taken)
     rest = [i for i in items if id(i) not in taken]
-    for run in _or_runs(clause, rest):
+    for run in _runs(clause, rest):
         units += _run_units(clause, run, stack)
     return sorted(units, key=lambda u: u.items[0].start)
 

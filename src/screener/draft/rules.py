@@ -236,7 +236,9 @@ _BOILERPLATE_CUE = re.compile(
 # "Our team ...", "We are ...": the employer speaking of itself, unless it says what it wants.
 _EMPLOYER = re.compile(r"^\W*(?:at [\w\s.&,]{1,40},\s*)?(?:our|we)\b", re.IGNORECASE)
 _WANTS = re.compile(
-    r"\b(?:need|require|looking for|seeking|want|expect|would like|prefer)", re.IGNORECASE
+    r"\b(?:we(?:'re| are)?|our (?:ideal|successful) candidate)(?: \w+)? (?:need|require|"
+    r"looking for|seeking|want|expect|would like|prefer|will have|has|must)",
+    re.IGNORECASE,
 )
 
 
