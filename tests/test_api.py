@@ -53,3 +53,18 @@ def test_screen_leaves_the_process_as_it_found_it():
                         progress=lambda done, total: during.append(gc.isenabled()))
     assert during and all(during)
     assert (gc.isenabled(), gc.get_threshold(), sys.getswitchinterval()) == before
+
+
+def test_screen_one_finds_the_resume_in_its_batch_however_the_path_is_written():
+    """Given as ./examples/resumes/../resumes/x, it is the batch's own file: not screened a
+    second time (which would make it a duplicate of itself)."""
+    resume = EXAMPLES / ".." / "resumes" / "jordan-blake.docx"
+    shortlist, entry = screener.api.screen_one(
+        resume, POSTING, batch=[EXAMPLES], as_of=AS_OF,
+        options=screener.api.ScreenOptions(jobs=1, use_cache=False))
+    assert len(shortlist.entries) == len(list(EXAMPLES.iterdir()))
+    assert entry.assessment.file == str(EXAMPLES / "jordan-blake.docx") and entry.rank == 3
+    alone, single = screener.api.screen_one(resume, POSTING, as_of=AS_OF,
+                                            options=screener.api.ScreenOptions(jobs=1,
+                                                                               use_cache=False))
+    assert len(alone.entries) == 1 and single.assessment.file == str(resume)

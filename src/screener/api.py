@@ -10,6 +10,7 @@ them runs, so that `screener --help` and `screener posting check` start fast.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +20,7 @@ from typing import Any
 from screener import __version__
 from screener.errors import InputError
 from screener.parse.profile import ParseSettings
-from screener.records import Assessment, Posting, Profile, Shortlist
+from screener.records import Assessment, Posting, Profile, Shortlist, ShortlistEntry
 from screener.run.inputs import Inputs, collect_inputs
 
 
@@ -134,6 +135,30 @@ def screen(
 
         shortlist = blind(shortlist, secret=options.blind_secret, terms=terms)
     return shortlist
+
+
+def screen_one(
+    resume: str | Path,
+    posting: Posting | str | Path,
+    *,
+    batch: Sequence[str | Path] = (),
+    as_of: str | None = None,
+    taxonomy_path: str | None = None,
+    extractor: str = "auto",
+    options: ScreenOptions | None = None,
+) -> tuple[Shortlist, ShortlistEntry]:
+    """Screen `resume` among the files under `batch` and return the shortlist with the resume's
+    entry. The similarity part of a score is relative to the files screened together, so this
+    is the score `screen` gives the resume in that batch. The resume is added to the batch
+    when it is not one of its files; with no batch it is screened alone."""
+    paths = [str(p) for p in batch]
+    real = os.path.realpath(resume)
+    if not paths or real not in {os.path.realpath(p) for p in collect_inputs(paths).paths}:
+        paths.append(str(resume))
+    shortlist = screen(paths, posting, as_of=as_of, taxonomy_path=taxonomy_path,
+                       extractor=extractor, options=options)
+    entry = next(e for e in shortlist.entries if os.path.realpath(e.assessment.file) == real)
+    return shortlist, entry
 
 
 def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: ScreenOptions,

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
@@ -280,19 +281,39 @@ def _blind_secret(blind: bool, path: str | None) -> bytes | None:
 @cli.command()
 @click.argument("resume", type=click.Path())
 @click.option("--posting", "posting_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--batch", multiple=True, type=click.Path(), metavar="PATH",
+              help="The files or folders the resume was screened with (repeat for more): it is "
+              "scored among them, so its score is the one `screen` gives it there (the "
+              "similarity part is relative to the batch). Without it, scored alone.")
+@click.option("--no-cache", is_flag=True, help="With --batch: do not read or write the cache.")
 @as_of_option
 @taxonomy_option
 @extractor_option
-def explain(resume: str, posting_path: str, as_of: str | None, taxonomy_path: str | None,
-            extractor: str) -> None:
+def explain(resume: str, posting_path: str, batch: tuple[str, ...], no_cache: bool,
+            as_of: str | None, taxonomy_path: str | None, extractor: str) -> None:
     """Show why one resume scores what it does against a posting."""
-    from screener.api import ScreenOptions
-    from screener.api import screen as run_screen
+    from screener.api import ScreenOptions, screen_one
     from screener.report import terminal
 
-    shortlist = run_screen([resume], posting_path, as_of=as_of, taxonomy_path=taxonomy_path,
-                           extractor=extractor, options=ScreenOptions(jobs=1, use_cache=False))
-    click.echo(terminal.render(shortlist, explain=True, width=_terminal_width()), nl=False)
+    # alone: one file, read afresh; in a batch: as `screen` reads it
+    options = ScreenOptions(use_cache=not no_cache) if batch else ScreenOptions(
+        jobs=1, use_cache=False)
+    with _no_cycle_collector():
+        shortlist, entry = screen_one(resume, posting_path, batch=batch, as_of=as_of,
+                                      taxonomy_path=taxonomy_path, extractor=extractor,
+                                      options=options)
+    width = _terminal_width()
+    if batch:
+        click.echo(terminal.render_one(shortlist, entry, width=width), nl=False)
+        return
+    click.echo(terminal.render(shortlist, explain=True, width=width), nl=False)
+    if entry.rank is not None:
+        click.echo("\n" + textwrap.fill(ALONE, width))
+
+
+ALONE = ("Scored alone: the similarity part is relative to the files screened together, so "
+         "`screen` can give this resume a slightly different score among others; --batch "
+         "FOLDER (the folder you screened) scores it among them, as `screen` does.")
 
 
 @cli.command()

@@ -29,11 +29,7 @@ def render(shortlist: Shortlist, *, top: int | None = None, explain: bool = Fals
     shown = ranked if top is None else ranked[: max(top, 0)]
     hidden = ranked[len(shown):]
     style = _Style(color)
-    posting = shortlist.posting
-    heading = clean(f"{posting.title} ({posting.id}), as of {shortlist.as_of}, "
-                    f"taxonomy {shortlist.taxonomy_version}")
-    out = [style.bold(line) for line in _wrap(heading, width)] + _wrap(summary_line(shortlist),
-                                                                        width)
+    out = _heading(shortlist, width, style)
     table = _Table(shortlist, ranked, width)
     passing = [e for e in shown if not e.assessment.knocked_out_by]
     knocked = [e for e in shown if e.assessment.knocked_out_by]
@@ -51,6 +47,25 @@ def render(shortlist: Shortlist, *, top: int | None = None, explain: bool = Fals
         for e in shown:
             out += [""] + _explain(e, width, style)
     return "\n".join(out) + "\n"
+
+
+def render_one(shortlist: Shortlist, entry: ShortlistEntry, *, width: int = 100,
+               color: bool = False) -> str:
+    """One candidate of a screened batch (`explain --batch`): the heading and the batch's
+    summary as `render` gives them, then the candidate's breakdown (its rank and score are the
+    batch's), or why it was not ranked."""
+    width = max(width, 60)
+    style = _Style(color)
+    body = _explain(entry, width, style) if entry.rank is not None else [_unranked(entry, width)]
+    return "\n".join([*_heading(shortlist, width, style), "", *body]) + "\n"
+
+
+def _heading(shortlist: Shortlist, width: int, style: _Style) -> list[str]:
+    posting = shortlist.posting
+    heading = clean(f"{posting.title} ({posting.id}), as of {shortlist.as_of}, "
+                    f"taxonomy {shortlist.taxonomy_version}")
+    return [style.bold(line) for line in _wrap(heading, width)] + _wrap(summary_line(shortlist),
+                                                                         width)
 
 
 # --------------------------------------------------------------------------- text width
