@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import io
 import re
@@ -12,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from screener.report.html import write_html
+from screener_testkit.shortlist_factory import HOSTILE_NAMES, hostile_shortlist, make_shortlist
 from tests.browser.chromium import load
-from tests.shortlist_factory import HOSTILE_NAMES, hostile_shortlist, make_shortlist
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2",
@@ -201,3 +202,14 @@ def test_browser_survives_a_malformed_fragment(page_file):
     assert result.console == []
     assert 'data-ready="1"' in result.dom
     assert order(result.dom) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_the_share_of_points_backed_by_dated_work_is_shown_where_known():
+    shortlist = make_shortlist()
+    first = shortlist.entries[0]
+    backed = dataclasses.replace(first, assessment=dataclasses.replace(first.assessment,
+                                                                       backed=0.4))
+    page = rendered(dataclasses.replace(shortlist, entries=(backed, *shortlist.entries[1:])))
+    details = page[page.index('<details id="c1">'):page.index('<details id="c2">')]
+    assert "Backed by dated work: <strong>40%</strong> of the requirement points" in details
+    assert page.count("Backed by dated work") == 1  # unknown (None) elsewhere: nothing shown

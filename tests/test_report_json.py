@@ -14,7 +14,7 @@ import pytest
 from screener.errors import ErrorCode
 from screener.report.json import write_json
 from screener.score.redact import blind
-from tests.shortlist_factory import hostile_shortlist, make_shortlist
+from screener_testkit.shortlist_factory import hostile_shortlist, make_shortlist
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "report.schema.json"
 
@@ -131,3 +131,37 @@ def test_the_schema_lists_every_error_code_and_no_other():
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     enum = schema["$defs"]["candidate"]["properties"]["error_code"]["enum"]
     assert enum == [None, *(code.value for code in ErrorCode)]
+
+
+def _with_first(shortlist, **changes):
+    """The shortlist with its first candidate's assessment changed."""
+    first = shortlist.entries[0]
+    changed = dataclasses.replace(first, assessment=dataclasses.replace(first.assessment,
+                                                                        **changes))
+    return dataclasses.replace(shortlist, entries=(changed, *shortlist.entries[1:]))
+
+
+def test_a_skill_carries_the_years_the_resume_states_beside_the_dated_ones(validator):
+    shortlist = make_shortlist()
+    a = shortlist.entries[0].assessment
+    skills = tuple(dataclasses.replace(h, stated_years=15.0) if h.id == "python" else h
+                   for h in a.profile.skills)
+    report = json.loads(dumped(_with_first(
+        shortlist, profile=dataclasses.replace(a.profile, skills=skills))))
+    by_id = {s["id"]: s for s in report["candidates"][0]["skills"]}
+    assert (by_id["python"]["years"], by_id["python"]["stated_years"]) == (5.42, 15.0)
+    assert by_id["aws"]["stated_years"] is None  # none stated: null, the key still there
+    assert list(by_id["python"]) == ["id", "name", "source", "years", "stated_years",
+                                     "implied_by", "evidence"]
+    assert not list(validator.iter_errors(report))
+
+
+def test_a_mention_the_duties_name_as_others_work_is_a_valid_context(validator):
+    shortlist = make_shortlist()
+    a = shortlist.entries[0].assessment
+    first = a.results[0]
+    named = dataclasses.replace(first, evidence=tuple(
+        dataclasses.replace(e, context="named") for e in first.evidence))
+    report = json.loads(dumped(_with_first(shortlist, results=(named, *a.results[1:]))))
+    assert report["candidates"][0]["requirements"][0]["evidence"][0]["context"] == "named"
+    assert not list(validator.iter_errors(report))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from screener.records import Contact
 from screener.report import terminal
 from screener.report.terminal import cell_width
-from tests.shortlist_factory import hostile_shortlist, make_shortlist
+from screener_testkit.shortlist_factory import hostile_shortlist, make_shortlist
 
 GOLDEN_TABLE = """\
 Back-End Developer (backend-developer), as of 2024-06-01, taxonomy tx-3f2a91c0
@@ -169,3 +169,22 @@ def _fit_by_trimming(text: str, width: int) -> str:
        st.integers(0, 30))
 def test_fit_cuts_where_trimming_one_character_at_a_time_would(text, width):
     assert terminal.fit(text, width) == _fit_by_trimming(text, width)
+
+
+def test_evidence_lines_name_where_the_mention_stands():
+    shortlist = make_shortlist()
+    first = shortlist.entries[0]
+    result = first.assessment.results[0]
+    python, php, nodejs = result.evidence
+    marked = (replace(python, context="position"), replace(php, context="skills", stance="basic"),
+              replace(nodejs, context="negated", stance="negated"))
+    said = replace(python, section="skills", line=20, context="skills")  # [skills]: a list
+    a = replace(first.assessment,
+                results=(replace(result, evidence=(*marked, said)),
+                         *first.assessment.results[1:]))
+    entries = (replace(first, assessment=a), *shortlist.entries[1:])
+    text = terminal.render(replace(shortlist, entries=entries), top=1, explain=True, width=80)
+    assert "line 12 [experience] 'Python' (duties)\n" in text
+    assert "line 15 [experience] 'PHP' (skills list, basic)\n" in text
+    assert "line 15 [experience] 'Node.js' (negated)\n" in text  # the stance says it once
+    assert "line 20 [skills] 'Python'\n" in text  # the section says it already

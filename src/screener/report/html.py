@@ -266,11 +266,21 @@ def _candidate_details(entry: ShortlistEntry, anchor: str) -> str:
         f"{knock}"
         "<h3>Score</h3><table><thead><tr><th>Part</th><th class=\"num\">Points</th>"
         f'<th class="num">Max</th><th>Why</th></tr></thead><tbody>{parts}</tbody></table>'
+        f"{_backed(a)}"
         "<h3>Requirements</h3><table><thead><tr><th>Requirement</th><th>Outcome</th>"
         '<th class="num">Points</th><th>Evidence</th></tr></thead>'
         f"<tbody>{reqs}</tbody></table>"
         f"{_positions(a)}</details>"
     )
+
+
+def _backed(a: Assessment) -> str:
+    """The share of the requirement points dated work backs: a skills list with no work
+    behind it shows here. Nothing when no requirement points were earned."""
+    if a.backed is None:
+        return ""
+    return (f'<p class="backed">Backed by dated work: <strong>{a.backed:.0%}</strong> of the '
+            "requirement points (the rest from skills lists, summaries, undated text)</p>")
 
 
 def _requirement_row(r: RequirementResult, file: str) -> str:

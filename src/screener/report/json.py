@@ -140,6 +140,7 @@ def _skill(h: SkillHit) -> dict[str, Any]:
         "name": h.name,
         "source": h.source,
         "years": h.years,
+        "stated_years": h.stated_years,  # as the resume states it, beside the dated figure
         "implied_by": list(h.implied_by),
         "evidence": [_evidence(e) for e in h.evidence],
     }

@@ -312,8 +312,22 @@ def _years(a: Assessment, width: int) -> list[str]:
     return lines
 
 
+# Where a mention stands (Evidence.context, set by scoring), in a word or two; a stance that
+# claims nothing (negated, wished) is its own context and is shown as the stance.
+_CONTEXT_WORDS = {
+    "position": "duties", "project": "project", "experience": "undated work",
+    "skills": "skills list", "summary": "summary", "certifications": "certifications",
+    "education": "courses", "interests": "interests", "other": "other section",
+    "named": "others' work",
+}  # fmt: skip
+
+
 def _evidence(ev: Evidence) -> str:
-    """`line 12 [experience] 'PostgreSQL'`: the file is named once, above."""
+    """`line 12 [experience] 'PostgreSQL' (duties)`: the file is named once, above; the
+    context where the section does not say it already ([skills] is a skills list) and the
+    stance ("no experience with": shown, not counted) in brackets."""
     section = f" [{ev.section}]" if ev.section else ""
-    stance = f" ({ev.stance})" if ev.stance else ""  # "no experience with": shown, not counted
-    return clean(f"line {ev.line}{section} '{ev.text}'{stance}")
+    said = ev.context in (ev.section, (ev.section or "").removesuffix("s"))
+    tags = [t for t in ("" if said else _CONTEXT_WORDS.get(ev.context, ""), ev.stance) if t]
+    where = f" ({', '.join(tags)})" if tags else ""
+    return clean(f"line {ev.line}{section} '{ev.text}'{where}")
