@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from screener.cli import cli
 from screener.report.csv import safe_cell, write_csv
 from screener_testkit import hostile
+from screener_testkit.shortlist_factory import make_shortlist
 from tests.conftest import AS_OF, EXAMPLES
-from tests.shortlist_factory import make_shortlist
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTING = ROOT / "pipelines" / "backend-developer.yaml"

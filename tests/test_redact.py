@@ -16,7 +16,7 @@ from screener.report import csv as csv_report
 from screener.report import html as html_report
 from screener.report import json as json_report
 from screener.report import terminal
-from tests.shortlist_factory import make_shortlist
+from screener_testkit.shortlist_factory import make_shortlist
 
 # everything in the factory's resumes and file names that identifies a person
 IDENTIFYING = (

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from screener.report.csv import COLUMNS, row_for, safe_cell, write_csv
-from tests.shortlist_factory import HOSTILE_NAMES, hostile_shortlist, make_shortlist
+from screener_testkit.shortlist_factory import HOSTILE_NAMES, hostile_shortlist, make_shortlist
 
 CONTRACT = ["rank", "file", "name", "email", "score", "status", "error", "years", "matched",
             "missing"]
@@ -131,7 +131,7 @@ def test_every_row_names_the_posting_as_of_date_and_taxonomy_version():
     import csv as _csv
     import io
 
-    from tests.shortlist_factory import make_shortlist
+    from screener_testkit.shortlist_factory import make_shortlist
 
     shortlist = make_shortlist()
     out = io.StringIO()

@@ -8,6 +8,7 @@ screener (not in its wheel). `pip install -e ".[test]"` puts it on the path besi
     gold_years       the month arithmetic both gold sets are written with
     hostile          files built to break readers (bombs, traps, odd names), written at test time
     fuzz_extract     the property the fuzzer and its hypothesis test check on `extract`
+    shortlist_factory  hand-built Shortlist records (and hostile names) for the report tests
 
 Each `make_*` module also runs as a script (`python -m screener_testkit.make_fixtures`) and
 rewrites its files in the repository.
