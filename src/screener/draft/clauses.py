@@ -23,20 +23,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from screener.draft.rules import PREFERRED, REQUIRED, group_min
+from screener.draft.rules import PREFERRED, PREFERRED_CUE, REQUIRED, group_min
 
 _LIST_CUE = re.compile(
     r"\b(?:such as|e\.\s?g\.?|eg\.|for example|for instance|"
     r"including(?: but not limited to)?|one or more (?:of|from)|one of|any of|either|"
     r"(?:two|three|2|3) or more (?:of|from)|at least (?:one|two|three|\d) of)\b"
     r"(?:\s+(?:the\s+)?following(?:\s+\w+)?)?\s*:?",
-    re.IGNORECASE,
-)
-_PREFERRED_CUE = re.compile(
-    r"\b(?:preferred|preferably|preference|nice[- ]to[- ]have|bonus|"
-    r"(?:is|are|would be|will be)?\s*a (?:big |huge |strong |definite )?plus|plus\b(?=\s*[.;!]?$)|"
-    r"desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|not required|optional|"
-    r"welcome|would like)\b",
     re.IGNORECASE,
 )
 # Words that open a new requirement inside a list's tail ("..., and experience with Kafka").
@@ -235,7 +228,7 @@ def preferred_spans(clause: str, items: Sequence[Item]) -> list[tuple[int, int]]
     """The parts of the clause a preference cue governs: after it, or before it when no skill
     follows it."""
     spans = []
-    for cue in _PREFERRED_CUE.finditer(clause):
+    for cue in PREFERRED_CUE.finditer(clause):
         if any(i.start >= cue.end() for i in items):
             spans.append((cue.end(), len(clause)))
         else:

@@ -51,10 +51,11 @@ _ARTICLE_HEADING = re.compile(
 
 _BULLET = re.compile(r"^(?:•|\d{1,2}[.)])\s+")
 
-_PREFERRED_CUE = re.compile(
-    r"\b(preferred|preferably|nice[- ]to[- ]have|bonus|(?:is|are|would be) a (?:big |huge )?plus|"
-    r"a plus|plus\b(?=\s*[.;!]?$)|desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|"
-    r"not required|optional|welcome)\b",
+PREFERRED_CUE = re.compile(
+    r"\b(?:preferred|preferably|preference|nice[- ]to[- ]have|bonus|"
+    r"(?:(?:is|are|would be|will be)\s+)?a (?:big |huge |strong |definite )?plus|"
+    r"plus\b(?=\s*[.;!]?$)|desirable|desired|ideally|advantage(?:ous)?|good to have|helpful|"
+    r"not required|optional|welcome|would like)\b",
     re.IGNORECASE,
 )
 _REQUIRED_CUE = re.compile(
@@ -173,7 +174,7 @@ def line_importance(text: str, section: str) -> str | None:
 
     None: the line states no requirement.
     """
-    if _PREFERRED_CUE.search(text):
+    if PREFERRED_CUE.search(text):
         return PREFERRED
     if section in (REQUIRED, PREFERRED):
         return section
