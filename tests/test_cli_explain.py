@@ -90,3 +90,11 @@ def test_explain_within_the_batch_says_why_a_file_was_not_ranked():
                                 catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stdout.splitlines()[3].startswith(f"  error     {resume}: damaged PDF")
+
+
+def test_explain_within_a_batch_takes_one_resume_not_a_folder():
+    result = CliRunner().invoke(cli, ["explain", str(EXAMPLES), "--posting", str(POSTING),
+                                      "--as-of", AS_OF, "--batch", str(EXAMPLES), "--no-cache"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"screener: {EXAMPLES}: not a resume file; give one file "
+                             "(`screen FOLDER --explain` explains every candidate in a folder)\n")

@@ -157,8 +157,11 @@ def screen_one(
         paths.append(str(resume))
     shortlist = screen(paths, posting, as_of=as_of, taxonomy_path=taxonomy_path,
                        extractor=extractor, options=options)
-    entry = next(e for e in shortlist.entries if os.path.realpath(e.assessment.file) == real)
-    return shortlist, entry
+    entries = [e for e in shortlist.entries if os.path.realpath(e.assessment.file) == real]
+    if not entries:  # a folder
+        raise InputError(f"{resume}: not a resume file; give one file (`screen FOLDER "
+                         "--explain` explains every candidate in a folder)")
+    return shortlist, entries[0]
 
 
 def _screen(inputs: Inputs, posting: Posting, settings: ParseSettings, options: ScreenOptions,

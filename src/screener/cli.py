@@ -293,22 +293,23 @@ def explain(resume: str, posting_path: str, batch: tuple[str, ...], no_cache: bo
             as_of: str | None, taxonomy_path: str | None, extractor: str) -> None:
     """Show why one resume scores what it does against a posting."""
     from screener.api import ScreenOptions, screen_one
+    from screener.api import screen as run_screen
     from screener.report import terminal
 
-    # alone: one file, read afresh; in a batch: as `screen` reads it
-    options = ScreenOptions(use_cache=not no_cache) if batch else ScreenOptions(
-        jobs=1, use_cache=False)
-    with _no_cycle_collector():
+    width = _terminal_width()
+    if not batch:  # alone: one file, read afresh
+        shortlist = run_screen([resume], posting_path, as_of=as_of, taxonomy_path=taxonomy_path,
+                               extractor=extractor,
+                               options=ScreenOptions(jobs=1, use_cache=False))
+        click.echo(terminal.render(shortlist, explain=True, width=width), nl=False)
+        if any(e.rank is not None for e in shortlist.entries):
+            click.echo("\n" + textwrap.fill(ALONE, width))
+        return
+    with _no_cycle_collector():  # in a batch: read as `screen` reads it
         shortlist, entry = screen_one(resume, posting_path, batch=batch, as_of=as_of,
                                       taxonomy_path=taxonomy_path, extractor=extractor,
-                                      options=options)
-    width = _terminal_width()
-    if batch:
-        click.echo(terminal.render_one(shortlist, entry, width=width), nl=False)
-        return
-    click.echo(terminal.render(shortlist, explain=True, width=width), nl=False)
-    if entry.rank is not None:
-        click.echo("\n" + textwrap.fill(ALONE, width))
+                                      options=ScreenOptions(use_cache=not no_cache))
+    click.echo(terminal.render_one(shortlist, entry, width=width), nl=False)
 
 
 ALONE = ("Scored alone: the similarity part is relative to the files screened together, so "
