@@ -837,6 +837,13 @@ def test_express_needs_a_neighbour_not_only_a_skills_heading(matcher):
     assert "express" in in_sections(matcher, ("skills", "Node.js, Express, MongoDB"))
 
 
+def test_shell_needs_a_neighbour_not_only_a_skills_heading(matcher):
+    # the oil firm, echoed into a keyword list ("Qatar Petroleum, Shell, Maersk Oil")
+    assert "bash" not in in_sections(matcher, ("skills", "Risk assessment, safety, Shell"))
+    assert "bash" in in_sections(matcher, ("skills", "Linux, Shell, Python"))
+    assert "bash" in in_sections(matcher, ("skills", "Shell scripting"))
+
+
 def test_spreadsheets_are_not_excel_but_excel_in_certifications_is(matcher):
     assert "excel" not in in_sections(matcher, ("experience", "Developed spreadsheets."),
                                       ("skills", "scheduling, spreadsheets, telephone"))

@@ -758,13 +758,15 @@ def _drop_echoes(
 ) -> list[_Mention]:
     """ "American Express" in the duties and "Express" alone in the skills list: a keyword list
     repeats the resume's own words, so an item its section alone admits means what the word
-    means elsewhere when it stands there in a name ("American Express", "Oracle CPQ") and no
-    mention of the skill is admitted by its own context (one sense per resume)."""
+    means where the resume uses it, when it stands there in a name ("American Express",
+    "Oracle CPQ") and no mention of the skill is admitted by its own context (one sense per
+    resume). Only a name: an unadmitted plain use ("schedules on excel") may well be the
+    skill, and a vetoed one ("excel at", "spring 2019") is another word."""
     kept = {id(m) for m in accepted}
     listed = [m for m in accepted if m.rule is not None and _listed_only(m, words, section_of)]
     if not listed:
         return accepted
-    mentions, names = found  # names: mentions already known to stand in a name
+    mentions, names = found  # names: mentions known to stand in a name
     named = {m.skill for m in names}
     named.update(m.skill for m in mentions if id(m) not in kept and _beside_name(m, words))
     listed = [m for m in listed if m.skill in named]
