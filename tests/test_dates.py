@@ -13,7 +13,9 @@ from screener.parse.dates import (
     _PRESENT_WORDS,
     DANGLING_END_RE,
     MONTH_NAME_RE,
+    UNTRUSTED,
     YEAR_RE,
+    RangeFlag,
     day_first_document,
     find_ranges,
     month_index,
@@ -114,6 +116,28 @@ def test_suspicious_ranges_are_flagged() -> None:
     future_end = parse_range("Jun 2024 - Dec 2026", AS_OF)
     assert future_end is not None and future_end.flags == ("future-end",) and future_end.trusted
     assert future_end.clip(AS_OF) == (month_index(2024, 6), month_index(2025, 6))
+
+
+def test_flags_are_members_that_read_as_the_reported_words() -> None:
+    """Flags are `RangeFlag` members; reports (JSON, CSV, text) print their values unchanged."""
+    import csv
+    import io
+    import json
+
+    rng = parse_range("Mar 2020 - Jan 2019", AS_OF)
+    assert rng is not None and rng.flags == (RangeFlag.END_BEFORE_START,)
+    flag = rng.flags[0]
+    assert isinstance(flag, RangeFlag) and flag == "end-before-start"
+    assert json.dumps(list(rng.flags)) == '["end-before-start"]'
+    assert f"{flag}|{flag!s}|" + "%s" % flag == "end-before-start|end-before-start|end-before-start"
+    out = io.StringIO()
+    csv.writer(out).writerow(rng.flags)
+    assert out.getvalue() == "end-before-start\r\n"
+    assert UNTRUSTED == {"end-before-start", "future-start"}
+    assert [f.value for f in RangeFlag] == [
+        "single-date", "year-only", "season", "quarter", "end-before-start", "future-start",
+        "future-end",
+    ]  # fmt: skip
 
 
 def test_finder_gives_spans_in_the_line() -> None:

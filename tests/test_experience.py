@@ -15,13 +15,13 @@ from screener.extract.text import normalise
 from screener.parse.experience import (
     claimed_years,
     extract_experience,
-    relevant_years,
     skill_years,
     stated_skill_years,
 )
 from screener.parse.roles import own_use, role_kinds
 from screener.parse.sections import find_sections
 from screener.records import Evidence, SkillHit
+from screener.score.relevance import relevant_years
 
 AS_OF = date(2025, 6, 30)
 DATA = Path(__file__).parent / "data" / "experience"
@@ -332,13 +332,13 @@ Go (6 years), Java - Experience - 24 months, 3 years of Kotlin, PHP - 4 yrs"""
     sections = find_sections(lines)
     exp = extract_experience(lines, sections, hits, AS_OF)
     assert exp.positions[0].skills == ("django", "python")
-    years = skill_years(lines, sections, exp, hits, AS_OF)
+    years = skill_years(lines, exp, hits)
     # With dated positions, the dated figure stands: a self-report alone earns no years.
     assert years == {"django": 2.0, "python": 4.0}
     assert stated_skill_years(lines, hits) == {"go": 6.0, "java": 2.0, "kotlin": 3.0, "php": 4.0}
     # With no dated position, the self-report is the figure, capped at the stated career.
     undated = replace(exp, positions=(), total_years=None, claimed_years=3.0)
-    assert skill_years(lines, sections, undated, hits, AS_OF) == {
+    assert skill_years(lines, undated, hits) == {
         "go": 3.0, "java": 2.0, "kotlin": 3.0, "php": 3.0,
     }  # fmt: skip
 
@@ -361,7 +361,7 @@ Engineer | Delta | Jan 2010 - Dec 2011
     sections = find_sections(lines)
     exp = extract_experience(lines, sections, hits, AS_OF)
     assert [p.skills for p in exp.positions] == [(), ("ruby",), ("go",)]
-    assert skill_years(lines, sections, exp, hits, AS_OF) == {"go": 2.0, "ruby": 4.0}
+    assert skill_years(lines, exp, hits) == {"go": 2.0, "ruby": 4.0}
 
 
 def test_relevant_years() -> None:
@@ -726,7 +726,7 @@ def test_dated_years_stand_over_self_reported_skill_months() -> None:
     hits = (_hit("python", lines, "Python"), _hit("django", lines, "Django"),
             _hit("mysql", lines, "MySQL"))  # fmt: skip
     exp = extract_experience(lines, sections, hits, date(2019, 1, 1))
-    years = skill_years(lines, sections, exp, hits, date(2019, 1, 1))
+    years = skill_years(lines, exp, hits)
     # the 37-month "Python Developer" job uses both; the form's own figures are shown beside
     assert years == {"django": 3.08, "python": 3.08}
     assert stated_skill_years(lines, hits) == {"django": 0.5, "python": 2.5}
@@ -738,7 +738,7 @@ def test_self_report_found_when_the_matcher_missed_its_line() -> None:
     hits = (SkillHit("keras", "Keras", "explicit", (Evidence("Keras", None, 4),)),)
     sections = find_sections(lines)
     exp = extract_experience(lines, sections, hits, date(2019, 1, 1))
-    assert skill_years(lines, sections, exp, hits, date(2019, 1, 1)) == {"keras": 1.5}
+    assert skill_years(lines, exp, hits) == {"keras": 1.5}
 
 
 @pytest.mark.parametrize(
@@ -754,7 +754,7 @@ def test_self_report_forms(line: str, years: float) -> None:
     hits = (SkillHit("java", "Java", "explicit", (Evidence(text, "skills", 2),)),)
     sections = find_sections(lines)
     exp = extract_experience(lines, sections, hits, AS_OF)
-    assert skill_years(lines, sections, exp, hits, AS_OF) == {"java": years}
+    assert skill_years(lines, exp, hits) == {"java": years}
 
 
 @pytest.mark.parametrize(
@@ -780,12 +780,12 @@ _LINE_PIECES = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(line=_LINE_PIECES, text=st.sampled_from(["Python", "Go", "", "python"]))
 def test_stated_years_need_a_unit_on_the_line(line, text):
-    """skill_years asks `_stated_skill_years` only about lines naming a unit: elsewhere it is 0."""
-    from screener.parse.experience import _stated_skill_years
+    """skill_years asks `line_skill_years` only about lines naming a unit: elsewhere it is 0."""
+    from screener.parse.experience import line_skill_years
 
     low = line.lower()
     if not ("yr" in low or "year" in low or "mo" in low):
-        assert _stated_skill_years(line, text) == 0.0
+        assert line_skill_years(line, text) == 0.0
 
 
 # --------------------------------------------------------------------------- wrapped date cells
@@ -1086,15 +1086,16 @@ def _cpu_seconds(text: str, repeats: int = 3) -> float:
 
 
 def test_a_line_of_dates_is_weighed_a_bounded_number_of_times(monkeypatch):
-    from screener.parse import experience
+    from screener.parse.experience import anchors, drafts, layouts, titles
     from screener_testkit.hostile import dates_line
 
     calls = []
-    real = experience._split_parts
-    monkeypatch.setattr(experience, "_split_parts", lambda text: calls.append(len(text)) or
-                        real(text))
+    real = titles.split_parts
+    for module in (anchors, drafts, layouts, titles):
+        monkeypatch.setattr(module, "split_parts", lambda text: calls.append(len(text)) or
+                            real(text))
     _read(normalise(dates_line(5000)))
-    assert sum(calls) <= 2 * experience._MAX_LINE_DATES * len("2019-2020 ") * 5000
+    assert sum(calls) <= 2 * anchors.MAX_LINE_DATES * len("2019-2020 ") * 5000
 
 
 @pytest.mark.parametrize("kind", ["dates_line", "job_lines"])

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from screener.parse.dates import find_ranges
-from screener.parse.experience import is_job_word
+from screener.parse.experience.titles import is_job_word
 from screener.parse.sections import HEADING_WORDS, heading_name
 from screener.records import Contact, Section
 

@@ -39,8 +39,26 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
-UNTRUSTED = frozenset({"end-before-start", "future-start"})
+
+class RangeFlag(str, Enum):
+    """What is unusual about a date range. A `str`: the value is what reports print."""
+
+    SINGLE_DATE = "single-date"  # one date, not a range ("2019", "June 2020")
+    YEAR_ONLY = "year-only"  # a start or an end written as a year alone ("2016 - 2019")
+    SEASON = "season"  # "Summer 2020"
+    QUARTER = "quarter"  # "Q3 2019"
+    END_BEFORE_START = "end-before-start"
+    FUTURE_START = "future-start"  # after the as-of month
+    FUTURE_END = "future-end"  # after the as-of month; counted up to it
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# Ranges no total counts.
+UNTRUSTED = frozenset({RangeFlag.END_BEFORE_START, RangeFlag.FUTURE_START})
 
 # Month words per language, January first: full names and the abbreviations resumes use. Forms
 # without accents ("fevrier") and with umlauts spelled out ("Maerz") are derived, not listed.
@@ -107,13 +125,8 @@ _TO_WORDS = ("bis", "hasta", "tot", "até", "à", "au", "jusqu'à", "jusqu'au", 
 _TO_WORDS_FOREIGN_ONLY = ("a", "al", "ate")
 # Season -> (first month, last month) relative to the season's year; winter starts the
 # December before ("Winter 2020" = Dec 2019 .. Feb 2020).
-_SEASONS = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "fall": (9, 11),
-    "autumn": (9, 11),
-    "winter": (0, 2),
-}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
+            "winter": (0, 2)}  # fmt: skip
 
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -264,7 +277,7 @@ class DateRange:
     end_low: int
     end_high: int
     current: bool = False
-    flags: tuple[str, ...] = ()
+    flags: tuple[RangeFlag, ...] = ()
 
     @property
     def months(self) -> int:
@@ -381,30 +394,30 @@ def _make_range(m: re.Match[str], as_of: date, day_first: bool = False) -> DateR
     if start is None:
         return None
     end = _end_bounds(m, start, as_of, day_first)
-    flags: list[str] = []
+    flags: list[RangeFlag] = []
     text_end = m.end()
     if end is None:
         end = (start[0], start[1], start[2], False)
-        flags.append("single-date")
+        flags.append(RangeFlag.SINGLE_DATE)
         text_end = _start_end(m)
     s_low, s_high, s_prec = start
     e_low, e_high, e_prec, current = end
     if "year" in (s_prec, e_prec):
-        flags.append("year-only")
+        flags.append(RangeFlag.YEAR_ONLY)
     if "season" in (s_prec, e_prec):
-        flags.append("season")
+        flags.append(RangeFlag.SEASON)
     if "quarter" in (s_prec, e_prec):
-        flags.append("quarter")
+        flags.append(RangeFlag.QUARTER)
     best_s, best_e = (s_low + s_high) // 2, (e_low + e_high) // 2
     if (s_low, s_high) == (e_low, e_high) and s_low != s_high:
         best_s, best_e = s_low, s_high  # "2019" alone: the whole year, not one month
     now = month_index(as_of.year, as_of.month)
     if best_e < best_s:
-        flags.append("end-before-start")
+        flags.append(RangeFlag.END_BEFORE_START)
     if s_low > now:
-        flags.append("future-start")
+        flags.append(RangeFlag.FUTURE_START)
     if e_low > now and not current:
-        flags.append("future-end")
+        flags.append(RangeFlag.FUTURE_END)
     return DateRange(
         text=m.string[m.start() : text_end].strip(),
         span=(m.start(), text_end),
@@ -473,7 +486,7 @@ def find_ranges(line: str, as_of: date, *, day_first: bool = False) -> list[Date
 def parse_range(text: str, as_of: date) -> DateRange | None:
     """The first date range (or single date) in `text`, or None."""
     found = find_ranges(text, as_of)
-    ranges = [r for r in found if "single-date" not in r.flags]
+    ranges = [r for r in found if RangeFlag.SINGLE_DATE not in r.flags]
     return ranges[0] if ranges else (found[0] if found else None)
 
 

@@ -89,7 +89,7 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     hits = _matcher(settings.taxonomy_path).find(lines, sections)
     experience = extract_experience(lines, sections, hits, as_of)
     stated = stated_skill_years(lines, hits)
-    years = skill_years(lines, sections, experience, hits, as_of, stated)
+    years = skill_years(lines, experience, hits, stated)
     hits = tuple(
         dataclasses.replace(h, years=years.get(h.id), stated_years=stated.get(h.id))
         if h.source != "implied"

@@ -15,26 +15,12 @@ from __future__ import annotations
 
 import re
 
+from screener.parse.words import alternation, pairs, words
+
 BUILD = "build"
-# Role nouns by kind. Add a noun to the kind it names, never a whole title.
-ROLE_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        ("developer", "developers", "programmer", "engineer", "engineers", "architect", "devops",
-         "sre", "coder", "swe"), BUILD),
-    **dict.fromkeys(
-        ("manager", "director", "head", "vp", "president", "chief", "cto", "cio", "ceo", "coo",
-         "cfo", "founder", "co-founder", "owner", "supervisor", "coordinator", "executive",
-         "officer", "partner", "principal"), "manage"),
-    **dict.fromkeys(
-        ("teacher", "instructor", "trainer", "tutor", "lecturer", "professor", "educator",
-         "faculty", "mentor", "coach"), "teach"),
-    **dict.fromkeys(("analyst",), "analyse"),
-    **dict.fromkeys(("administrator", "admin", "dba"), "administer"),
-    **dict.fromkeys(("support", "helpdesk", "technician"), "support"),
-    **dict.fromkeys(("sales", "salesperson", "representative", "rep", "seller"), "sales"),
-    **dict.fromkeys(("recruiter",), "recruit"),
-    **dict.fromkeys(("designer",), "design"),
-}  # fmt: skip
+# Role nouns by kind (`_data/experience/role_nouns.txt`). Add a noun to the kind it names,
+# never a whole title.
+ROLE_KINDS: dict[str, str] = pairs("role_nouns")
 # Where a title's head part ends: "VP of IT", "Manager, Software", "Developer (contract)".
 _QUALIFIER_RE = re.compile(r"\s+(?:of|for|at|in)\s+|[,(|/]|\s[-\u2013\u2014]\s", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z][a-z-]*")
@@ -54,15 +40,9 @@ def other_kind(title: str) -> bool:
 
 
 # Verbs that make a clause about others' work: teaching, training, managing, hiring.
-_NOT_OWN_RE = re.compile(
-    r"^(?:teach\w*|taught|train(?:s|ed|ing)?|instruct\w*|lectur\w*|tutor\w*|manag\w*|oversaw"
-    r"|oversee\w*|supervis\w*|hir(?:e|es|ed|ing)|recruit\w*|mentor\w*|coach\w*)$",
-    re.IGNORECASE,
-)
+_NOT_OWN_RE = re.compile(rf"^(?:{alternation('others_work_verbs')})$", re.IGNORECASE)
 # Words before a clause's verb that do not change who did the work.
-_LEAD_FILLER = frozenset(
-    {"and", "also", "responsible", "for", "involved", "in", "helped", "help", "to", "actively"}
-)
+_LEAD_FILLER = words("lead_fillers")
 _CLAUSE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 _LEAD_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 

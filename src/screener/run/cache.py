@@ -154,8 +154,9 @@ def stage_sources(entry: str) -> tuple[Path, ...]:
 
 
 def _data_files() -> list[Path]:
-    """Word lists the parse stage reads (fuzzy-match and similarity stop words)."""
-    return sorted((_package_dir() / "_data").glob("*.txt"))
+    """Word lists the parse stage reads (fuzzy-match and similarity stop words, experience's
+    word tables in _data/experience/)."""
+    return sorted((_package_dir() / "_data").rglob("*.txt"))
 
 
 def _taxonomy_files(taxonomy_path: str | None) -> list[Path]:

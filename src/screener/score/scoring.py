@@ -30,6 +30,7 @@ from screener.records import (
     ScorePart,
     SkillHit,
 )
+from screener.score.relevance import relevant_years
 from screener.score.similarity import posting_text, similarities  # noqa: F401 (re-exported)
 
 PARTS = ("required", "preferred", "years", "similarity")
@@ -390,10 +391,6 @@ def _position_evidence(profile: Profile, indexes: Sequence[int]) -> tuple[Eviden
 
 
 def _relevant_years(profile: Profile, posting: Posting) -> tuple[float | None, tuple[int, ...]]:
-    try:
-        from screener.parse.experience import relevant_years
-    except ImportError:  # the experience stage is optional for scoring hand-built profiles
-        return None, ()
     return relevant_years(profile.experience, posting.relevant_titles, posting.relevant_skills)
 
 
