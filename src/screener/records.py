@@ -162,6 +162,63 @@ class Contact(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Degree(_Record):
+    """A degree the resume names: its level (skills/qualifications.yaml) and subject."""
+
+    level: str  # associate | bachelor | master | doctorate
+    field: str  # the subject as written ("Computer Science"); "" when not stated
+    evidence: Evidence
+    pending: bool = False  # in progress or expected: not yet held
+
+
+@dataclass(frozen=True, slots=True)
+class Certification(_Record):
+    id: str  # skills/qualifications.yaml certification id (pmp, aws-certified, ...)
+    name: str
+    evidence: Evidence
+    pending: bool = False  # "PMP candidate", "in progress": not yet held
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenLanguage(_Record):
+    id: str  # english, german, ...
+    name: str
+    level: str  # basic | conversational | professional | fluent | native; "" = not stated
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Location(_Record):
+    """Where the resume says the candidate lives ("Portland, OR")."""
+
+    text: str  # as written
+    places: tuple[str, ...]  # known place ids it lies in, innermost first; () when unknown
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class WorkAuthorisation(_Record):
+    """A statement about the right to work: "US citizen", "will require visa sponsorship"."""
+
+    area: str  # us | uk | eu | ... (skills/qualifications.yaml areas); "" = no place named
+    authorised: bool  # False: the candidate needs sponsorship or is not authorised
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifications(_Record):
+    """What a resume states beside skills and years (screener.parse.qualifications)."""
+
+    degrees: tuple[Degree, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    languages: tuple[SpokenLanguage, ...] = ()
+    locations: tuple[Location, ...] = ()
+    remote: tuple[Evidence, ...] = ()  # statements of working remotely or wanting to
+    relocation: tuple[Evidence, ...] = ()  # statements of willingness to relocate
+    authorisations: tuple[WorkAuthorisation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Profile(_Record):
     """Everything read from one resume. Independent of any posting."""
 
@@ -171,6 +228,7 @@ class Profile(_Record):
     skills: tuple[SkillHit, ...] = ()
     experience: Experience = field(default_factory=lambda: Experience(total_years=None))
     hidden_skills: tuple[str, ...] = ()  # skill ids named in text a reader cannot see
+    qualifications: Qualifications = field(default_factory=Qualifications)
 
     @property
     def status(self) -> Status:
@@ -210,6 +268,7 @@ class Profile(_Record):
             "skills": [s.to_dict() for s in self.skills],
             "experience": self.experience.to_dict(),
             "hidden_text": {"chars": doc.hidden_chars, "skills": list(self.hidden_skills)},
+            "qualifications": self.qualifications.to_dict(),
         }
 
 
@@ -229,6 +288,29 @@ class Requirement(_Record):
     min_years: float | None = None  # per-skill years the candidate must show
     knockout: bool = False  # absence excludes the candidate
     source_text: str = ""  # the job-ad line it came from, when drafted
+    # A requirement beside skills (degree, certification, language, location, authorisation):
+    # what it accepts. None for a skill requirement, whose `skills` say what it accepts.
+    qualifier: Qualifier | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _Record.to_dict(self)
+        if self.qualifier is None:
+            del out["qualifier"]  # skill requirements keep the shape reports always had
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier(_Record):
+    """What a qualification requirement accepts (README "Postings")."""
+
+    kind: str  # degree | certification | language | location | work_authorisation
+    # the degree level; certification ids (any one); the language id; places; areas (any one)
+    accepted: tuple[str, ...]
+    fields: tuple[str, ...] = ()  # degree: subjects accepted (any one); () = any subject
+    or_experience_years: float | None = None  # degree: total years accepted instead of it
+    level: str = ""  # language: the lowest level accepted; "" = any
+    remote: bool = False  # location: a candidate who states remote work meets it too
+    relocation: bool = False  # location: a candidate willing to relocate meets it too
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,7 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
         return Profile(document=doc)
     from screener.parse.contact import extract_contact
     from screener.parse.experience import extract_experience, skill_years, stated_skill_years
+    from screener.parse.qualifications import find_qualifications
     from screener.parse.sections import find_sections
 
     as_of = settings.as_of_date
@@ -103,6 +104,7 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
         skills=hits,
         experience=experience,
         hidden_skills=_hidden_skills(doc, settings),
+        qualifications=find_qualifications(lines, sections, as_of),
     )
 
 

@@ -28,7 +28,9 @@ from screener.rubric.postingspec import (
     GROUP_ONLY,
     ID_PATTERN,
     NUMBER,
+    ONLY_WITH,
     POSTING,
+    QUALIFICATION_KINDS,
     REQUIREMENT,
     SCORING,
     SKILL_OR_GROUP,
@@ -37,6 +39,7 @@ from screener.rubric.postingspec import (
     WEIGHTS,
     Field,
 )
+from screener.rubric.qualifier import qualification_requirement
 from screener.rubric.yamllines import LineMap, LineSeq, load_with_lines
 
 _ID = re.compile(ID_PATTERN)
@@ -286,7 +289,28 @@ def _requirement(check: _Checker, item: Any, line: int, number: int, taxonomy: A
             "write '- skill: postgresql' (a dash, then key: value)",
         )
     check.keys(item, REQUIREMENT, where)
+    common = _common(check, item, where)
+    if any(kind in item for kind in QUALIFICATION_KINDS):  # degree, certification, ...
+        return qualification_requirement(check, item, where, common)
+    for key, owner in ONLY_WITH.items():
+        if key in item and key != GROUP_ONLY:
+            raise check.fail(f"'{key}' in {where} only applies to '{owner}' requirements",
+                             item.line_of(key), f"remove '{key}'")
     skills, min_count = _requirement_skills(check, item, where)
+    label, req_id = common.pop("label"), common.pop("id")
+    return Requirement(
+        id=req_id or "-".join(skills),
+        label=label or _group_label(taxonomy, skills, min_count),
+        skills=skills,
+        min_count=min_count,
+        min_years=check.field(item, "min_years", where, REQUIREMENT),
+        **common,
+    )
+
+
+def _common(check: _Checker, item: LineMap, where: str) -> dict[str, Any]:
+    """The keys every requirement has, checked: importance, weight, knockout, label, id,
+    source_text ("" for a label or id not given)."""
     importance = item.get("importance", REQUIREMENT["importance"].default)
     if importance not in REQUIREMENT["importance"].choices:
         raise check.fail(
@@ -294,26 +318,22 @@ def _requirement(check: _Checker, item: Any, line: int, number: int, taxonomy: A
             item.line_of("importance"),
             "write importance: required or importance: preferred",
         )
-    req_id = check.text(item, "id", where) or "-".join(skills)
-    if "id" in item and not _ID.match(req_id):
+    req_id = check.text(item, "id", where)
+    if "id" in item and req_id and not _ID.match(req_id):
         raise check.fail(
             f"'id: {req_id}' in {where} is not a slug",
             item.line_of("id"),
             "use lowercase letters, digits and dashes, e.g. id: backend-languages",
         )
     weight = check.field(item, "weight", where, REQUIREMENT)
-    label = check.field(item, "label", where, REQUIREMENT)
-    return Requirement(
-        id=req_id,
-        label=label or _group_label(taxonomy, skills, min_count),
-        skills=skills,
-        min_count=min_count,
-        importance=importance,
-        weight=1.0 if weight is None else weight,
-        min_years=check.field(item, "min_years", where, REQUIREMENT),
-        knockout=check.field(item, "knockout", where, REQUIREMENT),
-        source_text=check.field(item, "source_text", where, REQUIREMENT),
-    )
+    return {
+        "importance": importance,
+        "weight": 1.0 if weight is None else weight,
+        "knockout": check.field(item, "knockout", where, REQUIREMENT),
+        "source_text": check.field(item, "source_text", where, REQUIREMENT),
+        "label": check.field(item, "label", where, REQUIREMENT),
+        "id": req_id,
+    }
 
 
 def _requirements(check: _Checker, doc: LineMap, taxonomy: Any) -> tuple[Requirement, ...]:

@@ -29,12 +29,21 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9._+-]*$"  # a requirement's own id (not a skill i
 # A requirement names one skill or a group; `min` belongs to groups only.
 SKILL_OR_GROUP = ("skill", "any_of")
 GROUP_ONLY = "min"
+# ... or one qualification beside skills (skills/qualifications.yaml); its own keys go with it.
+QUALIFICATION_KINDS = ("degree", "certification", "language", "location", "work_authorisation")
+KINDS = SKILL_OR_GROUP + QUALIFICATION_KINDS
+ONLY_WITH = {
+    GROUP_ONLY: "any_of", "fields": "degree", "or_experience_years": "degree",
+    "level": "language", "remote": "location", "relocation": "location",
+}
+SKILLS_ONLY = "min_years"  # per-skill years: no meaning for a qualification
 
 # Kinds of value. Each is checked by the validator method of the same name and written to the
 # schema by `_KIND_SCHEMA`.
 TEXT, NUMBER, FLAG, CHOICE, SLUG = "text", "number", "flag", "choice", "slug"
 SKILL, GROUP, COUNT = "skill", "group", "count"  # one skill id; an any_of list; its `min`
 TEXTS, SKILLS = "texts", "skills"  # lists that may be empty
+CHOICES, PLACES = "choices", "places"  # one choice or a list of them; a place or a list
 SECTION, REQUIREMENTS = "section", "requirements"
 
 
@@ -51,6 +60,19 @@ class Field:
     default: Any = None  # shown in the schema; the validator's defaults live in records
     choices: tuple[str, ...] = ()  # the values a choice may take
     keys: Mapping[str, Field] | None = None  # a section's own keys
+    vocabulary: str = ""  # the choices are the ids of this list of skills/qualifications.yaml
+
+
+def choices_of(spec: Field) -> tuple[str, ...]:
+    """The values a choice may take: its own, or the ids of its qualifications list (loaded
+    only when asked: a posting of skills alone does not read the data file)."""
+    if not spec.vocabulary:
+        return spec.choices
+    from screener.rubric.qualifications import load_qualifications
+
+    data = load_qualifications()
+    listed = getattr(data, spec.vocabulary)
+    return tuple(t.id for t in (listed.values() if isinstance(listed, dict) else listed))
 
 
 def _years(about: str) -> Field:
@@ -72,6 +94,26 @@ REQUIREMENT: dict[str, Field] = {
                     "requirements.", above=True, default=1),
     "knockout": Field(FLAG, "Exclude candidates who miss this requirement (unknown never "
                       "excludes).", default=False),
+    "degree": Field(CHOICE, "The lowest degree level accepted (a higher one meets it too).",
+                    vocabulary="degrees"),
+    "fields": Field(TEXTS, "Degree subjects accepted, any one ('computer science'); none: any "
+                    "subject."),
+    "or_experience_years": _years("Total years of experience accepted instead of the degree "
+                                  "('or equivalent experience')."),
+    "certification": Field(CHOICES, "A certification id, or a list of ids of which any one is "
+                           "accepted.", vocabulary="certifications"),
+    "language": Field(CHOICE, "A spoken language.", vocabulary="languages"),
+    "level": Field(CHOICE, "The lowest level of the language accepted (CEFR A1-A2 basic, B1 "
+                   "conversational, B2 professional, C1 fluent, C2 native).", vocabulary="levels"),
+    "location": Field(PLACES, "Where the candidate must live: a city, region or country, or a "
+                      "list of them (any one)."),
+    "remote": Field(FLAG, "Candidates elsewhere who state remote work meet the location too.",
+                    default=False),
+    "relocation": Field(FLAG, "Candidates elsewhere willing to relocate meet the location too.",
+                        default=False),
+    "work_authorisation": Field(CHOICES, "Where the candidate must have the right to work: an "
+                                "area (us, uk, eu, ...) or a list of them (any one).",
+                                vocabulary="areas"),
     "label": Field(TEXT, "What the recruiter reads in reports."),
     "id": Field(SLUG, "Unique within the posting; defaults to the skill id(s) joined by '-'."),
     "source_text": Field(TEXT, "The job-ad line the requirement came from."),
@@ -117,8 +159,9 @@ POSTING: dict[str, Field] = {
     "title": Field(TEXT, "The job title shown in reports.", required=True),
     "description": Field(TEXT, "Free text about the job; resumes are compared with it (TF-IDF) "
                          "to break near-ties."),
-    "requirements": Field(REQUIREMENTS, "What the candidate must or should have: single skills "
-                          "or groups of alternatives.", required=True),
+    "requirements": Field(REQUIREMENTS, "What the candidate must or should have: single skills, "
+                          "groups of alternatives, or a degree, certification, language, location "
+                          "or work authorisation.", required=True),
     "experience": Field(SECTION, keys=EXPERIENCE),
     "scoring": Field(SECTION, keys=SCORING),
     "contexts": Field(SECTION, "What a skill mention is worth (0 = not counted, 1 = counts "
@@ -155,7 +198,13 @@ _KIND_SCHEMA = {
     TEXT: _text,
     NUMBER: _number,
     FLAG: lambda spec: {"type": _nullable("boolean", spec)},
-    CHOICE: lambda spec: {"enum": list(spec.choices)},
+    CHOICE: lambda spec: _choice(spec),
+    CHOICES: lambda spec: {"oneOf": [
+        _choice(spec), {"type": "array", "minItems": 1, "uniqueItems": True,
+                        "items": _choice(spec)}]},
+    PLACES: lambda spec: {"oneOf": [
+        {"type": "string", "pattern": r"\S"},
+        {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"\S"}}]},
     SLUG: lambda spec: {"type": _nullable("string", spec), "pattern": ID_PATTERN},
     SKILL: lambda spec: dict(_SKILL_REF),
     GROUP: lambda spec: {"type": "array", "minItems": 1, "uniqueItems": True,
@@ -168,6 +217,22 @@ _KIND_SCHEMA = {
     REQUIREMENTS: lambda spec: {"type": "array", "minItems": 1,
                                 "items": {"$ref": "#/$defs/requirement"}},
 }
+
+
+def _choice(spec: Field) -> dict[str, Any]:
+    """An enum; a data-file list's ids once, in $defs, however many keys take them."""
+    if spec.vocabulary:
+        return {"$ref": f"#/$defs/{spec.vocabulary}"}
+    return {"enum": list(spec.choices)}
+
+
+def _vocabularies() -> dict[str, Any]:
+    used = sorted({spec.vocabulary for spec in REQUIREMENT.values() if spec.vocabulary})
+    return {
+        name: {"enum": list(choices_of(Field(CHOICE, vocabulary=name))),
+               "description": f"An id of '{name}' in skills/qualifications.yaml."}
+        for name in used
+    }
 
 
 def _property(spec: Field) -> dict[str, Any]:
@@ -190,11 +255,11 @@ def _object(keys: Mapping[str, Field], *, nullable: bool = False) -> dict[str, A
 
 
 def _requirement() -> dict[str, Any]:
-    one, group = SKILL_OR_GROUP
     out = _object(REQUIREMENT)
-    out["oneOf"] = [{"required": [one], "not": {"required": [group]}},
-                    {"required": [group], "not": {"required": [one]}}]
-    out["dependentRequired"] = {GROUP_ONLY: [group]}
+    out["oneOf"] = [{"required": [kind]} for kind in KINDS]  # exactly one kind key
+    out["dependentRequired"] = {key: [owner] for key, owner in ONLY_WITH.items()}
+    out["dependentSchemas"] = {
+        SKILLS_ONLY: {"anyOf": [{"required": [kind]} for kind in SKILL_OR_GROUP]}}
     return out
 
 
@@ -214,6 +279,7 @@ def schema() -> dict[str, Any]:
                          "description": "A skill id from the taxonomy (see `screener taxonomy "
                          "list`)."},
             "requirement": _requirement(),
+            **_vocabularies(),
         },
     }
 

@@ -159,6 +159,14 @@ def _data_files() -> list[Path]:
     return sorted((_package_dir() / "_data").rglob("*.txt"))
 
 
+def _qualification_files() -> list[Path]:
+    """skills/qualifications.yaml (degrees, certifications, languages, places), which the
+    parse stage reads whatever taxonomy is given."""
+    pkg = _package_dir()
+    name = "qualifications.yaml"
+    return [p for p in (pkg / "_data" / name, pkg.parents[1] / "skills" / name) if p.is_file()]
+
+
 def _taxonomy_files(taxonomy_path: str | None) -> list[Path]:
     if taxonomy_path:
         return [Path(taxonomy_path)]
@@ -208,7 +216,7 @@ def cache_keys(settings: Any, *, parse: Callable[..., Any] | None = None,
         "p", extraction, taxonomy, settings.as_of,
         function_digest(parse or parse_bytes), function_digest(parse_doc or parse_document),
         function_digest(derive) if derive is not None else "-",
-        _hash_sources(_data_files()),
+        _hash_sources(_data_files()), _hash_sources(_qualification_files()),
     )
     return CacheKeys(extraction=extraction, parse=parsed)
 

@@ -30,6 +30,7 @@ from screener.records import (
     ScorePart,
     SkillHit,
 )
+from screener.score.qualifying import assess_qualification
 from screener.score.relevance import relevant_years
 from screener.score.similarity import posting_text, similarities  # noqa: F401 (re-exported)
 
@@ -337,25 +338,28 @@ def _requirement_results(
     found = {h.id: h for h in usable if claims(h) and worth[h.id][0] > 0}
     unclaimed = {h.id: h for h in usable if h.id not in found}
     dated = _has_dates(profile)
-    results, backed = [], 0.0
+    results, backed, earned = [], 0.0, 0.0
     for importance in ("required", "preferred"):
         reqs = [r for r in posting.requirements if r.importance == importance]
         total_weight = sum(r.weight for r in reqs)
         for req in reqs:
             share = maxima[importance] * req.weight / total_weight if total_weight else 0.0
+            if req.qualifier is not None:  # degree, certification, language, ...: no skill
+                results.append(assess_qualification(req, profile, share, _total_years(profile)[0]))
+                continue
             result, backing = _assess_requirement(req, found, dated, share, unclaimed, where)
             results.append(result)
             backed += backing
+            earned += result.points  # `backed` is a share of the skill points
     order = {r.id: i for i, r in enumerate(posting.requirements)}
-    earned = sum(r.points for r in results)
     return (
         sorted(results, key=lambda r: order[r.requirement]),
         round(backed / earned, 3) if earned > 0 else None,
     )
 
 
-def _knockout_line(result: RequirementResult) -> str:
-    if result.outcome == "missing":
+def _knockout_line(result: RequirementResult, qualification: bool = False) -> str:
+    if result.outcome == "missing" and not qualification:
         return f"knock-out: no {result.label}"
     return f"knock-out: {result.label}: {result.note}"
 
@@ -519,10 +523,10 @@ def _part(
 
 def _knockouts(posting: Posting, results: Sequence[RequirementResult]) -> tuple[str, ...]:
     lines = []
-    knockouts = {r.id for r in posting.requirements if r.knockout}
+    knockouts = {r.id: r.qualifier is not None for r in posting.requirements if r.knockout}
     for result in results:
         if result.requirement in knockouts and result.outcome in ("missing", "partial"):
-            lines.append(_knockout_line(result))
+            lines.append(_knockout_line(result, knockouts[result.requirement]))
         elif (
             posting.years_knockout
             and result.requirement in (YEARS_TOTAL_ID, YEARS_RELEVANT_ID)
