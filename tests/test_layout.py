@@ -4,7 +4,7 @@ The README's map and picture say the same; this test keeps them true."""
 
 from __future__ import annotations
 
-import re
+import ast
 from pathlib import Path
 
 import pytest
@@ -25,10 +25,6 @@ FLOORS = [
 ]
 # Packages on one floor that must not import each other.
 APART = [("score", "draft")]
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(screener(?:\.\w+)*)[ \t]+import[ \t]+\(?([\w, \t]+)"
-                     r"|import[ \t]+(screener(?:\.\w+)*))", re.M)
-
-
 def _unit(path: Path) -> str:
     rel = path.relative_to(PKG)
     return rel.parts[0] if len(rel.parts) > 1 else rel.stem
@@ -45,15 +41,17 @@ def _module(path: Path) -> str:
 
 
 def _imports(path: Path) -> set[str]:
-    """Dotted screener modules `path` imports, at the top or inside a function."""
+    """Dotted screener modules `path` imports, at the top or inside a function (parsed, so an
+    import written over several lines counts like any other)."""
     out = set()
-    for m in _IMPORT.finditer(path.read_text(encoding="utf-8")):
-        module = m.group(1) or m.group(3)
-        names = [n.strip() for n in (m.group(2) or "").split(",") if n.strip()]
-        for name in names or [""]:
-            sub = f"{module}.{name}" if name else module
-            known = sub if _known(sub) else module
-            out.add(known)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("screener."))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and (
+                node.module == "screener" or node.module.startswith("screener.")):
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                out.add(sub if _known(sub) else node.module)
     return {i for i in out if i != "screener"}
 
 
@@ -106,3 +104,14 @@ def test_the_readme_map_names_every_package() -> None:
     for path in sorted(PKG.iterdir()):
         if path.is_dir() and (path / "__init__.py").is_file():
             assert f"{path.name}/" in readme, f"README's layout map misses {path.name}/"
+
+
+def test_the_cache_keys_see_every_import_the_parser_sees() -> None:
+    # run.cache reads imports with a pattern (no parse at start-up); it must find the same
+    # stage units as a real parse, or a stage's key could miss a file it depends on.
+    from screener.run.cache import _imported_units
+
+    for path in SOURCES:
+        parsed = {i.split(".")[1] for i in _imports(path)}
+        seen = {u.stem if u.suffix else u.name for u in _imported_units(path)}
+        assert seen == parsed, path

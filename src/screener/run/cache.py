@@ -57,8 +57,9 @@ CREATE TABLE IF NOT EXISTS profiles (key TEXT PRIMARY KEY, doc_key TEXT NOT NULL
 # covered) without anyone keeping a list of names. records.py is always in: a cached row is a
 # record's fields in order, so a field added to it must not read an older row.
 _EXTRACT_ENTRY = "screener.extract"
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(screener(?:\.\w+)*)[ \t]+import[ \t]+\(?([\w, \t]+)"
-                     r"|import[ \t]+(screener(?:\.\w+)*))", re.M)
+# `from screener.x import a, b`, `from screener import (a,\n b)` and `import screener.x`.
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(screener(?:\.\w+)*)[ \t]+import[ \t]+"
+                     r"(\([^)]*\)|[\w, \t]+)|import[ \t]+(screener(?:\.\w+)*))", re.M)
 
 
 _LOCK_WAIT = 10.0  # seconds to wait for another screening's lock, as the busy timeout
@@ -127,7 +128,7 @@ def _imported_units(path: Path) -> set[Path]:
         if module == "screener":
             # `from screener import x`: a sub-package or module x, else a name of __init__.py
             # (its version is part of every key already; its imports are the whole API).
-            names = [n.strip() for n in (m.group(2) or "").split(",") if n.strip()]
+            names = [n.strip() for n in (m.group(2) or "").strip("()").split(",") if n.strip()]
             found.update(u for u in (_unit(f"screener.{n}") for n in names) if u is not None)
         elif (unit := _unit(module)) is not None:
             found.add(unit)
