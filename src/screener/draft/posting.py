@@ -37,9 +37,11 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
+from screener.draft.asked import asked_in_clause, certification_spans, names_degree
 from screener.draft.clauses import locate, preferred_spans, unit_importance, units_of
+from screener.draft.places import whereabouts
 from screener.draft.reflow import reflow
-from screener.draft.render import Draft, description_of, render_draft
+from screener.draft.render import Asked, Draft, description_of, render_draft
 from screener.draft.rules import (
     Line,
     classify_lines,
@@ -53,6 +55,7 @@ from screener.draft.rules import (
     years_importance,
 )
 from screener.records import Section
+from screener.rubric.qualifications import load_qualifications
 
 
 def _mentions(hits: Sequence[Any], taxonomy: Any = None) -> dict[int, list[tuple[str, str]]]:
@@ -118,7 +121,7 @@ def _add_distributed(
 
 
 def _candidates(
-    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]]
+    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]], data: Any
 ) -> list[tuple[Line, bool]]:
     """Lines that may state requirements, each with whether only its sentences that say so
     outright ("must", "ideally", "a plus") count.
@@ -126,7 +129,7 @@ def _candidates(
     When the ad has requirement sections that name skills or years, their lines count, and so
     do such sentences outside any section (an intro that says "candidates must know Go");
     duties and boilerplate never do. Otherwise any non-boilerplate line with requirement
-    wording counts, and skills named only in duties become preferred.
+    wording or a degree counts, and skills named only in duties become preferred.
     """
     listed = [ln for ln in lines if ln.section in ("required", "preferred") and not ln.heading]
     sectioned = any(ln.number in mentions or read_years(ln.text) for ln in listed)
@@ -141,23 +144,31 @@ def _candidates(
         importance = line_importance(ln.text, ln.section)
         if importance is None and not sectioned and ln.number in mentions:
             importance = "preferred"
+        if importance is None and not sectioned and names_degree(ln.text, data):
+            importance = "required"
         if importance:
             result.append((ln, False))
     return result
 
 
-def _clause_base(clause: str, section: str) -> str:
-    """The importance of a clause's skills before its own cues are read."""
+def _clause_base(clause: str, section: str, plain: str = "preferred") -> str:
+    """The importance of a clause's skills (or qualifications) before its own cues are read;
+    `plain` for a clause without requirement wording outside the requirement sections."""
     if section in ("required", "preferred"):
         return section
-    # a clause without requirement wording of its own: skills named in passing are preferred
-    return line_importance(clause, "other") or "preferred"
+    # skills named in passing are preferred; a degree stated plainly is asked for
+    return line_importance(clause, "other") or plain
 
 
 def _clause_drafts(
-    clause: str, line: Line, mentions: list[tuple[str, str]], stack: Any
+    clause: str, line: Line, mentions: list[tuple[str, str]], stack: Any, data: Any
 ) -> list[Draft]:
-    items = locate(clause, mentions)
+    certified = certification_spans(clause, data)
+    items = [
+        i
+        for i in locate(clause, mentions)
+        if not any(a < i.end and i.start < b for a, b in certified)
+    ]
     years = read_years(clause)
     base = _clause_base(clause, line.section)
     spans = preferred_spans(clause, items)
@@ -192,17 +203,22 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
 
 
 def _read_ad(
-    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]], stack: Any
-) -> tuple[list[Draft], tuple[float, str, int] | None]:
-    """Requirements drafted from the ad, and the general years minimum with its clause and
-    ad line."""
+    lines: Sequence[Line], mentions: dict[int, list[tuple[str, str]]], stack: Any, data: Any
+) -> tuple[list[Draft], tuple[float, str, int] | None, list[Asked]]:
+    """Requirements drafted from the ad, the general years minimum with its clause and ad
+    line, and the degrees, certifications and languages asked for."""
     drafts: list[Draft] = []
+    asked: list[Asked] = []
     general: tuple[float, str, int] | None = None
-    for line, strict in _candidates(lines, mentions):
-        for clause in split_clauses(line.text):
+    for line, strict in _candidates(lines, mentions, data):
+        clauses = split_clauses(line.text)
+        for i, clause in enumerate(clauses):
             if is_boilerplate(clause) or (strict and not states_requirement(clause)):
                 continue
-            found = _clause_drafts(clause, line, mentions.get(line.number, []), stack)
+            found = _clause_drafts(clause, line, mentions.get(line.number, []), stack, data)
+            following = clauses[i + 1] if i + 1 < len(clauses) else ""
+            base = _clause_base(clause, line.section, plain="required")
+            asked += asked_in_clause(clause, line, base, data, following)
             years = read_years(clause)
             if (
                 not found
@@ -212,7 +228,18 @@ def _read_ad(
                 if general is None or years > general[0]:
                     general = (years, clause, line.ad_line)
             drafts.extend(found)
-    return _merge(drafts), general
+    return _merge(drafts), general, _merge_asked(asked)
+
+
+def _merge_asked(asked: list[Asked]) -> list[Asked]:
+    """One requirement per kind and ids (a degree per level): the first mention, made required
+    if any mention is."""
+    kept: dict[tuple[str, tuple[str, ...]], Asked] = {}
+    for a in asked:
+        first = kept.setdefault((a.kind, a.accepted), a)
+        if first is not a and a.importance == "required":
+            first.importance = "required"
+    return list(kept.values())
 
 
 def _matcher(taxonomy: Any) -> Any:
@@ -255,11 +282,13 @@ def draft_posting(text: str, taxonomy: Any, source: str = "") -> str:
     matcher = _matcher(taxonomy)
     mentions = _find_mentions(matcher, texts, lines, taxonomy)
     _add_distributed(lines, matcher, mentions)
-    drafts, general = _read_ad(lines, mentions, _stack_test(taxonomy))
+    data = load_qualifications()
+    drafts, general, asked = _read_ad(lines, mentions, _stack_test(taxonomy), data)
     if general is None and not any(d.min_years for d in drafts):
         general = _title_years(lines)
     title = title_from(raw_lines)
-    return render_draft(title, description_of(lines), drafts, general, source)
+    asked += whereabouts(lines, data)
+    return render_draft(title, description_of(lines), drafts, general, source, asked)
 
 
 def _title_years(lines: Sequence[Line]) -> tuple[float, str, int] | None:

@@ -1,7 +1,9 @@
 """Write a drafted posting as commented YAML (see screener.draft.posting).
 
 Each requirement's comment quotes the sentence or list item it came from (clipped), with the ad
-line it stands on, so a recruiter can check the draft against the ad.
+line it stands on, so a recruiter can check the draft against the ad. A qualification the ad
+states but the draft cannot write (a right to work in no named country) is a comment saying
+what to add.
 """
 
 from __future__ import annotations
@@ -27,6 +29,26 @@ class Draft:
     line: int  # the ad line that clause is on
     order: int = 0  # the clause's place in the ad, for a stable order
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Asked:
+    """One qualification drafted from the ad: a degree, certification, spoken language,
+    location or work authorisation (README "Postings"), with the keys its kind takes."""
+
+    kind: str  # degree | certification | language | location | work_authorisation
+    accepted: tuple[str, ...]  # level, ids, places or areas; () = the ad names none
+    importance: str
+    source: str  # the clause it came from
+    line: int  # the ad line that clause is on
+    order: int = 0
+    knockout: bool = False
+    fields: tuple[str, ...] = ()
+    or_experience_years: float | None = None
+    level: str = ""
+    remote: bool = False
+    relocation: bool = False
+    notes: list[str] = field(default_factory=list)  # comments for the reader of the draft
 
 
 def _quote(text: str) -> str:
@@ -62,6 +84,36 @@ def _requirement_yaml(d: Draft, quote: bool = True) -> list[str]:
         out.append(f"    importance: {d.importance}")
     if d.min_years is not None:
         out.append(f"    min_years: {d.min_years:g}")
+    return out
+
+
+_PLAIN = re.compile(r"[A-Za-z][\w .'+-]*")
+
+
+def _scalar(text: str) -> str:
+    """A flow-list item: plain when YAML reads it back as the same text, else quoted."""
+    return text if _PLAIN.fullmatch(text) and text.strip() == text else _quote(text)
+
+
+def _asked_yaml(a: Asked, quote: bool = True) -> list[str]:
+    out = _comment(_clip(a.source), "  ", f"line {a.line}: ") if quote else []
+    out += [f"  # {note}" for note in a.notes]
+    if not a.accepted:
+        return out
+    one = a.kind in ("degree", "language") or (len(a.accepted) == 1 and a.kind != "location")
+    value = a.accepted[0] if one else f"[{', '.join(_scalar(v) for v in a.accepted)}]"
+    out.append(f"  - {a.kind}: {value}")
+    if a.fields:
+        out.append(f"    fields: [{', '.join(_scalar(f) for f in a.fields)}]")
+    if a.or_experience_years is not None:
+        out.append(f"    or_experience_years: {a.or_experience_years:g}")
+    if a.level:
+        out.append(f"    level: {a.level}")
+    out += ["    remote: true"] if a.remote else []
+    out += ["    relocation: true"] if a.relocation else []
+    if a.importance != "required":
+        out.append(f"    importance: {a.importance}")
+    out += ["    knockout: true"] if a.knockout else []
     return out
 
 
@@ -108,12 +160,23 @@ def _experience_yaml(general: tuple[float, str, int] | None, title: str) -> list
     ]
 
 
+def _requirements_yaml(items: Sequence[Draft | Asked]) -> list[str]:
+    """The requirements in the ad's order, required first; each quote once."""
+    out, previous = ["requirements:"], ""
+    for d in sorted(items, key=lambda d: (d.importance != "required", d.order)):
+        quote = d.source != previous
+        out.extend(_asked_yaml(d, quote) if isinstance(d, Asked) else _requirement_yaml(d, quote))
+        previous = d.source
+    return out
+
+
 def render_draft(
     title: str,
     description: str,
     drafts: Sequence[Draft],
     general: tuple[float, str, int] | None,
     source: str,
+    asked: Sequence[Asked] = (),
 ) -> str:
     out = [
         f"# Drafted by `screener posting draft` from {source or 'a job ad'}.",
@@ -122,13 +185,10 @@ def render_draft(
         f"title: {_quote(title)}",
         *_wrapped("description", description),
     ]
-    if drafts:
-        out.append("requirements:")
-        previous = ""
-        for d in sorted(drafts, key=lambda d: (d.importance != "required", d.order)):
-            out.extend(_requirement_yaml(d, quote=d.source != previous))  # quote each once
-            previous = d.source
+    if drafts or any(a.accepted for a in asked):
+        out.extend(_requirements_yaml([*drafts, *asked]))
     else:
+        out.extend(line for a in asked for line in _asked_yaml(a))
         out.append(
             "requirements: []  # no skill from the taxonomy was found: add '- skill: ID' items"
         )

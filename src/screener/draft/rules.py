@@ -34,7 +34,7 @@ _BOILERPLATE_HEADING = re.compile(
 _REQUIRED_HEADING = re.compile(
     r"\b(requirements?|required|qualifications?|must[- ]haves?|what you(?:'ll| will)? need|"
     r"what you(?:'ll| will)? bring|what we(?:'re| are) looking for|who you are|about you|you have|"
-    r"you bring|skills|essential|minimum|competenc(?:y|ies)|profile|experience|"
+    r"you bring|skills|essential|minimum|competenc(?:y|ies)|profile|experience|education|"
     r"success factors?)\b",
     re.IGNORECASE,
 )
@@ -183,8 +183,11 @@ def line_importance(text: str, section: str) -> str | None:
     return None
 
 
+# Words whose full stop ends no sentence: "e.g. Python", "B.S. Computer Science" (initials).
 _ABBREVIATION = re.compile(
-    r"\b(?:e\.g|i\.e|etc|incl|approx|vs|min|max|no|yrs?|mr|mrs|ms|dr|st)$", re.IGNORECASE
+    r"\b(?:e\.g|i\.e|etc|incl|approx|vs|min|max|no|yrs?|mr|mrs|ms|dr|st)$|"
+    r"(?<![\w.])(?:[A-Za-z]\.){1,3}[A-Za-z]{1,2}$",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r";\s*|\.\s+(?=[A-Z])")
 
@@ -228,7 +231,8 @@ _BOILERPLATE_CUE = re.compile(
     r"paid time off|competitive (?:salary|compensation|pay)|salary (?:range|of|up to)|"
     r"apply (?:today|now|directly)|send (?:us )?your (?:updated )?resume|your resume|"
     r"sponsorship|visa|authori[sz]ed to work|eligib\w* to work|copyright|all rights reserved|"
-    r"click|founded in|since (?:19|20)\d\d|in business|headquartered|we offer|join (?:us|our)|"
+    r"click|founded in|since (?:19|20)\d\d|been in business|headquartered|we offer|join (?:us|our)|"
+    r"in business (?:for |since )?(?:\d|over\b)|"
     r"who we are|our (?:company|mission|products|clients|customers|office|culture))\b",
     re.IGNORECASE,
 )
