@@ -25,6 +25,10 @@ posting can only ask for what screener can find. It reads the ad the way a recru
   stay separate (screener.draft.clauses).
 - Words sharing a noun ("communication, negotiation and presentation skills") are read as
   if each had it.
+- Qualifications: degrees, certifications and spoken languages from the same clauses, with
+  the same importance (screener.draft.asked); a skill named inside a certification ("AWS
+  Certified Solutions Architect") is the certification. The job's place and the right to work
+  are read anywhere in the ad (screener.draft.places).
 
 The result is commented YAML that `load_posting` accepts; each requirement's comment quotes the
 sentence or list item it came from, clipped, with its ad line (screener.draft.render). It is a
