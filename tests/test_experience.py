@@ -419,6 +419,72 @@ def test_own_use_of_a_skill() -> None:
     assert own_use("- Developed a training platform in Python", "Python")
 
 
+def test_directing_the_work_is_not_doing_it() -> None:
+    """Directing verbs name the skill as others' work whoever writes them, unless the sentence
+    has the person do hands-on work too; never inside a clause about someone else."""
+    assert not own_use("- Sponsored the adoption of containers and Kubernetes", "Kubernetes")
+    assert not own_use("- Oversaw the team that built and deployed the AWS services", "AWS")
+    assert not own_use("- Managed a team of 5 engineers building Kubernetes clusters", "Kubernetes")
+    assert own_use("- Oversaw the AWS migration and wrote the Terraform modules", "AWS")
+    assert own_use("- Sponsored the move to AWS, writing the Terraform", "AWS", role="manage")
+    assert own_use("- Drove the adoption of Kubernetes by writing the Helm charts",
+                   "Kubernetes", role="manage")
+    # a past form counts at a clause start or after "and" / a comma, an -ing form only after
+    # a comma, "by" or "while" ("Oversaw QA and testing of" is no hands-on work)
+    assert not own_use("- Oversaw QA and testing of the Java apps", "Java")
+    assert not own_use("- Oversaw developers writing Java services", "Java")
+
+
+def test_leading_is_directing_by_its_object_or_the_role() -> None:
+    """'Led', 'Ran', 'Chose': a developer who leads still does the work; the object (people,
+    a team, vendors) or, for a manager or executive by title, a change effort says otherwise."""
+    vp_line = "- Set the IT strategy for 30 clinics; led the move of data centers to AWS"
+    assert not own_use(vp_line, "AWS", role="manage")
+    assert own_use("- Led the migration to AWS", "AWS", role="build")
+    assert own_use("- Led the migration to AWS", "AWS")  # no known role: the benefit of doubt
+    assert own_use("- Led the migration to AWS, writing the Terraform", "AWS", role="manage")
+    assert not own_use("- Chose the vendors for PostgreSQL and Oracle support", "PostgreSQL")
+    assert not own_use("- Led the PHP team", "PHP", role="support")
+    assert own_use("- Led a team building Go and Python services", "Python", role="build")
+    # a manager's own work that is no change effort, and money, stay his
+    assert own_use("- Led the rebrand of the Java portal", "Java", role="manage")
+    assert own_use("- Own a $3M AWS budget", "AWS", role="manage")
+    # leading is doing the work where the skill is no hands-on technical one
+    sales = "- Led the B2B sales team through the CRM migration"
+    assert not own_use(sales, "CRM", role="manage")
+    assert own_use(sales, "B2B sales", role="manage", technical=False)
+
+
+def test_hands_on_work_is_the_persons_own_and_not_of_people() -> None:
+    """Hands-on words that are no work of the person's: adjectives ("fixed assets") and
+    verbs whose object is people ("built a team", "developed staff")."""
+    assert not own_use("- Built a team of 12 and led the move to AWS", "AWS", role="manage")
+    assert own_use("- Built the pipelines and led the move to AWS", "AWS", role="manage")
+    assert not own_use("- Managed payroll, fixed assets and SAP", "SAP")
+
+
+VP_OF_IT = """EXPERIENCE
+Vice President of Information Technology | Harbor Clinics | Jan 2015 - Dec 2021
+- Set the IT strategy for 30 clinics; led the move of data centers to AWS
+- Sponsored the adoption of containers and Kubernetes for the application teams
+- Chose the vendors for PostgreSQL and Oracle database support
+Director of IT | Coast Mills | Jun 2010 - Dec 2014
+- Ran the ERP upgrade; managed outsourced Java and PHP developers
+Senior Developer | Delta Freight | Jan 2006 - May 2010
+- Led the migration to AWS, writing the Terraform
+- Led the move of the billing service to Kubernetes"""
+
+
+def test_a_vp_who_directs_the_work_gets_no_years_of_it() -> None:
+    lines = VP_OF_IT.split("\n")
+    names = {"aws": "AWS", "kubernetes": "Kubernetes", "postgresql": "PostgreSQL",
+             "oracle": "Oracle", "java": "Java", "php": "PHP", "erp": "ERP"}
+    hits = tuple(_hit(i, lines, t) for i, t in names.items())
+    _, _, exp = _read(VP_OF_IT, hits)
+    assert [p.skills for p in exp.positions] == [(), (), ("aws", "kubernetes")]
+    assert skill_years(lines, exp, hits) == {"aws": 4.42, "kubernetes": 4.42}
+
+
 def test_labelled_set_meets_the_targets() -> None:
     gold = yaml.safe_load((DATA / "gold.yaml").read_text(encoding="utf-8"))
     errors = []
@@ -1107,3 +1173,17 @@ def test_ten_times_the_hostile_text_costs_less_than_twenty_times_the_time(kind):
     small, large = _cpu_seconds(make(n // 10)), _cpu_seconds(make(n))
     assert large < 20 * max(small, 0.001)  # quadratic was ~100x
 
+
+
+def test_leading_is_doing_the_work_for_skills_of_no_hands_on_kind() -> None:
+    text = """EXPERIENCE
+Sales Director | Acme | Jan 2016 - Dec 2021
+- Led the B2B sales team and the move of our shop to AWS"""
+    lines = text.split("\n")
+    hits = (_hit("b2b-sales", lines, "B2B sales"), _hit("aws", lines, "AWS"))
+    sections = find_sections(lines)
+    assert extract_experience(lines, sections, hits, AS_OF, {"aws"}).positions[0].skills == (
+        "b2b-sales",
+    )
+    # with no kinds given, every skill is read as hands-on work
+    assert extract_experience(lines, sections, hits, AS_OF).positions[0].skills == ()

@@ -508,3 +508,47 @@ def test_a_skill_the_duties_name_but_do_not_use_counts_as_a_mention_not_as_work(
     assert shown.points == pytest.approx(result(used, "docker").points / 2)
     assert shown.note == "found Docker (named as others' work only)"
     assert managed.backed == 0.0 and used.backed == 1.0
+
+
+VP_DIRECTS = """Vic Director
+EXPERIENCE
+Vice President of IT | Harbor Clinics | Jan 2012 - Dec 2021
+- Set the IT strategy; led the move of data centers to AWS
+- Sponsored the adoption of Docker and Kubernetes for the application teams
+- Chose the vendors for PostgreSQL support
+SKILLS
+IT strategy, budgeting, vendor management
+"""
+DEV_LEADS = """Dana Builder
+EXPERIENCE
+Senior Developer | Delta Freight | Jan 2016 - Dec 2021
+- Led the migration to AWS, writing the Terraform
+- Led the move of the billing service to Kubernetes and Docker
+- Built Python services on PostgreSQL
+"""
+
+
+def test_directed_work_is_named_and_a_developer_who_leads_keeps_it(tmp_path):
+    """A VP's strategy bullets ("led the move to AWS", "sponsored the adoption of Docker",
+    "chose the vendors for PostgreSQL") name the skills as others' work; a developer who "led
+    the migration to AWS, writing the Terraform" used them, and ranks above the VP."""
+    from pathlib import Path
+
+    from screener.api import screen
+
+    (tmp_path / "vp.txt").write_text(VP_DIRECTS, encoding="utf-8")
+    (tmp_path / "dev.txt").write_text(DEV_LEADS, encoding="utf-8")
+    posting = Path(__file__).parent.parent / "pipelines" / "backend-developer.yaml"
+    shortlist = screen([tmp_path], posting, as_of="2021-12-31")
+    by_file = {Path(e.assessment.file).name: e for e in shortlist.entries}
+    vp, dev = by_file["vp.txt"], by_file["dev.txt"]
+
+    def contexts(entry, req):
+        found = next(r for r in entry.assessment.results if r.requirement == req)
+        return {e.context for e in found.evidence}
+
+    for req in ("cloud", "kubernetes", "postgresql"):
+        assert contexts(vp, req) == {"named"}, req
+        assert contexts(dev, req) == {"position"}, req
+    assert dev.rank == 1 and vp.rank == 2
+    assert vp.assessment.score < dev.assessment.score / 2

@@ -854,3 +854,9 @@ def test_spreadsheets_are_not_excel_but_excel_in_certifications_is(matcher):
 def test_version_control_is_the_practice_not_git(matcher):
     assert "git" not in explicit(matcher, "Worked on Visual Source Safe for version control.")
     assert "git" in explicit(matcher, "Version control with Git and GitFlow")
+
+
+def test_hands_on_skills_are_the_technical_categories(matcher) -> None:
+    """The skills a manager leading the work directs rather than does (parse.roles.own_use)."""
+    assert {"python", "aws", "kubernetes", "postgresql", "react"} <= matcher.hands_on
+    assert not {"sales", "marketing", "budgeting", "recruiting", "leadership"} & matcher.hands_on

@@ -88,10 +88,13 @@ def test_a_pair_without_a_value_names_its_file(tmp_path, monkeypatch) -> None:
         (titles._LABEL_RE, ["Designation: QA Engineer", "Job Title - Chef"], ["Chef: Line"]),
         (titles._QUALIFIER_RE, ["Cashier (part-time)", "Nurse (per diem)"], ["Cashier (Acme)"]),
         (anchors._OPEN_LINE_RE, ["Present", "(till date)", "Ongoing"], ["Presently", "Past"]),
-        (roles._NOT_OWN_RE, ["Taught", "mentoring", "Oversaw", "hired"], ["Built", "Trainee"]),
+        (roles._OTHERS_RE, ["Taught", "mentoring", "hired"], ["Built", "Trainee", "Oversaw"]),
+        (roles._DIRECTING_RE, ["Oversaw", "Sponsored", "managed"], ["Sponsors", "budget"]),
+        (roles._LEADING_RE, ["Led", "chose", "Ran"], ["Leader", "Owner", "Built"]),
+        (roles._HANDS_ON_RE, ["wrote", "building", "Deployed"], ["tests", "migration"]),
     ],
     ids=["job", "company", "degree", "break", "location", "volunteer", "label", "qualifier",
-         "open-end", "others-work"],
+         "open-end", "others-work", "directing", "leading", "hands-on"],
 )  # fmt: skip
 def test_compiled_tables_match_representative_words(pattern, hits, misses) -> None:
     for text in hits:

@@ -87,8 +87,9 @@ def parse_document(doc: Document, settings: ParseSettings) -> Profile:
     as_of = settings.as_of_date
     lines = doc.lines
     sections = find_sections(lines)
-    hits = _matcher(settings.taxonomy_path).find(lines, sections)
-    experience = extract_experience(lines, sections, hits, as_of)
+    matcher = _matcher(settings.taxonomy_path)
+    hits = matcher.find(lines, sections)
+    experience = extract_experience(lines, sections, hits, as_of, matcher.hands_on)
     stated = stated_skill_years(lines, hits)
     years = skill_years(lines, experience, hits, stated)
     hits = tuple(

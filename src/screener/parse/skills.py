@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from screener.parse.roles import HANDS_ON_CATEGORIES
 from screener.records import BASIC, NEGATED, NOT_CLAIMED, WISHED, Evidence, Section, SkillHit
 from screener.rubric.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
 
@@ -220,6 +221,10 @@ class SkillMatcher:
         self._fuzzy = _FuzzyIndex(taxonomy, self.nlp, _load_stopwords())
         self._stance_cues = stance_cues(self.nlp)
         self._warmed: set[str] = set()
+        # Skills of hands-on technical work: a manager leading it directs it (`own_use`).
+        self.hands_on = frozenset(
+            s.id for s in taxonomy.skills.values() if s.category in HANDS_ON_CATEGORIES
+        )
 
     def _build_matcher(self) -> tuple[Any, dict[tuple[str, str], ContextRule]]:
         from spacy.matcher import PhraseMatcher

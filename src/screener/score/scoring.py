@@ -100,7 +100,8 @@ _SECTION_CONTEXT = {
 }  # fmt: skip
 BACKING = frozenset({"position", "project"})  # dated work: what `Assessment.backed` counts
 # A mention in a dated position whose duties do not use the skill ("managed the Java
-# developers", "taught Python"): the position names it as others' work. Priced as "other".
+# developers", "taught Python", a VP who "led the move to AWS"; screener.parse.roles.own_use):
+# the position names it as others' work. Priced as "other".
 NAMED = "named"
 _CONTEXT_WORDS = {
     "skills": "skills list", "summary": "summary", "certifications": "certifications",

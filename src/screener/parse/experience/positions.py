@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -48,16 +48,23 @@ _FLAT_MIN_CHARS = 250
 
 
 def extract_experience(
-    lines: Sequence[str], sections: Sequence[Section], hits: Sequence[SkillHit], as_of: date
+    lines: Sequence[str],
+    sections: Sequence[Section],
+    hits: Sequence[SkillHit],
+    as_of: date,
+    hands_on: Collection[str] | None = None,
 ) -> Experience:
     """Positions, total years (union of intervals) and the years the resume claims.
+
+    `hands_on`: the ids of hands-on technical skills, which a manager leading the work directs
+    rather than does (see `used_skills`); None: every skill.
 
     A flattened form ("... Company Details company - Acme description - Jan 2016 to till date")
     is read from its fields cut back into lines; positions then point at the original line.
     """
     unfolded = _unfolded(lines)
     if unfolded is None:
-        return _with_used_skills(_experience(lines, sections, hits, as_of), lines, hits)
+        return _with_used_skills(_experience(lines, sections, hits, as_of), lines, hits, hands_on)
     virtual, origin = unfolded
     exp = _experience(virtual, find_sections(virtual), _hits_on(virtual, origin, hits), as_of)
     moved = tuple(
@@ -66,7 +73,7 @@ def extract_experience(
     )
     claimed, evidence = claimed_years(lines, sections)
     exp = replace(exp, positions=moved, claimed_years=claimed, claimed_evidence=evidence)
-    return _with_used_skills(exp, lines, hits)
+    return _with_used_skills(exp, lines, hits, hands_on)
 
 
 def _experience(
@@ -100,11 +107,17 @@ def _experience(
 
 
 def _with_used_skills(
-    exp: Experience, lines: Sequence[str], hits: Sequence[SkillHit]
+    exp: Experience,
+    lines: Sequence[str],
+    hits: Sequence[SkillHit],
+    hands_on: Collection[str] | None = None,
 ) -> Experience:
     """Each position's skills cut to those its duties use (see `used_skills`)."""
     return replace(
-        exp, positions=tuple(replace(p, skills=used_skills(p, lines, hits)) for p in exp.positions)
+        exp,
+        positions=tuple(
+            replace(p, skills=used_skills(p, lines, hits, hands_on)) for p in exp.positions
+        ),
     )
 
 

@@ -9,13 +9,13 @@ that is unpaid (`PositionFlag.VOLUNTEER`) is shown but never counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from enum import Enum
 
 from screener.parse.dates import UNTRUSTED, DateRange, month_index, months_to_years, union_months
 from screener.parse.experience.claimed import stated_skill_years
-from screener.parse.roles import other_kind, own_use
-from screener.records import NOT_CLAIMED, Experience, Position, SkillHit
+from screener.parse.roles import other_kind, own_use, role_kinds
+from screener.records import NOT_CLAIMED, Evidence, Experience, Position, SkillHit
 
 
 class PositionFlag(str, Enum):
@@ -62,16 +62,25 @@ def career_years(
     return total, low, high
 
 
-def used_skills(p: Position, lines: Sequence[str], hits: Sequence[SkillHit]) -> tuple[str, ...]:
+def used_skills(
+    p: Position,
+    lines: Sequence[str],
+    hits: Sequence[SkillHit],
+    hands_on: Collection[str] | None = None,
+) -> tuple[str, ...]:
     """The explicit or fuzzy skills the position's duties use as the person's own work.
 
     A mention counts when it lies in the position's span, is not part of its employer's name
     ("Python Plumbing Ltd", "HCL Technologies"), is not denied or wished for, and its clause is
-    not led by teaching, managing or hiring ("Taught Python", see `screener.parse.roles.own_use`).
+    not about others' work: teaching, hiring or directing it ("Taught Python", "Sponsored the
+    adoption of Kubernetes", a VP who "led the move to AWS"; see `screener.parse.roles.own_use`).
     A title naming the skill counts only for a role that is not of another kind ("Python
-    Developer" uses Python; "Python Instructor" teaches it).
+    Developer" uses Python; "Python Instructor" teaches it). `hands_on`: the ids of hands-on
+    technical skills, which a manager leading the work directs (None: every skill); leading is
+    doing the work for the others ("led the B2B sales team").
     """
     names = [p.company.casefold()] if p.company else []
+    role = role_kinds(p.title)[0] if p.title else None
     own_title = bool(p.title) and not other_kind(p.title)
     if p.title and not own_title:
         names.append(p.title.casefold())
@@ -82,20 +91,27 @@ def used_skills(p: Position, lines: Sequence[str], hits: Sequence[SkillHit]) -> 
         if own_title and any(_in_title(e.text, p.title) for e in h.evidence if e.stance == ""):
             out.add(h.id)  # a form's title printed away from its dates ("Python Developer")
             continue
-        for e in h.evidence:
-            if not (p.start_line <= e.line <= p.end_line and 0 < e.line <= len(lines)):
-                continue
-            if e.stance in NOT_CLAIMED:
-                continue
-            line = lines[e.line - 1]
-            key = e.text.casefold()
-            if any(key in n and n in line.casefold() for n in names):
-                continue  # the title's or employer's name, not a duty
-            previous = lines[e.line - 2] if e.line > p.start_line else ""
-            if own_use(line, e.text, previous):
-                out.add(h.id)
-                break
+        technical = hands_on is None or h.id in hands_on
+        if any(_own_duty(p, e, lines, names, role, technical) for e in h.evidence):
+            out.add(h.id)
     return tuple(sorted(out))
+
+
+def _own_duty(
+    p: Position, e: Evidence, lines: Sequence[str], names: list[str], role: str | None,
+    technical: bool,
+) -> bool:
+    """Whether one mention is a duty of the position the person did themselves."""
+    if not (p.start_line <= e.line <= p.end_line and 0 < e.line <= len(lines)):
+        return False
+    if e.stance in NOT_CLAIMED:
+        return False
+    line = lines[e.line - 1]
+    key = e.text.casefold()
+    if any(key in n and n in line.casefold() for n in names):
+        return False  # the title's or employer's name, not a duty
+    previous = lines[e.line - 2] if e.line > p.start_line else ""
+    return own_use(line, e.text, previous, role, technical)
 
 
 def _in_title(text: str, title: str) -> bool:
