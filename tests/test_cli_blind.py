@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -250,3 +251,105 @@ def test_blind_secret_is_checked_before_the_batch(tmp_path):
     assert "needs at least 16 bytes" in result.stderr and "urandom" in result.stderr
     result = CliRunner().invoke(cli, [*base, "--blind-secret", str(short)])
     assert result.exit_code == 2 and "--blind" in result.stderr
+
+
+# --------------------------------------------------------------------------- where they live, study
+# Resumes whose qualification findings name the candidate's city (a location line below the
+# header, a university named after the city) beside a certification, screened against a posting
+# that asks for a degree, a certification, languages, a location and the right to work: the
+# blind reports keep every outcome and show neither the city nor the person.
+EU_POSTING = POSTING.parent / "backend-developer-eu.yaml"
+
+
+@dataclass(frozen=True)
+class Resident:
+    file: str
+    name: str
+    email: str
+    city_line: str  # where they live, in the summary: read as the location
+    degree: str  # names the university, named after the city
+    certification: str
+    identifying: tuple[str, ...]
+
+
+RESIDENTS = (
+    Resident("amara_osei.txt", "Amara Osei", "amara.osei@example.org", "Based in Lyon, France",
+             "B.Sc. Computer Science, Université de Lyon, 2014",
+             "Certified Kubernetes Administrator (CKA), 2021",
+             ("Amara", "Osei", "amara.osei@example.org", "Lyon")),
+    Resident("tomasz_kowalczyk.txt", "Tomasz Kowalczyk", "t.kowalczyk@example.pl",
+             "Based in Hamburg, Germany",
+             "M.Sc. Software Engineering, Universität Hamburg, 2016",
+             "AWS Certified Solutions Architect - Associate, 2022",
+             ("Tomasz", "Kowalczyk", "t.kowalczyk@example.pl", "Hamburg")),
+    Resident("june_abernathy.txt", "June Abernathy", "june.abernathy@example.com",
+             "Based in Springfield, IL", "BS in Mathematics, Springfield Polytechnic, 2012",
+             "CKAD certified, 2020",
+             ("Abernathy", "june.abernathy@example.com", "Springfield")),
+)
+
+
+def _resident_text(r: Resident) -> str:
+    moving = {"amara_osei.txt": "Willing to relocate. EU citizen."}.get(r.file, "")
+    return "\n".join([
+        r.name, f"{r.email} | +1 555 010 {len(r.name):04d}", "",
+        "SUMMARY", "Backend developer: Python, Node.js and PostgreSQL on AWS.", r.city_line,
+        moving, "",
+        "EXPERIENCE", "Backend Engineer, Northwind Traders", "Jan 2017 - Present",
+        "- Python and PostgreSQL services on Kubernetes, with Docker and AWS.", "",
+        "EDUCATION", r.degree, "", "CERTIFICATIONS", r.certification, "",
+        "LANGUAGES", "English (fluent), German (B1)", "",
+        "SKILLS", "Python, Node.js, PostgreSQL, Docker, Kubernetes, AWS, REST APIs",
+    ]) + "\n"
+
+
+def test_blind_reports_hide_where_candidates_live_and_study(tmp_path):
+    folder = tmp_path / "residents"
+    folder.mkdir()
+    for r in RESIDENTS:
+        (folder / r.file).write_text(_resident_text(r), encoding="utf-8")
+    args = ["screen", str(folder), "--posting", str(EU_POSTING), "--as-of", AS_OF, "--no-cache",
+            "--quiet", "--jobs", "1", "--explain"]
+
+    def run(*extra: str) -> dict[str, str]:
+        name = "blind" if extra else "plain"
+        out = {k: tmp_path / f"{name}.{k}" for k in ("csv", "json", "html")}
+        result = CliRunner().invoke(cli, [*args, *extra, "--csv", str(out["csv"]), "--json",
+                                          str(out["json"]), "--html", str(out["html"])],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return {"terminal": result.stdout} | {k: p.read_text(encoding="utf-8")
+                                              for k, p in out.items()}
+
+    plain = run()
+    # the check can see them: the degree, certification and location lines reach the reports
+    for r in RESIDENTS:
+        assert r.identifying[-1] in plain["json"] and r.degree in plain["json"], r.file
+    assert "lives in Hamburg, Germany" in plain["json"]
+    assert "lives in Springfield, IL" in plain["json"]
+    blind = run("--blind", "--blind-secret", str(_secret(tmp_path)))
+    for where, text in blind.items():
+        leaks = [n for r in RESIDENTS for n in (*r.identifying, r.file) if _found(n, _plain(text))]
+        assert leaks == [], (where, leaks)
+    # the outcomes stay: every requirement's result, points and the evidence lines it rests on
+    def outcomes(report: str) -> list:
+        return [[(q["id"], q["outcome"], q["points"], [e["line"] for e in q["evidence"]])
+                 for q in c["requirements"]] for c in json.loads(report)["candidates"]]
+
+    assert sorted(outcomes(blind["json"])) == sorted(outcomes(plain["json"]))
+    location = [q for c in json.loads(blind["json"])["candidates"] for q in c["requirements"]
+                if q["id"] == "location-berlin-germany"]
+    assert sorted(q["note"] for q in location) == [
+        "lives in [redacted] (line 6)", "lives in [redacted] (line 6)",
+        "willing to relocate (line 7)"]
+    assert {q["outcome"] for q in location} == {"met", "missing"}
+    assert all(e["text"] == "[redacted]" for q in location for e in q["evidence"])
+    degree = [e["text"] for c in json.loads(blind["json"])["candidates"]
+              for q in c["requirements"] if q["id"].startswith("degree") for e in q["evidence"]]
+    assert "B.Sc. Computer Science, Université de [redacted], 2014" in degree
+
+
+def _secret(folder: Path) -> Path:
+    secret = folder / "secret"
+    secret.write_text(SECRET)
+    return secret

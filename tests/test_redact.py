@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
+from screener.api import ScreenOptions, screen
 from screener.records import Contact
 from screener.report.csv import write_blind_key
 from screener.score.redact import MASK, Masker, blind, candidate_ids
@@ -190,3 +192,58 @@ def test_header_terms_are_masked_in_any_case_and_accent(line, masked):
     masker = Masker.for_contact(Contact(), "cv.txt", {},
                                 ("Wójcik", "Иванов", "Nguyễn", "Okonkwo", "王小明"))
     assert masker.line(line) == masked
+
+
+# --------------------------------------------------------------------------- qualifications
+QUALIFIED = """Noor Haddad
+noor.haddad@example.org | +49 30 0102 0304
+
+SUMMARY
+Backend developer: Python and PostgreSQL on AWS.
+Based in Munich, Germany
+Open to relocation; Noor Haddad holds an EU passport.
+
+EXPERIENCE
+Backend Engineer, Isar Payments
+Jan 2018 - Present
+- Python and PostgreSQL services on Kubernetes and AWS, with Docker.
+
+EDUCATION
+B.Sc. Computer Science, Technical University of Munich, 2017
+
+CERTIFICATIONS
+Certified Kubernetes Administrator (CKA) - Noor Haddad, 2021
+
+LANGUAGES
+English (fluent), German (native)
+"""
+
+
+def test_qualification_findings_are_masked_and_the_location_outcome_kept(tmp_path):
+    (tmp_path / "noor.txt").write_text(QUALIFIED, encoding="utf-8")
+    posting = Path(__file__).resolve().parent.parent / "pipelines" / "backend-developer-eu.yaml"
+    s = screen([tmp_path], posting, as_of="2026-11-27",
+               options=ScreenOptions(jobs=0, use_cache=False))
+    before, after = s.entries[0].assessment, blind(s, secret=SECRET).entries[0].assessment
+    q, was = after.profile.qualifications, before.profile.qualifications
+    assert [loc.text for loc in was.locations] == ["Munich, Germany"]  # what there is to mask
+    assert [(loc.text, loc.places, loc.evidence.text) for loc in q.locations] == [(MASK, (), MASK)]
+    degree = q.degrees[0].evidence.text
+    assert degree == f"B.Sc. Computer Science, Technical University of {MASK}, 2017"
+    assert q.degrees[0].field == "Computer Science"
+    cert = q.certifications[0].evidence.text
+    assert cert == f"Certified Kubernetes Administrator (CKA) - {MASK}, 2021"
+    assert [w.evidence.text for w in q.authorisations] == [f"{MASK} holds an EU passport."]
+    assert [e.text for e in q.relocation] == ["Open to relocation"]
+    assert [(s.id, s.level) for s in q.languages] == [(s.id, s.level) for s in was.languages]
+    # the requirement keeps its outcome and points; where the candidate lives is gone
+    location = {r.requirement: r for r in after.results}["location-berlin-germany"]
+    plain = {r.requirement: r for r in before.results}["location-berlin-germany"]
+    assert (location.outcome, location.points) == (plain.outcome, plain.points)
+    assert (plain.outcome, plain.points) == ("met", plain.max_points)
+    assert plain.note == "lives in Munich, Germany (line 6)"
+    assert plain.matched == ("Munich, Germany",)
+    assert location.note == f"lives in {MASK} (line 6)" and location.matched == (MASK,)
+    assert [e.text for e in location.evidence] == [MASK]
+    for kind, text in all_reports(blind(s, secret=SECRET)).items():
+        assert [v for v in ("Noor", "Haddad", "Munich") if v.lower() in text.lower()] == [], kind

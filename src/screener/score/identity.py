@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from screener.parse.sections import heading_name
-from screener.records import Profile
+from screener.records import Profile, Qualifications
 
 _MAX_HEADER_LINES = 15  # non-empty lines read above the first heading
 _NO_HEADING_LINES = 6  # ... and at the top of a resume with no heading at all
@@ -84,6 +84,22 @@ def identifying_terms(profile: Profile) -> tuple[str, ...]:
                  and fold(w) not in _COMMON)
     texts = [*header, contact.email or "", *contact.links]
     terms.update(_handles(texts))
+    return tuple(sorted(terms))
+
+
+def place_terms(qualifications: Qualifications) -> tuple[str, ...]:
+    """Where the candidate lives, as the resume writes it: each location whole ("Lyon,
+    France") and its first part, the most precise ("Lyon"; "Springfield" of "Springfield, IL").
+    A city names few people, and the universities and employers named after it ("Université
+    de Lyon") place the candidate too. A one-word location is taken as it is (it may be a
+    city); a code ("IL", "UK") is no term, it would mask the word "il" or "uk" everywhere."""
+    terms: set[str] = set()
+    for loc in qualifications.locations:
+        whole = " ".join(loc.text.split())
+        first = whole.split(",")[0].strip()
+        for term in (whole, first):
+            if sum(ch.isalpha() for ch in term) >= 3 and not (len(term) <= 3 and term.isupper()):
+                terms.add(term)
     return tuple(sorted(terms))
 
 

@@ -11,7 +11,15 @@ resume text and in every evidence snippet, note and message a report may show:
 * any other email address, phone-like number or profile link,
 * street-address and postcode lines, dates of birth ("DOB", "Date of birth", "born"), personal
   details (age, gender, nationality, marital status) and photo captions,
-* the file's path, name and stem.
+* the file's path, name and stem,
+* where the candidate lives (screener.score.identity.place_terms): the location as written and
+  its city, wherever the candidate's evidence names it ("University of Lyon").
+
+What the resume states beside skills (degrees, certifications, languages, location, remote and
+relocation statements, work authorisation: `profile.qualifications`) is masked like any
+evidence, and the location itself entirely: its text becomes the mask and its place ids go.
+A location requirement keeps its outcome and points; its evidence, its note's place and what
+it matched are masked ("lives in [redacted] (line 2)").
 
 Each candidate then appears under a blind id, which also replaces the file path, so no report
 shows a file name. The blind id is keyed: "C-" + HMAC-SHA256(secret, the file's sha256), cut to
@@ -41,12 +49,14 @@ from screener.records import (
     Contact,
     Evidence,
     Experience,
+    Location,
+    Qualifications,
     RequirementResult,
     Shortlist,
     ShortlistEntry,
     SkillHit,
 )
-from screener.score.identity import fold, fold_char, identifying_terms
+from screener.score.identity import fold, fold_char, identifying_terms, place_terms
 
 MASK = "[redacted]"
 ID_HEX = 8
@@ -138,6 +148,7 @@ def blind(shortlist: Shortlist, *, secret: bytes | None = None,
         return shortlist  # already blind: the entries no longer hold what to mask
     ids = candidate_ids(shortlist, secret if secret is not None else new_secret())
     files = _file_names(shortlist, ids)
+    kinds = {r.id: r.qualifier.kind for r in shortlist.posting.requirements if r.qualifier}
     # a duplicate may not have been parsed, but it holds the same text as the file it copies
     contacts: dict[str, Contact] = {}
     words: dict[str, set[str]] = {}
@@ -150,7 +161,8 @@ def blind(shortlist: Shortlist, *, secret: bytes | None = None,
         found.update((terms or {}).get(doc.path, ()))
         if doc.text:
             found.update(identifying_terms(profile))
-    entries = tuple(_blind_entry(e, cid, files, contacts, words)
+        found.update(place_terms(profile.qualifications))
+    entries = tuple(_blind_entry(e, cid, files, contacts, words, kinds)
                     for e, cid in zip(shortlist.entries, ids))
     key = tuple((cid, e.assessment.profile.document.path, e.assessment.profile.document.sha256)
                 for cid, e in zip(ids, shortlist.entries))
@@ -171,7 +183,9 @@ def _file_names(shortlist: Shortlist, ids: list[str]) -> dict[str, str]:
 
 
 def _blind_entry(entry: ShortlistEntry, cid: str, files: dict[str, str],
-                 contacts: dict[str, Contact], words: dict[str, set[str]]) -> ShortlistEntry:
+                 contacts: dict[str, Contact], words: dict[str, set[str]],
+                 kinds: Mapping[str, str]) -> ShortlistEntry:
+    """`kinds`: the posting's qualification requirement ids -> their kind (location, ...)."""
     a = entry.assessment
     contact = a.profile.contact
     sha = a.profile.document.sha256
@@ -188,11 +202,14 @@ def _blind_entry(entry: ShortlistEntry, cid: str, files: dict[str, str],
         p, document=doc, contact=Contact(),
         sections=tuple(replace(s, heading=masker.line(s.heading)) for s in p.sections),
         skills=tuple(_blind_hit(h, masker) for h in p.skills),
-        experience=_blind_experience(p.experience, masker))
+        experience=_blind_experience(p.experience, masker),
+        qualifications=_blind_qualifications(p.qualifications, masker))
+    places = tuple(loc.text for loc in p.qualifications.locations)
     assessment = replace(
         a, profile=profile,
         parts=tuple(replace(part, note=masker.line(part.note)) for part in a.parts),
-        results=tuple(_blind_result(r, masker) for r in a.results),
+        results=tuple(_blind_result(r, masker, kinds.get(r.requirement, ""), places)
+                      for r in a.results),
         knocked_out_by=tuple(masker.message(k) for k in a.knocked_out_by),
         duplicate_of=files.get(a.duplicate_of, MASK) if a.duplicate_of else None,
         duplicate_reason=masker.message(a.duplicate_reason))
@@ -207,8 +224,42 @@ def _blind_hit(hit: SkillHit, masker: Masker) -> SkillHit:
     return replace(hit, evidence=_blind_evidence(hit.evidence, masker))
 
 
-def _blind_result(r: RequirementResult, masker: Masker) -> RequirementResult:
-    return replace(r, evidence=_blind_evidence(r.evidence, masker), note=masker.line(r.note))
+def _blind_result(r: RequirementResult, masker: Masker, kind: str = "",
+                  places: Sequence[str] = ()) -> RequirementResult:
+    """`kind`: the requirement's qualification kind ("" for skills); `places`: the locations the
+    resume states, masked whole in a location requirement's note and matches."""
+    if kind != "location":
+        matched = tuple(masker.line(m) for m in r.matched) if kind else r.matched
+        return replace(r, evidence=_blind_evidence(r.evidence, masker),
+                       note=masker.line(r.note), matched=matched)
+    evidence = tuple(replace(ev, text=MASK) for ev in r.evidence)
+    return replace(r, evidence=evidence, note=masker.line(_mask_places(r.note, places)),
+                   matched=tuple(masker.line(_mask_places(m, places)) for m in r.matched))
+
+
+def _mask_places(text: str, places: Sequence[str]) -> str:
+    for place in sorted(places, key=len, reverse=True):
+        if place:
+            text = text.replace(place, MASK)
+    return text
+
+
+def _blind_qualifications(q: Qualifications, masker: Masker) -> Qualifications:
+    """Every finding's evidence masked; a location's text and place ids taken out entirely."""
+    def ev(e: Evidence) -> Evidence:
+        return replace(e, text=masker.line(e.text))
+
+    return Qualifications(
+        degrees=tuple(replace(d, field=masker.line(d.field), evidence=ev(d.evidence))
+                      for d in q.degrees),
+        certifications=tuple(replace(c, evidence=ev(c.evidence)) for c in q.certifications),
+        languages=tuple(replace(s, evidence=ev(s.evidence)) for s in q.languages),
+        locations=tuple(Location(MASK, (), replace(loc.evidence, text=MASK))
+                        for loc in q.locations),
+        remote=tuple(ev(e) for e in q.remote),
+        relocation=tuple(ev(e) for e in q.relocation),
+        authorisations=tuple(replace(w, evidence=ev(w.evidence)) for w in q.authorisations),
+    )
 
 
 def _blind_experience(exp: Experience, masker: Masker) -> Experience:
