@@ -98,3 +98,16 @@ def test_explain_within_a_batch_takes_one_resume_not_a_folder():
     assert result.exit_code == 1
     assert result.stderr == (f"screener: {EXAMPLES}: not a resume file; give one file "
                              "(`screen FOLDER --explain` explains every candidate in a folder)\n")
+
+
+def test_explain_uses_a_wide_terminal_and_says_why_sql_is_missing():
+    result = CliRunner().invoke(cli, ["explain", str(EXAMPLES / "avery-quinn.pdf"), "--posting",
+                                      str(POSTING), "--as-of", AS_OF],
+                                catch_exceptions=False, env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    years = next(line for line in lines if "years in Back-End" in line)
+    assert years.startswith("    met      5+ years in Back-End Developer roles   20.0/20.0  ")
+    sql = next(line for line in lines if line.startswith("    missing  SQL "))
+    assert sql.endswith("not found; implied by MySQL, PostgreSQL, not counted")
+    assert max(len(line) for line in lines) <= 160

@@ -12,7 +12,7 @@ from tests.conftest import AS_OF, EXAMPLES
 
 
 def parse_json(*files: str) -> list[dict]:
-    result = CliRunner().invoke(cli, ["parse", *files, "--json", "--as-of", AS_OF],
+    result = CliRunner().invoke(cli, ["parse", *files, "--json", "--as-of", AS_OF, "--no-cache"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
@@ -92,3 +92,63 @@ def test_text_and_json_together_is_a_usage_error():
                                       "--json"])
     assert result.exit_code == 2
     assert "--json and --text cannot be used together" in result.stderr
+
+
+# --------------------------------------------------------------------------- cache and workers
+
+ORDER = ["riley-chen.txt", "samira-patel-two-column.pdf", "avery-quinn.pdf", "jordan-blake.docx",
+         "broken-download.pdf"]  # argument order, not the folder's
+
+
+def parse_out(*extra: str) -> str:
+    files = [str(EXAMPLES / name) for name in ORDER]
+    result = CliRunner().invoke(cli, ["parse", *files, "--json", "--as-of", AS_OF, *extra],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["file"] for line in result.stdout.splitlines()] == files
+    return result.stdout
+
+
+def test_a_second_parse_is_served_from_the_cache(tmp_path, monkeypatch):
+    import sqlite3
+
+    from screener.run import batch
+
+    cache = tmp_path / "cache"
+    first = parse_out("--cache-dir", str(cache), "--jobs", "1")
+    with sqlite3.connect(cache / "cache.sqlite3") as db:
+        files = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        profiles = db.execute("SELECT count(*) FROM profiles").fetchone()[0]
+    assert (files, profiles) == (5, 5)  # the damaged PDF's reason is cached too
+
+    def read_again(task):
+        raise AssertionError(f"{task.path} was read again")
+
+    monkeypatch.setattr(batch, "_executor", lambda *a, **k: _Refusing(read_again))
+    assert parse_out("--cache-dir", str(cache), "--jobs", "1") == first
+
+
+class _Refusing:
+    """An executor that fails the test when any file is handed to it."""
+
+    full = False
+    pending = 0
+
+    def __init__(self, fail):
+        self.submit = fail
+
+    def poll(self):
+        return []
+
+    def close(self):
+        pass
+
+
+def test_jobs_2_gives_what_jobs_1_gives_and_no_cache_writes_none(tmp_path):
+    cache = tmp_path / "cache"
+    one = parse_out("--jobs", "1", "--no-cache", "--cache-dir", str(cache))
+    two = parse_out("--jobs", "2", "--no-cache", "--cache-dir", str(cache))
+    assert one == two
+    assert not cache.exists()
+    cached = parse_out("--jobs", "2", "--cache-dir", str(cache))
+    assert parse_out("--jobs", "2", "--cache-dir", str(cache)) == cached == one

@@ -162,18 +162,6 @@ def test_a_report_that_cannot_be_written_costs_only_itself(tmp_path):
     assert html_out.read_text().startswith("<!DOCTYPE html>")
 
 
-def test_a_report_in_a_missing_folder_leaves_the_others_and_no_temporary_file(tmp_path):
-    old = tmp_path / "out.json"
-    old.write_text("previous report")
-    missing = tmp_path / "no-such-folder" / "out.csv"
-    result = screen_into("--csv", str(missing), "--json", str(old))
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"screener: {missing}: the report could not be written")
-    assert result.stderr.endswith("; check the folder exists\n")
-    assert json.loads(old.read_text())["candidates"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
-
-
 def test_a_report_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
     out = tmp_path / "out.csv"
     out.write_text("old")

@@ -44,6 +44,7 @@ def demo(tmp_path_factory):
              str(POSTING.relative_to(ROOT)), "--as-of", AS_OF, "--no-cache", "--quiet",
              "--jobs", "1", "--csv", str(out)],
             catch_exceptions=False,
+            env={"COLUMNS": "100"},  # as a 100-column terminal shows it (piped: nothing cut)
         )
     finally:
         os.chdir(cwd)

@@ -14,12 +14,12 @@ import pytest
 
 from screener.report.html import write_html
 from screener_testkit.shortlist_factory import HOSTILE_NAMES, hostile_shortlist, make_shortlist
-from tests.browser.chromium import load
+from tests.browser.chromium import load, with_probe
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2",
     "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "button", "a", "span", "code",
-    "details", "summary", "ul", "li", "svg", "g", "rect", "text", "script",
+    "details", "summary", "ul", "li", "svg", "g", "rect", "text", "script", "label", "input",
 }
 
 
@@ -54,9 +54,9 @@ class Page(HTMLParser):
         return [attrs for tag, attrs in self.elements if tag == name]
 
 
-def rendered(shortlist) -> str:
+def rendered(shortlist, **options) -> str:
     buf = io.StringIO()
-    write_html(shortlist, buf)
+    write_html(shortlist, buf, **options)
     return buf.getvalue()
 
 
@@ -213,3 +213,171 @@ def test_the_share_of_points_backed_by_dated_work_is_shown_where_known():
     details = page[page.index('<details id="c1">'):page.index('<details id="c2">')]
     assert "Backed by dated work: <strong>40%</strong> of the requirement points" in details
     assert page.count("Backed by dated work") == 1  # unknown (None) elsewhere: nothing shown
+
+
+# --------------------------------------------------------------------------- file names
+
+
+def test_shortlist_table_names_each_file_relative_to_the_folder_given():
+    page = rendered(dataclasses.replace(make_shortlist(), paths=("resumes",)))
+    heads = re.findall(r'<th scope="col" data-key="(\w+)"', page)
+    assert heads == ["rank", "name", "file", "score", "years", "relevant", "matched", "missing",
+                     "status"]
+    assert '<td data-v="avery_quinn.pdf"><code>avery_quinn.pdf</code></td>' in page
+    assert '<td data-v="jordan blake, cv.docx"><code>Jordan Blake, CV.docx</code></td>' in page
+
+
+def test_blind_page_has_no_file_column():
+    blind = dataclasses.replace(make_shortlist(), blind_key=(("C-7f3a", "x", "y"),))
+    page = rendered(blind)
+    assert 'data-key="file"' not in page
+    assert "<code>resumes/avery_quinn.pdf</code></td><td" not in page
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def _results_with_years(entry, outcome: str):
+    from screener.records import RequirementResult
+
+    years = RequirementResult("years:total", "5+ years of experience", "required", outcome,
+                              10.0 if outcome == "met" else 0.0, 10.0)
+    a = entry.assessment
+    return dataclasses.replace(entry, assessment=dataclasses.replace(
+        a, results=(*a.results, years)))
+
+
+def test_years_minimum_is_a_row_of_the_coverage_chart_and_a_column_of_the_grid():
+    s = make_shortlist()
+    entries = tuple(_results_with_years(e, "met" if e.rank == 1 else "missing")
+                    if e.rank is not None else e for e in s.entries)
+    page = rendered(dataclasses.replace(s, entries=entries))
+    assert "<title>5+ years of experience: 1 met, 0 partial of 3</title>" in page
+    assert '<th class="req" scope="col">5+ years of experience</th>' in page
+    assert page.count('title="5+ years of experience: ') == 3  # one grid cell per candidate
+
+
+def big_shortlist(n: int = 120, partial: int = 15):
+    """n ranked candidates (the factory's three, repeated); the first `partial` meet
+    Kubernetes only partly: "35 of 120 (+15 partial)"."""
+    s = make_shortlist()
+    ranked = [e for e in s.entries if e.rank is not None]
+    entries = []
+    for i in range(n):
+        e = ranked[i % 3]
+        results = tuple(dataclasses.replace(r, outcome="partial")
+                        if i < partial and r.requirement == "kubernetes" else r
+                        for r in e.assessment.results)
+        entries.append(dataclasses.replace(e, rank=i + 1, assessment=dataclasses.replace(
+            e.assessment, results=results)))
+    return dataclasses.replace(s, entries=tuple(entries))
+
+
+# Every text of the coverage chart, with where the browser drew its right edge and the chart's
+# width: "35 of 120 (+15 partial)=737.2/760".
+MEASURE = """
+var svg = document.querySelector("svg.coverage");
+var width = svg.viewBox.baseVal.width, out = [];
+Array.prototype.forEach.call(svg.querySelectorAll("text"), function (t) {
+  var box = t.getBBox();
+  out.push([t.textContent, box.x, box.x + box.width, width].join("="));
+});
+document.documentElement.setAttribute("data-probe", out.join("|"));
+"""
+
+
+def probed(dom: str) -> str:
+    from html import unescape
+
+    match = re.search(r'data-probe="([^"]*)"', dom)
+    assert match, "the probe did not run"
+    return unescape(match.group(1))
+
+
+def test_browser_coverage_counts_fit_inside_the_chart(tmp_path):
+    page = tmp_path / "big.html"
+    page.write_text(with_probe(rendered(big_shortlist()), MEASURE), encoding="utf-8")
+    result = load(page)
+    assert result.console == []
+    texts = [t.split("=") for t in probed(result.dom).split("|")]
+    assert "35 of 120 (+15 partial)" in [t[0] for t in texts]
+    assert len(texts) == 14  # a label and a count per requirement
+    cut = [t[0] for t in texts if float(t[1]) < 0 or float(t[2]) > float(t[3])]
+    assert cut == []
+
+
+# --------------------------------------------------------------------------- filter box
+
+
+TYPE = """
+var box = document.getElementById("filter-text");
+box.value = %s;
+box.dispatchEvent(new Event("input"));
+document.documentElement.setAttribute("data-probe", document.getElementById(
+  "filter-count").textContent);
+"""
+
+
+def shown_rows(dom: str) -> list[int]:
+    return [int(rank) for rank, hidden in
+            re.findall(r'<tr data-rank="(\d+)"[^>]*?( hidden="")?>', dom) if not hidden]
+
+
+@pytest.mark.parametrize(("typed", "shown", "count"), [
+    ("REDIS", [2], "Showing 1 of 3 candidates"),  # a skill, any case
+    ("node.js", [1, 2], "Showing 2 of 3 candidates"),
+    ("jordan cv.docx", [2], "Showing 1 of 3 candidates"),  # name and file, every word
+    ("casey-morgan.txt", [3], "Showing 1 of 3 candidates"),  # the file
+    ("cobol", [], "Showing 0 of 3 candidates"),
+    ("", [1, 2, 3], ""),
+])
+def test_browser_filter_box_narrows_rows_by_name_file_and_skill(tmp_path, typed, shown, count):
+    import json
+
+    s = dataclasses.replace(make_shortlist(), paths=("resumes",))
+    page = tmp_path / "filter.html"
+    page.write_text(with_probe(rendered(s), TYPE % json.dumps(typed)), encoding="utf-8")
+    result = load(page)
+    assert result.console == []
+    assert shown_rows(result.dom) == shown
+    assert probed(result.dom) == count
+    assert '<p class="filters" id="filters">' in result.dom  # shown once the script runs
+
+
+def test_without_the_script_the_filter_is_hidden_and_every_row_shows():
+    page = rendered(make_shortlist(), min_score=85)
+    assert '<p class="filters" id="filters" hidden>' in page
+    assert shown_rows(page) == [1, 2, 3]
+    assert 'id="filter-min" min="0" max="100" step="any" value="85"' in page
+
+
+def test_browser_min_score_hides_lower_rows_until_the_box_is_cleared(tmp_path):
+    page = tmp_path / "min.html"
+    page.write_text(rendered(make_shortlist(), min_score=80.4), encoding="utf-8")
+    result = load(page)
+    assert result.console == []
+    assert shown_rows(result.dom) == [1, 2]  # 91.6, 80.4 shown; 41.5 hidden, not removed
+    assert result.dom.count("<tr data-rank=") == 3
+    assert "Showing 2 of 3 candidates" in result.dom
+    clear = """
+    var box = document.getElementById("filter-min");
+    box.value = "";
+    box.dispatchEvent(new Event("input"));
+    """
+    page.write_text(with_probe(rendered(make_shortlist(), min_score=80.4), clear),
+                    encoding="utf-8")
+    assert shown_rows(load(page).dom) == [1, 2, 3]
+
+
+def test_missing_cell_says_when_an_implied_skill_is_not_counted():
+    from screener.records import SkillHit
+
+    s = make_shortlist()
+    first = s.entries[0]
+    redis = SkillHit("redis", "Redis", "implied", implied_by=("django",))
+    profile = dataclasses.replace(first.assessment.profile,
+                                  skills=(*first.assessment.profile.skills, redis))
+    entry = dataclasses.replace(first, assessment=dataclasses.replace(first.assessment,
+                                                                      profile=profile))
+    page = rendered(dataclasses.replace(s, entries=(entry, *s.entries[1:])))
+    assert "<td>Redis (implied by Django, not counted)</td>" in page

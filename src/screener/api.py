@@ -21,7 +21,7 @@ from screener import __version__
 from screener.errors import InputError
 from screener.parse.profile import ParseSettings
 from screener.records import Assessment, Posting, Profile, Shortlist, ShortlistEntry
-from screener.run.inputs import Inputs, collect_inputs
+from screener.run.inputs import Inputs, collect_inputs, shown_path
 
 
 @dataclass(frozen=True)
@@ -133,8 +133,9 @@ def screen(
     if options.blind:
         from screener.score.redact import blind
 
-        shortlist = blind(shortlist, secret=options.blind_secret, terms=terms)
-    return shortlist
+        return blind(shortlist, secret=options.blind_secret, terms=terms)
+    # what reports show files relative to: never kept when blind (a path given may be a name)
+    return dataclasses.replace(shortlist, paths=tuple(shown_path(str(p)) for p in paths))
 
 
 def screen_one(

@@ -172,6 +172,10 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="The posting YAML to screen against (see pipelines/).")
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="Show only the first N ranked candidates in the terminal.")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None, metavar="N",
+              help="Leave candidates scoring below N out of the terminal shortlist (it says "
+              "how many) and hide them in the HTML table (its 'Score at least' box shows them "
+              "again). The CSV and JSON keep every file.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write a CSV report.")
 @click.option("--excel", is_flag=True, help="Write the CSV as UTF-8 with BOM, for Excel.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write a JSON report.")
@@ -197,10 +201,12 @@ def limit_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @limit_options
 @click.option("--scheduler", metavar="ADDRESS",
               help="Parse on a Dask cluster (tcp://host:8786); needs screener[dask].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar and no line per report written (errors still show).")
 @taxonomy_option
 @extractor_option
-def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path: str | None,
+def screen(paths: tuple[str, ...], posting_path: str, top: int | None, min_score: float | None,
+           csv_path: str | None,
            excel: bool, json_path: str | None, html_path: str | None, as_of: str | None,
            jobs: int | None, blind: bool, blind_key: str | None, blind_secret: str | None,
            explain: bool,
@@ -214,16 +220,16 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
     from screener.report import html as html_report
     from screener.report import json as json_report
     from screener.report import terminal
-    from screener.report.output import clashes
+    from screener.report.output import clashes, unwritable
     from screener.report.progress import progress_callback
 
     if blind_key and not blind:
         raise click.UsageError("--blind-key only makes sense with --blind")
     outputs = {"--csv": csv_path, "--json": json_path, "--html": html_path,
                "--blind-key": blind_key}
-    clash = clashes(paths, outputs)
-    if clash:
-        raise click.UsageError(clash)
+    problem = clashes(paths, outputs) or unwritable(outputs)  # before the batch, not after it
+    if problem:
+        raise click.UsageError(problem)
     secret = _blind_secret(blind, blind_secret)
     options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
                             timeout=timeout, memory_mb=memory_mb, scheduler=scheduler,
@@ -233,33 +239,41 @@ def screen(paths: tuple[str, ...], posting_path: str, top: int | None, csv_path:
         shortlist = run_screen(list(paths), posting_path, as_of=as_of,
                                taxonomy_path=taxonomy_path, extractor=extractor,
                                options=options, progress=progress_callback(quiet=quiet))
-    click.echo(terminal.render(shortlist, top=top, explain=explain,
+    click.echo(terminal.render(shortlist, top=top, explain=explain, min_score=min_score,
                                width=_terminal_width()), nl=False)
     writers: dict[str, Callable[[Any], None]] = {
         "--csv": lambda fp: csv_report.write_csv(shortlist, fp, excel=excel),
         "--json": lambda fp: json_report.write_json(shortlist, fp),
-        "--html": lambda fp: html_report.write_html(shortlist, fp),
+        "--html": lambda fp: html_report.write_html(shortlist, fp, min_score=min_score),
     }
     if blind_key:
         writers["--blind-key"] = lambda fp: csv_report.write_blind_key(shortlist, fp)
-    _write_reports({outputs[option]: write for option, write in writers.items()
-                    if outputs[option]}, private={outputs["--blind-key"]})
+    _write_reports([(option, outputs[option], write) for option, write in writers.items()
+                    if outputs[option]], quiet=quiet)
 
 
-def _write_reports(reports: dict[str, Callable[[Any], None]],
-                   private: set[str | None] | None = None) -> None:
-    """Write each report whole, or say in one line why not; one that fails (a full disk) does
-    not cost the others. Exit status 1 when any failed. `private` ones (the blind key) are
-    readable by their owner only."""
+# What the line naming a written report calls it: "CSV report: out/shortlist.csv".
+_REPORT_NAMES = {"--csv": "CSV report", "--json": "JSON report", "--html": "HTML report",
+                 "--blind-key": "Blind key"}
+
+
+def _write_reports(reports: list[tuple[str, str, Callable[[Any], None]]],
+                   quiet: bool = False) -> None:
+    """Write each report whole and name it in a line on stderr (stdout is the shortlist, for
+    pipes), or say in one line why not; one that fails (a full disk) does not cost the others.
+    Exit status 1 when any failed. The blind key is readable by its owner only."""
     from screener.report.output import ReportError, write_report
 
     failed = False
-    for path, write in reports.items():
+    for option, path, write in reports:
         try:
-            write_report(path, write, private=path in (private or set()))
+            write_report(path, write, private=option == "--blind-key")
         except ReportError as exc:
             click.echo(f"screener: {exc}", err=True)
             failed = True
+            continue
+        if not quiet:
+            click.echo(f"{_REPORT_NAMES[option]}: {path}", err=True)
     if failed:
         sys.exit(ExitStatus.FAILED)
 
@@ -303,7 +317,7 @@ def explain(resume: str, posting_path: str, batch: tuple[str, ...], no_cache: bo
                                options=ScreenOptions(jobs=1, use_cache=False))
         click.echo(terminal.render(shortlist, explain=True, width=width), nl=False)
         if any(e.rank is not None for e in shortlist.entries):
-            click.echo("\n" + textwrap.fill(ALONE, width))
+            click.echo("\n" + (textwrap.fill(ALONE, width) if width else ALONE))
         return
     with _no_cycle_collector():  # in a batch: read as `screen` reads it
         shortlist, entry = screen_one(resume, posting_path, batch=batch, as_of=as_of,
@@ -323,11 +337,16 @@ ALONE = ("Scored alone: the similarity part is relative to the files screened to
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line (JSON Lines).")
 @click.option("--text", "as_text", is_flag=True,
               help="Print the normalised text screener reads, line-numbered, per file.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Where the cache lives.")
 @timeout_option
 @limit_options
 @taxonomy_option
 @extractor_option
 def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, as_text: bool,
+          jobs: int | None, no_cache: bool, cache_dir: str | None,
           timeout: float, memory_mb: int, max_pages: int, max_mb: float, max_chars: int,
           taxonomy_path: str | None, extractor: str) -> None:
     """Show what was read from each resume, in argument order."""
@@ -336,9 +355,11 @@ def parse(files: tuple[str, ...], as_of: str | None, as_json: bool, as_text: boo
     from screener.api import ScreenOptions, parse_many, today_iso
     from screener.report.parsed import render_profile, render_text
 
-    # One guarded worker, as in `screen`: a hostile file ends as an error row, not a hang.
-    options = ScreenOptions(jobs=1, use_cache=False, timeout=timeout, memory_mb=memory_mb,
-                            max_pages=max_pages, max_mb=max_mb, max_chars=max_chars)
+    # The cache and guarded workers of `screen`: a file read once is not read again, and a
+    # hostile file ends as an error row, not a hang. Output keeps the order of the arguments.
+    options = ScreenOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
+                            timeout=timeout, memory_mb=memory_mb, max_pages=max_pages,
+                            max_mb=max_mb, max_chars=max_chars)
     settings = options.settings(as_of or today_iso(), taxonomy_path, extractor)
     for profile in parse_many(list(files), settings, options):
         if as_json:
@@ -435,11 +456,19 @@ def taxonomy_check(file: str | None) -> None:
     click.echo(f"{tax.path}: ok — {len(tax.skills)} skills, version {tax.version}")
 
 
-def _terminal_width() -> int:
+def _terminal_width() -> int | None:
+    """Columns to fit the output in: COLUMNS when set (as `shutil.get_terminal_size` reads
+    it), else the terminal's width. None when stdout is no terminal (a file, `| grep`, `| less`):
+    nothing is cut, every skill and path stays whole."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
     try:
-        return max(80, min(160, os.get_terminal_size().columns))
-    except OSError:
-        return 100
+        if not sys.stdout.isatty():
+            return None
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):  # no descriptor (a test's stream) or no size
+        return None
 
 
 def main() -> None:

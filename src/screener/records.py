@@ -438,4 +438,7 @@ class Shortlist(_Record):
     # write --blind-key from the blinded shortlist; reports never show it
     blind_key: tuple[tuple[str, str, str], ...] = ()
     hidden: int = 0  # hidden files (dot-names, ~$ lock files, Thumbs.db) skipped in folders
+    # the PATH arguments as given (files, folders): the terminal and HTML show each file
+    # relative to the one it was found under; () when blind, or not known
+    paths: tuple[str, ...] = ()
 

@@ -67,3 +67,17 @@ def load(page: Path, fragment: str = "", *, budget_ms: int = 2000, timeout: floa
         raise AssertionError(f"chromium failed ({proc.returncode}): {proc.stderr[-2000:]}")
     console = [m.group() for m in map(_CONSOLE.search, proc.stderr.splitlines()) if m]
     return PageResult(dom=proc.stdout, console=console, stderr=proc.stderr)
+
+
+def with_probe(page: str, script: str) -> str:
+    """The page with one more inline script, run after the page's own and allowed by its hash
+    in the page's Content-Security-Policy: a test's way to type into a box or measure what
+    the browser laid out, writing what it finds into attributes that --dump-dom shows."""
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    if "script-src '" not in page or "</body>" not in page:
+        raise AssertionError("not a report page: no script-src in its policy or no </body>")
+    page = page.replace("script-src '", f"script-src 'sha256-{digest}' '", 1)
+    return page.replace("</body>", f"<script>{script}</script>\n</body>", 1)

@@ -11,7 +11,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 
-from screener.records import Evidence, Shortlist, ShortlistEntry
+from screener.records import (
+    Assessment,
+    Evidence,
+    Posting,
+    RequirementResult,
+    Shortlist,
+    ShortlistEntry,
+)
 
 __all__ = [
     "Groups",
@@ -19,7 +26,11 @@ __all__ = [
     "evidence_line",
     "fmt_num",
     "group",
+    "implied_only",
+    "is_blind",
+    "missing_label",
     "reason",
+    "short_file",
     "summary_line",
     "tool_version",
 ]
@@ -52,6 +63,55 @@ def display_name(entry: ShortlistEntry) -> str:
     if name and name.strip():
         return name.strip()
     return entry.candidate_id or os.path.basename(entry.assessment.file) or entry.assessment.file
+
+
+def is_blind(shortlist: Shortlist) -> bool:
+    """Made by screener.score.redact.blind: files are blind ids, no name or path is shown."""
+    return bool(shortlist.blind_key)
+
+
+def short_file(shortlist: Shortlist, entry: ShortlistEntry) -> str:
+    """The file as the recruiter finds it: relative to the folder given (`consultant/2235.pdf`
+    under `../shared/real-resumes`), the file name alone where the file itself was given, the
+    path as read where no path given holds it. Blind: the blind id (the file is the id)."""
+    file = entry.assessment.file
+    if is_blind(shortlist):
+        return entry.candidate_id or file
+    under = ""
+    for given in shortlist.paths:
+        if file == given:
+            return os.path.basename(file) or file
+        folder = os.path.join(given, "")  # folders are walked as os.path.join(given, name)
+        if file.startswith(folder) and len(folder) > len(under):
+            under = folder  # the innermost of nested folders given
+    return file[len(under):]
+
+
+def implied_only(result: RequirementResult, a: Assessment, posting: Posting) -> str:
+    """`implied by MySQL, PostgreSQL, not counted` for a requirement not (fully) met that the
+    resume meets only through an implied skill (PostgreSQL implies SQL) while the posting does
+    not count implied skills (`count_implied`); "" otherwise. Without it, "Missing: SQL" beside
+    a candidate who lists PostgreSQL reads as a bug."""
+    if posting.count_implied or result.outcome not in ("missing", "partial"):
+        return ""
+    req = next((q for q in posting.requirements if q.id == result.requirement), None)
+    if req is None:
+        return ""
+    names = {h.id: h.name for h in a.profile.skills}
+    found = []
+    for hit in a.profile.skills:
+        if hit.source == "implied" and hit.id in req.skills and hit.id not in result.matched:
+            by = ", ".join(names.get(i, i) for i in hit.implied_by)
+            found.append(f"implied by {by}" if req.skills == (hit.id,)
+                         else f"{hit.name} implied by {by}")
+    return "; ".join(found) + ", not counted" if found else ""
+
+
+def missing_label(result: RequirementResult, a: Assessment, posting: Posting) -> str:
+    """A requirement not (fully) met, as the Missing column shows it: `SQL (implied by
+    PostgreSQL, not counted)` where only an implied skill would meet it."""
+    implied = implied_only(result, a, posting)
+    return f"{result.label} ({implied})" if implied else result.label
 
 
 def reason(entry: ShortlistEntry) -> str:

@@ -3,8 +3,10 @@
 Inline CSS and JS only, pinned by their SHA-256 hashes in a Content-Security-Policy meta tag
 that forbids everything else (no network, no images, no other scripts). Every piece of resume
 text goes through `html.escape`, so a name like `<script>` shows as text. The page works
-without JS (evidence sits in <details>); the script adds header sorting (also via `#sort=score`
-or `#sort=years:asc` in the URL) and opens details when a candidate link is followed.
+without JS (evidence sits in <details>, every row shows); the script adds header sorting (also
+via `#sort=score` or `#sort=years:asc` in the URL), a filter box (rows whose name, file or
+skills hold every word typed) and a minimum score (preset by `--min-score`), and opens details
+when a candidate link is followed.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from screener.report import (
     evidence_line,
     fmt_num,
     group,
+    is_blind,
+    missing_label,
     reason,
+    short_file,
     summary_line,
     tool_version,
 )
@@ -35,12 +40,13 @@ from screener.report.html_assets import CSS, JS
 _MARKS = {"met": "✓", "partial": "½", "missing": "✗", "unknown": "?"}
 
 
-def write_html(shortlist: Shortlist, fp: TextIO) -> None:
-    """Write the page to a text stream (UTF-8)."""
-    fp.write(render(shortlist))
+def write_html(shortlist: Shortlist, fp: TextIO, *, min_score: float | None = None) -> None:
+    """Write the page to a text stream (UTF-8). `min_score` presets the table's minimum score:
+    rows below it are hidden, not left out (the box shows them again)."""
+    fp.write(render(shortlist, min_score=min_score))
 
 
-def render(shortlist: Shortlist) -> str:
+def render(shortlist: Shortlist, *, min_score: float | None = None) -> str:
     g = group(shortlist)
     ranked = g.passing + g.knocked_out
     ids = {id(e): f"c{i}" for i, e in enumerate(ranked, start=1)}
@@ -60,7 +66,7 @@ def render(shortlist: Shortlist) -> str:
         "<body>",
         _header(shortlist),
         "<main>",
-        _shortlist_table(ranked, ids),
+        _shortlist_table(shortlist, ranked, ids, min_score),
         _coverage(shortlist, ranked),
         _matrix(shortlist, ranked, ids),
         _evidence(ranked, ids),
@@ -115,22 +121,38 @@ def _header(shortlist: Shortlist) -> str:
 # (key, label, numeric?, first click sorts descending?)
 _COLUMNS = (
     ("rank", "#", True, False), ("name", "Candidate", False, False),
+    ("file", "File", False, False),
     ("score", "Score", True, True), ("years", "Years", True, True),
     ("relevant", "Relevant years", True, True), ("matched", "Matched", True, True),
     ("missing", "Missing", False, False), ("status", "Status", False, False),
 )
 
 
-def _shortlist_table(ranked: tuple[ShortlistEntry, ...], ids: dict[int, str]) -> str:
+def _shortlist_table(shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...],
+                     ids: dict[int, str], min_score: float | None) -> str:
     if not ranked:
         return ('<section><h2>Shortlist</h2>'
                 '<p class="note">No candidate could be ranked.</p></section>')
-    heads = "".join(_heading(*column) for column in _COLUMNS)
-    rows = "\n".join(_row(e, ids[id(e)]) for e in ranked)
+    files = not is_blind(shortlist)  # blind: the Candidate column shows the blind id
+    heads = "".join(_heading(*column) for column in _COLUMNS if files or column[0] != "file")
+    rows = "\n".join(_row(shortlist, e, ids[id(e)], files) for e in ranked)
     return ('<section><h2>Shortlist</h2>'
             '<p class="note">Click a column heading to sort; click a name for the evidence.</p>'
+            f"{_filters(min_score)}"
             f'<table id="shortlist"><thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}\n'
             "</tbody></table></section>")
+
+
+def _filters(min_score: float | None) -> str:
+    """The filter box and the minimum score; hidden until the script shows them (without
+    JS they could do nothing, and every row shows)."""
+    value = "" if min_score is None else f"{min_score:g}"
+    return ('<p class="filters" id="filters" hidden>'
+            '<label>Filter <input type="search" id="filter-text" autocomplete="off" '
+            'spellcheck="false" placeholder="name, file or skill"></label> '
+            '<label>Score at least <input type="number" id="filter-min" min="0" max="100" '
+            f'step="any" value="{value}"></label> '
+            '<span class="note" id="filter-count" aria-live="polite"></span></p>')
 
 
 def _heading(key: str, label: str, numeric: bool, desc_first: bool) -> str:
@@ -142,9 +164,10 @@ def _heading(key: str, label: str, numeric: bool, desc_first: bool) -> str:
     return f'<th {" ".join(attrs)}><button type="button">{_e(label)}</button></th>'
 
 
-def _row(entry: ShortlistEntry, anchor: str) -> str:
+def _row(shortlist: Shortlist, entry: ShortlistEntry, anchor: str, files: bool) -> str:
     a = entry.assessment
     name = display_name(entry)
+    file = short_file(shortlist, entry)
     if a.knocked_out_by:
         status = f'<span class="tag ko">knocked out</span> {_e("; ".join(a.knocked_out_by))}'
     else:
@@ -154,15 +177,34 @@ def _row(entry: ShortlistEntry, anchor: str) -> str:
         _num_cell(entry.rank, str(entry.rank)),
         (f'<td data-v="{_e(name.casefold())}"><a href="#{anchor}" data-open="{anchor}">'
          f"{_e(name)}</a></td>"),
+        f'<td data-v="{_e(file.casefold())}"><code>{_e(file)}</code></td>' if files else "",
         _num_cell(a.score, fmt_num(a.score)),
         _num_cell(a.years, fmt_num(a.years) or "?"),
         _num_cell(a.relevant_years, fmt_num(a.relevant_years) or "?"),
         _num_cell(len(a.matched), f"{len(a.matched)} of {len(a.results)}"),
-        f"<td>{_e('; '.join(a.missing)) or '-'}</td>",
+        f"<td>{_e(_missing(shortlist, a)) or '-'}</td>",
         f"<td>{status}</td>",
     )
     cls = ' class="ko"' if a.knocked_out_by else ""
-    return f'<tr data-rank="{entry.rank}"{cls}>' + "".join(cells) + "</tr>"
+    search = _search_text(name, file if files else "", a)
+    return (f'<tr data-rank="{entry.rank}" data-score="{fmt_num(a.score)}" '
+            f'data-search="{_e(search)}"{cls}>' + "".join(cells) + "</tr>")
+
+
+def _missing(shortlist: Shortlist, a: Assessment) -> str:
+    """As the terminal's Missing column: the real gaps, then "SQL (implied by PostgreSQL, not
+    counted)" for what only an implied skill the posting does not count would meet."""
+    labels = [(missing_label(r, a, shortlist.posting), r.label) for r in a.results
+              if r.outcome in ("missing", "partial")]
+    return "; ".join([shown for shown, label in labels if shown == label]
+                     + [shown for shown, label in labels if shown != label])
+
+
+def _search_text(name: str, file: str, a: Assessment) -> str:
+    """What the filter box looks in, lower-cased as the script lower-cases what is typed:
+    the name, the file, the skills the resume names and the requirements met."""
+    skills = [h.name for h in a.profile.skills if h.source != "implied"]
+    return " ".join([name, file, *skills, *a.matched]).lower()
 
 
 def _hidden_tag(a: Assessment) -> str:
@@ -176,35 +218,60 @@ def _num_cell(value: float | None, text: str) -> str:
     return f'<td class="num" data-v="{sort_key}">{_e(text)}</td>'
 
 
+def _requirements(shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...]
+                  ) -> list[tuple[str, str, bool]]:
+    """(id, label, required?) of what the candidates are assessed on: the posting's
+    requirements, then those beside them (the years minimums), as the results name them."""
+    rows = [(r.id, r.label, r.importance == "required") for r in shortlist.posting.requirements]
+    known = {row[0] for row in rows}
+    for e in ranked:
+        for r in e.assessment.results:
+            if r.requirement not in known:
+                known.add(r.requirement)
+                rows.append((r.requirement, r.label, r.importance == "required"))
+    return rows
+
+
+# The coverage chart's geometry (SVG user units; 13px text): labels, then the bar, then the
+# count. A count's width is estimated at 7.5 units a character, above what 13px system-ui
+# digits and letters take, so "11 of 120 (+15 partial)" is never cut at the chart's edge.
+_CHART_W, _BAR_X, _ROW_H, _CHAR_W = 760, 260, 26, 7.5
+
+
 def _coverage(shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...]) -> str:
     """Horizontal bars: for each requirement, how many ranked candidates met it."""
-    reqs = shortlist.posting.requirements
+    reqs = _requirements(shortlist, ranked)
     if not reqs or not ranked:
         return ""
-    n, bar_x, bar_w, row_h = len(ranked), 260, 380, 26
-    rows = []
-    for i, req in enumerate(reqs):
-        outcomes = [_outcome(e.assessment, req.id) for e in ranked]
+    n = len(ranked)
+    counts = []
+    for req_id, _, _ in reqs:
+        outcomes = [_outcome(e.assessment, req_id) for e in ranked]
         met, partial = outcomes.count("met"), outcomes.count("partial")
+        counts.append((met, partial, f"{met} of {n}" + (f" (+{partial} partial)"
+                                                        if partial else "")))
+    text_w = max(len(text) for _, _, text in counts) * _CHAR_W
+    bar_w = max(200.0, min(380.0, _CHART_W - _BAR_X - 8 - text_w))  # the count fits
+    width = max(_CHART_W, round(_BAR_X + bar_w + 8 + text_w + 0.5))
+    rows = []
+    for i, ((_, label, required), (met, partial, text)) in enumerate(zip(reqs, counts)):
         w_met, w_part = bar_w * met / n, bar_w * partial / n
-        y = i * row_h
-        label = req.label if len(req.label) <= 34 else req.label[:33] + "…"
+        y = i * _ROW_H
+        short = label if len(label) <= 34 else label[:33] + "…"
         rows.append(
-            f'<g><title>{_e(req.label)}: {met} met, {partial} partial of {n}</title>'
-            f'<text x="0" y="{y + 17}">{_e(label)}'
-            f'{" *" if req.importance == "required" else ""}</text>'
-            f'<rect class="track" x="{bar_x}" y="{y + 5}" width="{bar_w}" height="16"/>'
-            f'<rect class="met" x="{bar_x}" y="{y + 5}" width="{w_met:.1f}" height="16"/>'
-            f'<rect class="partial" x="{bar_x + w_met:.1f}" y="{y + 5}" width="{w_part:.1f}"'
+            f'<g><title>{_e(label)}: {met} met, {partial} partial of {n}</title>'
+            f'<text x="0" y="{y + 17}">{_e(short)}{" *" if required else ""}</text>'
+            f'<rect class="track" x="{_BAR_X}" y="{y + 5}" width="{bar_w:g}" height="16"/>'
+            f'<rect class="met" x="{_BAR_X}" y="{y + 5}" width="{w_met:.1f}" height="16"/>'
+            f'<rect class="partial" x="{_BAR_X + w_met:.1f}" y="{y + 5}" width="{w_part:.1f}"'
             ' height="16"/>'
-            f'<text x="{bar_x + bar_w + 8}" y="{y + 17}">{met} of {n}'
-            f'{f" (+{partial} partial)" if partial else ""}</text></g>'
+            f'<text x="{_BAR_X + bar_w + 8:g}" y="{y + 17}">{text}</text></g>'
         )
-    height = len(reqs) * row_h + 4
+    height = len(reqs) * _ROW_H + 4
     return ('<section><h2>Requirement coverage</h2>'
             '<p class="note">How many ranked candidates meet each requirement'
             " (* required; amber: partly met).</p>"
-            f'<svg class="coverage" viewBox="0 0 760 {height}" role="img"'
+            f'<svg class="coverage" viewBox="0 0 {width} {height}" role="img"'
             ' aria-label="Requirement coverage across candidates">'
             + "".join(rows) + "</svg></section>")
 
@@ -219,16 +286,16 @@ def _outcome(a: Assessment, req_id: str) -> str:
 def _matrix(shortlist: Shortlist, ranked: tuple[ShortlistEntry, ...],
             ids: dict[int, str]) -> str:
     """Candidates x requirements heat map; marks as well as colours so it prints in grey."""
-    reqs = shortlist.posting.requirements
+    reqs = _requirements(shortlist, ranked)
     if not reqs or not ranked:
         return ""
-    head = "".join(f'<th class="req" scope="col">{_e(r.label)}</th>' for r in reqs)
+    head = "".join(f'<th class="req" scope="col">{_e(label)}</th>' for _, label, _ in reqs)
     rows = []
     for e in ranked:
         cells = []
-        for req in reqs:
-            out = _outcome(e.assessment, req.id)
-            cells.append(f'<td class="cell {out}" title="{_e(req.label)}: {out}">'
+        for req_id, label, _ in reqs:
+            out = _outcome(e.assessment, req_id)
+            cells.append(f'<td class="cell {out}" title="{_e(label)}: {out}">'
                          f"{_MARKS.get(out, '?')}</td>")
         rows.append(f'<tr><th scope="row"><a href="#{ids[id(e)]}" data-open="{ids[id(e)]}">'
                     f"{e.rank}. {_e(display_name(e))}</a></th>{''.join(cells)}</tr>")

@@ -29,6 +29,12 @@ th button { font: inherit; font-weight: 600; border: 0; background: none; paddin
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
 tr.ko td { color: var(--muted); }
+.filters { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center;
+           margin: .4rem 0; }
+.filters[hidden] { display: none; }
+.filters input { font: inherit; padding: .15rem .4rem; border: 1px solid var(--rule);
+                 border-radius: .3rem; }
+#filter-text { width: 16rem; max-width: 100%; } #filter-min { width: 5rem; }
 .tag { display: inline-block; padding: 0 .4rem; border-radius: .6rem; font-size: .8rem;
        background: var(--band); border: 1px solid var(--rule); }
 .tag.ko, .tag.error, .tag.empty { border-color: var(--missing); color: var(--missing); }
@@ -57,6 +63,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   th button { cursor: default; }
+  .filters { display: none; }
   th[aria-sort] button::after { content: ""; }
   details { break-inside: avoid; border: 0; padding: 0; }
   summary { list-style: none; }
@@ -112,6 +119,32 @@ JS = """
     return true;
   }
 
+  /* The filter box: a row shows when its data-search holds every word typed (any case) and
+     its score, as shown, is at least the minimum. Rows are hidden, never removed. */
+  var filters = document.getElementById("filters");
+  var text = document.getElementById("filter-text");
+  var least = document.getElementById("filter-min");
+  var count = document.getElementById("filter-count");
+
+  function applyFilter() {
+    var words = text ? text.value.toLowerCase().split(/\\s+/).filter(Boolean) : [];
+    var min = least && least.value !== "" ? parseFloat(least.value) : NaN;
+    var rows = Array.prototype.slice.call(body.rows), shown = 0;
+    rows.forEach(function (row) {
+      var hay = row.getAttribute("data-search") || "";
+      var score = parseFloat(row.getAttribute("data-score"));
+      var keep = words.every(function (w) { return hay.indexOf(w) >= 0; }) &&
+                 (isNaN(min) || score >= min);
+      row.hidden = !keep;
+      if (keep) { shown++; }
+    });
+    if (count) {
+      count.textContent = shown === rows.length ? "" :
+        "Showing " + shown + " of " + rows.length + " candidates";
+    }
+    table.setAttribute("data-shown", String(shown));
+  }
+
   function openTarget(id) {
     var el = document.getElementById(id);
     if (el && el.tagName === "DETAILS") { el.open = true; }
@@ -148,6 +181,11 @@ JS = """
     var link = ev.target.closest ? ev.target.closest("a[data-open]") : null;
     if (link) { openTarget(link.getAttribute("data-open")); }
   });
+  [text, least].forEach(function (box) {
+    if (box) { box.addEventListener("input", applyFilter); }
+  });
+  if (filters) { filters.hidden = false; }
+  applyFilter();
   window.addEventListener("hashchange", fromHash);
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) {

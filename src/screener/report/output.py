@@ -110,3 +110,26 @@ def clashes(inputs: Iterable[str], outputs: Mapping[str, str | None]) -> str | N
                 return (f"{option} {outputs[option]} is an input file ({src}); writing the "
                         "report would overwrite it: choose another path")
     return None
+
+
+def unwritable(outputs: Mapping[str, str | None]) -> str | None:
+    """Why a report could not be written where these options say, or None: checked before a
+    batch, so a missing folder costs a second, not the whole batch. A failure left for the
+    write itself (a full disk) still costs only its own report (write_report)."""
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        target = os.path.realpath(path)  # (a folder given is refused as a usage error)
+        if os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode):
+            if not os.access(target, os.W_OK):  # written in place (/dev/stdout, a pipe)
+                return f"{option} {path}: cannot write to it; choose another path"
+            continue
+        folder = os.path.dirname(target)
+        if not os.path.isdir(folder):
+            shown = os.path.dirname(path) or "."
+            return (f"{option} {path}: the folder {shown} does not exist; create it or choose "
+                    "another path")
+        if not os.access(folder, os.W_OK | os.X_OK):  # the report is written beside its path
+            shown = os.path.dirname(path) or "."
+            return f"{option} {path}: cannot write in {shown}; choose a folder you can write to"
+    return None
