@@ -860,3 +860,62 @@ def test_hands_on_skills_are_the_technical_categories(matcher) -> None:
     """The skills a manager leading the work directs rather than does (parse.roles.own_use)."""
     assert {"python", "aws", "kubernetes", "postgresql", "react"} <= matcher.hands_on
     assert not {"sales", "marketing", "budgeting", "recruiting", "leadership"} & matcher.hands_on
+
+
+# --------------------------------------------------------------------------- where a word stands
+
+
+def test_an_acronym_heading_a_credential_of_another_field_is_its_issuer(matcher):
+    """The welding society's certificates are no cloud skill; a cloud one is."""
+    certs = "*Basic/SMAW/Semi-Automatic/AWS\nEntry Level Welder Certificate\n" \
+            "*AWS Entry-Level Welder Certificate"
+    assert "aws" not in in_sections(matcher, ("certifications", certs))
+    assert "aws" in in_sections(
+        matcher, ("certifications", "Pursuing AWS Solution Architect - Associate certification")
+    )
+    assert "aws" in in_sections(matcher, ("skills", "AWS, Docker, Welder Certificate holder"))
+
+
+def test_a_skill_word_in_the_name_of_a_body_or_an_event_is_no_skill(matcher):
+    council = ("experience", "FY15 member of CSS Americas Manager Advisory Council.")
+    assert "css" not in in_sections(matcher, council)
+    # a keyword list echoing that name means the same
+    assert "css" not in in_sections(matcher, council, ("skills", "Council, CSS, databases"))
+    assert "css" in in_sections(matcher, ("skills", "Council, CSS, databases"))
+    paper = ("publications", "Presented at the International Conference on Machine learning, "
+             "Electrical and Mechanical Engineering (2014)")
+    assert "machine-learning" not in in_sections(matcher, paper)
+    assert "machine-learning" in in_sections(matcher, ("experience", "Built machine learning "
+                                                       "models for a conference app."))
+
+
+def test_a_code_in_a_series_is_no_product(matcher):
+    assert "aws" not in in_sections(matcher, ("experience", "Implemented services S1, S2, S3, S4"))
+    assert "aws" in in_sections(matcher, ("experience", "Stored the reports in S3 and EC2."))
+
+
+def test_a_vendor_name_among_another_fields_products_is_that_product(matcher):
+    """Oracle's ERP in an accountant's list, not its database; one sense per resume."""
+    erp = ("skills", "general ledger, payroll, Oracle, PeopleSoft, QuickBooks")
+    assert "oracle" not in in_sections(matcher, erp)
+    assert "oracle" not in in_sections(matcher, erp, ("summary", "Proficient in Oracle, Word"))
+    assert "oracle" not in in_sections(matcher, ("summary", "Proficient in Oracle, SAP, Excel"))
+    # its own kind beside it or words after it that name the database keep it
+    assert "oracle" in in_sections(matcher, ("skills", "Oracle, PeopleSoft, SQL, MySQL"))
+    assert "oracle" in in_sections(matcher, ("skills", "payroll, Oracle 11g, PeopleSoft"))
+    assert "oracle" in in_sections(matcher, erp, ("experience", "Tuned Oracle database queries."))
+
+
+def test_the_vendor_names_are_read_from_the_taxonomy(matcher):
+    from screener.parse.senses import vendor_fields
+
+    fields = vendor_fields(matcher.taxonomy)
+    assert fields["oracle"] >= {"accounting"}  # Oracle Financials, Oracle NetSuite
+    assert fields["soap"] == {"healthcare"}  # SOAP notes
+    assert "java" not in fields and "excel" not in fields  # not technical: no other field
+
+
+def test_excel_opening_a_sentence_before_a_preposition_is_the_verb(matcher):
+    assert "excel" not in in_sections(
+        matcher, ("skills", "Excel within highly competitive environments.")
+    )

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.parse.roles import HANDS_ON_CATEGORIES
+from screener.parse.senses import other_field_products, stands_for_other, vendor_fields
 from screener.records import BASIC, NEGATED, NOT_CLAIMED, WISHED, Evidence, Section, SkillHit
 from screener.rubric.taxonomy import ContextPattern, ContextRule, Taxonomy, load_taxonomy
 
@@ -225,6 +226,7 @@ class SkillMatcher:
         self.hands_on = frozenset(
             s.id for s in taxonomy.skills.values() if s.category in HANDS_ON_CATEGORIES
         )
+        self._vendors = vendor_fields(taxonomy)  # "oracle": also the name of ERP products
 
     def _build_matcher(self) -> tuple[Any, dict[tuple[str, str], ContextRule]]:
         from spacy.matcher import PhraseMatcher
@@ -270,12 +272,17 @@ class SkillMatcher:
         names: list[_Mention] = []  # "Python Plumbing Ltd", "Dax Turner": no skill
         for m in explicit:
             if m.start not in not_claims:
-                named = _in_company_name(m, words) or self._person_name(m, words)
+                named = (
+                    _in_company_name(m, words)
+                    or self._person_name(m, words)
+                    or stands_for_other(m.start, m.end, words, wrapped)
+                )
                 (names if named else mentions).append(m)
         accepted = _admit(mentions, words, section_of, self.taxonomy, wrapped, (), shouting)
         accepted = _drop_echoes(
             accepted, (mentions, names), words, section_of, self.taxonomy, wrapped
         )
+        accepted = self._other_field_products(accepted, words, wrapped)
         admitted = {_identity(m) for m in accepted}  # `m in accepted`, without a list scan
         claimed = {
             i
@@ -283,6 +290,7 @@ class SkillMatcher:
             if not m.rule or _identity(m) in admitted
             for i in range(m.start, m.end)
         }
+        claimed.update(i for m in names for i in range(m.start, m.end))  # no typo of a name
         fuzzy = [m for m in self._fuzzy.find(words, claimed) if m.start not in not_claims]
         accepted += [m for m in fuzzy if m.rule is None]
         ruled = [m for m in fuzzy if m.rule is not None]  # typos of ambiguous forms: "Angualr"
@@ -335,6 +343,27 @@ class SkillMatcher:
             text = f"{texts[i]} {texts[i + 1]}"
             out.append(_Mention(sid, i, i + 2, lines[i], text, None, True, self._software(sid)))
         return sorted(out, key=lambda m: (m.start, m.end)) if out is not explicit else out
+
+    def _other_field_products(
+        self, accepted: list[_Mention], words: _Words, wrapped: frozenset[int]
+    ) -> list[_Mention]:
+        """Less a vendor's name read as its product in another field (`senses`)."""
+        if not self._vendors:
+            return accepted
+
+        def own_evidence(m: _Mention) -> bool:  # "Oracle 11g", "Oracle database"
+            assert m.rule is not None
+            return any(p.after and not p.before and p.after != ("/",) and _pattern_at(p, m, words)
+                       for p in m.rule.admit)
+
+        def near(m: _Mention, o: _Mention) -> bool:
+            gap = max(o.start - m.end, m.start - o.end)
+            return gap <= NEAR_WINDOW and _same_sentence(m.line, o.line, wrapped)
+
+        def category(sid: str) -> str:
+            return self.taxonomy.skills[sid].category
+
+        return other_field_products(accepted, self._vendors, category, own_evidence, near)
 
     def _software(self, sid: str) -> bool:
         return self.taxonomy.skills[sid].category in _SOFTWARE_CATEGORIES
@@ -768,17 +797,23 @@ def _drop_echoes(
     resume). Only a name: an unadmitted plain use ("schedules on excel") may well be the
     skill, and a vetoed one ("excel at", "spring 2019") is another word."""
     kept = {id(m) for m in accepted}
-    listed = [m for m in accepted if m.rule is not None and _listed_only(m, words, section_of)]
+    listed = [m for m in accepted if _listed_only(m, words, section_of)]
     if not listed:
         return accepted
     mentions, names = found  # names: mentions known to stand in a name
     named = {m.skill for m in names}
     named.update(m.skill for m in mentions if id(m) not in kept and _beside_name(m, words))
-    listed = [m for m in listed if m.skill in named]
+    # a form that needs no context echoes only the very words of a name ("CSS ... Council")
+    in_names = {m.text.lower() for m in names}
+    listed = [
+        m for m in listed
+        if m.skill in named and (m.rule is not None or m.text.lower() in in_names)
+    ]
     if not listed:
         return accepted
     near = _Neighbours(accepted, taxonomy, wrapped)
-    alone = [m for m in listed if near.count(m, kept) < m.rule.near or m.rule.near <= 0]  # type: ignore[union-attr]
+    alone = [m for m in listed if m.rule is None or near.count(m, kept) < m.rule.near
+             or m.rule.near <= 0]
     dropped = {id(m) for m in alone}
     backed = {m.skill for m in accepted if id(m) not in dropped}  # admitted in its own right
     dropped = {id(m) for m in alone if m.skill not in backed}
@@ -787,9 +822,11 @@ def _drop_echoes(
 
 def _listed_only(m: _Mention, words: _Words, section_of: Any) -> bool:
     """Is an ambiguous mention admitted by its section and nothing of its own: no admitting
-    pattern, software noun or form field (neighbours are counted by the caller)?"""
+    pattern, software noun or form field (neighbours are counted by the caller)? A form that
+    needs no context ("CSS") counts as listed only in a skills list."""
     rule = m.rule
-    assert rule is not None
+    if rule is None:
+        return section_of(m.line) == "skills" and not _modifies_software(m, words)
     return (
         bool(rule.sections)
         and section_of(m.line) in rule.sections
