@@ -25,7 +25,7 @@ def test_the_two_fresh_machine_commands_come_first():
     blocks = re.findall(r"```\n(.*?)```", README, flags=re.S)
     assert blocks[0].strip() == (
         "pip install -e . && screener screen examples/resumes --posting "
-        "pipelines/backend-developer.yaml")
+        "pipelines/backend-developer.yaml --as-of 2026-11-27")
     assert blocks[1].strip() == 'pip install -e ".[test]" && pytest'
 
 
@@ -56,6 +56,11 @@ def test_every_screen_option_in_the_usage_table_exists():
     table = README[README.index("Options worth knowing"):README.index("Other commands")]
     for option in sorted(set(re.findall(r"`(--[a-z-]+)", table))):
         assert option in help_text, option
+
+
+def test_the_readme_counts_the_skills_the_taxonomy_has():
+    count = len(load_taxonomy().skills)
+    assert f"({count} today:" in README
 
 
 def test_demo_output_shown_is_the_golden_shortlist():
