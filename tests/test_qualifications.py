@@ -196,6 +196,20 @@ def test_a_short_certification_form_needs_its_section_or_a_certification_word():
     assert [c.id for c in q.certifications] == ["csm"]
 
 
+def test_a_certification_whose_name_holds_a_pending_word_is_held():
+    # "Application" and "Exam" in a name are the name's, not an application in process.
+    q = read("Jo Example\nCERTIFICATIONS\nCertified Kubernetes Application Developer, 2023\n"
+             "PMP (application in process)\n")
+    assert [(c.id, c.pending) for c in q.certifications] == [("ckad", False), ("pmp", True)]
+
+
+def test_places_are_found_as_written_with_their_dots():
+    from screener.rubric.qualifications import load_qualifications
+
+    data = load_qualifications()
+    assert data.resolve_place("U.S.") == data.resolve_place("United States") is not None
+
+
 def test_a_held_mention_wins_over_a_pending_one():
     q = read("Jo Example\nSUMMARY\nPMP candidate in 2019.\nCERTIFICATIONS\nPMP, 2020\n")
     assert [(c.id, c.pending, c.evidence.line) for c in q.certifications] == [("pmp", False, 5)]

@@ -261,8 +261,11 @@ def _cert_pending(line: str, m: re.Match[str]) -> bool:
     """"PMP candidate", "pursuing PMP", "PMP. Application in process.": the clause around."""
     start = max(line.rfind(",", 0, m.start()), line.rfind(";", 0, m.start())) + 1
     ends = [i for i in (line.find(",", m.end()), line.find(";", m.end())) if i >= 0]
-    clause = line[start : min(ends) if ends else len(line)]
-    return bool(_CERT_PENDING.search(clause))
+    end = min(ends) if ends else len(line)
+    # The words around the name, not the name's own ("Certified Kubernetes Application
+    # Developer" is held, not an application in process).
+    around = line[start : m.start()] + " " + line[m.end() : end]
+    return bool(_CERT_PENDING.search(around))
 
 
 # --------------------------------------------------------------------------- spoken languages

@@ -119,10 +119,13 @@ class QualificationData:
 
     def resolve_place(self, text: str) -> str | None:
         """The place a posting or resume names ("Deutschland" -> germany), else None."""
-        key = norm(text).strip(" .,")
-        if key in self.places:
-            return key
-        return self.place_forms.get(key)
+        written = norm(text).strip(" ,")
+        for key in (written, written.strip(".")):  # "U.S." is a form with its dots
+            if key in self.places:
+                return key
+            if key in self.place_forms:
+                return self.place_forms[key]
+        return None
 
 
 @lru_cache(maxsize=8)
