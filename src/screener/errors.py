@@ -153,7 +153,7 @@ class ErrorCode(str, Enum):
         "to screen that file give its own path as an argument")
 
     # What the batch found across files.
-    E_DUPLICATE = "E_DUPLICATE", "duplicate of {kept}"
+    E_DUPLICATE = "E_DUPLICATE", "duplicate of {kept}{why}"  # why: " (same e-mail)" or ""
 
 
 # Rows that depend on this run, not only on the file's bytes: its deadline, memory cap and

@@ -11,6 +11,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 
+from screener.errors import ErrorCode
 from screener.records import (
     Assessment,
     Evidence,
@@ -122,7 +123,7 @@ def reason(entry: ShortlistEntry) -> str:
         return _one_line(doc.error)
     if a.duplicate_of:
         why = f" ({a.duplicate_reason})" if a.duplicate_reason else ""
-        return f"duplicate of {a.duplicate_of}{why}"
+        return ErrorCode.E_DUPLICATE.message(kept=a.duplicate_of, why=why)
     return {"empty": "no text could be read", "error": "could not be read"}.get(a.status, "")
 
 
